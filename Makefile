@@ -1,0 +1,52 @@
+# Task runner. `make site` and `make test` are the README's two commands; each sets up what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Reinstall when pyproject.toml changes.
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: site offline serve pages test lint browser-deps bench eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+pages: $(STAMP)                 ## generate the timeline Markdown into site_src/timeline/
+	$(BIN)/timeline build
+
+site: pages                     ## the hosted site, into site/
+	$(BIN)/mkdocs build --strict --quiet
+
+offline: pages                  ## the offline site (opens from file://), into site-offline/
+	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir site-offline
+
+serve: pages                    ## preview at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve
+
+# Browser tests use Debian's chromium; installing it needs root (CI runs as root). Without it
+# those tests skip with a message saying so.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "note: chromium not installed; browser tests will be skipped"; }
+
+test: $(STAMP) browser-deps     ## the whole test suite
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check timeline tests benchmarks
+	$(BIN)/ruff format --check timeline tests benchmarks
+
+bench: $(STAMP)                 ## benchmarks (by hand; results go into site_src/guide/performance.md)
+	$(BIN)/python benchmarks/run_all.py
+
+eval: $(STAMP)                  ## accuracy on the development data in ../shared/eval
+	$(BIN)/timeline eval ../shared/eval/tempeval3-tbaq
+	$(BIN)/timeline eval ../shared/eval/wikiwars-timeml/train
+	$(BIN)/timeline eval-published ../shared/eval/war-news-dev/articles.jsonl
+
+clean:
+	rm -rf site site-offline .cache

@@ -1,0 +1,43 @@
+"""``timeline build``: settings -> read phase -> render -> write, in that order.
+
+Everything is read and rendered in memory first; only then is anything written, so an error in
+the content or the renderer never leaves a half-built site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .config import load_settings
+from .pipeline import collect
+from .problems import Problems
+from .render import render_site
+from .site import write_output
+
+
+def build(
+    *,
+    config_file: Path = Path("mkdocs.yml"),
+    content_dir: Path | None = None,
+    problems: Problems | None = None,
+    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
+) -> str:
+    """Build the pages; returns a one-line summary. Problems go into ``problems``."""
+    problems = problems if problems is not None else Problems()
+    settings = load_settings(config_file)
+    root = config_file.parent
+    content = content_dir if content_dir is not None else root / settings.content_dir
+    if not content.is_dir():
+        from .config import ConfigError
+
+        raise ConfigError(f"content folder {content} does not exist; create it or pass --content DIR")
+    timeline = collect(content, today=settings.today, problems=problems, progress=progress)
+    files = render_site(timeline, settings)
+    out = root / settings.docs_dir / settings.output
+    report = write_output(out, files)
+    return (
+        f"{len(timeline.articles)} articles, {len(timeline.events)} events -> {out}: "
+        f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
+    )

@@ -1,0 +1,198 @@
+"""The ``timeline`` command: a thin layer over the library.
+
+Exit codes: 0 success, 1 problems in the content (errors, or warnings with --strict), 2 usage.
+Every command's help ends with an example; ``tests/test_cli_docs.py`` fails when a command or an
+option is missing from docs/the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from . import __version__
+from .problems import Problems
+
+T = TypeVar("T")
+
+EXAMPLES = {
+    "build": "timeline build --content content --strict",
+    "extract": "timeline extract --published 2022-03-30 --json content/articles/*.txt",
+    "eval": "timeline eval ../shared/eval/tempeval3-tbaq --json",
+    "eval-published": "timeline eval-published ../shared/eval/war-news-dev/articles.jsonl",
+}
+
+
+class UsageError(Exception):
+    """Wrong arguments: exit code 2."""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2022-03-22") from None
+
+
+def _progress(items: Sequence[T], label: str) -> Iterator[T]:
+    """A one-line progress bar on a terminal (stderr); silent when piped or in CI."""
+    total = len(items)
+    show = sys.stderr.isatty() and total >= 20
+    for n, item in enumerate(items, start=1):
+        if show and (n == total or n % max(1, total // 100) == 0):
+            filled = 30 * n // total
+            sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {n}/{total}")
+            sys.stderr.flush()
+        yield item
+    if show:
+        sys.stderr.write("\n")
+
+
+def _report(problems: Problems, strict: bool) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems.errors or (strict and problems.warnings):
+        if strict and problems.warnings and not problems.errors:
+            print(f"--strict: {len(problems.warnings)} warning(s) count as failure", file=sys.stderr)
+        return 1
+    return 0
+
+
+# ---- commands ---------------------------------------------------------------------------
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    problems = Problems()
+    summary = build(
+        config_file=Path(args.config),
+        content_dir=Path(args.content) if args.content else None,
+        problems=problems,
+        progress=lambda items: _progress(list(items), "extracting"),
+    )
+    print(summary, file=sys.stderr)
+    return _report(problems, args.strict)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract_files
+
+    problems = Problems()
+    chronology = Path(args.chronology) if args.chronology else None
+    for record in extract_files([Path(p) for p in args.paths], published=args.published,
+                                chronology_file=chronology, problems=problems):
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False, sort_keys=False))
+        else:
+            _print_human(record)
+    return _report(problems, strict=False)
+
+
+def _print_human(record: dict[str, Any]) -> None:
+    pub = record["published"]
+    print(f"{record['path']}: {record['title']}")
+    print(f"  published: {pub['value'] or 'unknown'} [{pub['earliest']} .. {pub['latest']}] "
+          f"({pub['source']}, confidence {pub['confidence']:.2f})")
+    for ev in pub["evidence"]:
+        print(f"    - {ev['reason']}")
+    for t in record["timexes"]:
+        print(f"  {t['start']:>6}  {t['type']:<8} {t['value'] or '?':<14} {t['text']!r}  [{t['anchor']}, {t['rule']}]")
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import format_report, run_eval
+
+    gold = Path(args.gold_dir)
+    if not gold.is_dir():
+        raise UsageError(f"{gold}: not a folder of TimeML (.tml) files")
+    report = run_eval(gold, Path(args.write) if args.write else None)
+    print(json.dumps(report, indent=1, sort_keys=True) if args.json else format_report(report))
+    return 0
+
+
+def cmd_eval_published(args: argparse.Namespace) -> int:
+    from .anchoring.evaluate import format_pubdate_report, run_pubdate_eval
+    from .chronology import load_chronology
+
+    path = Path(args.jsonl)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file (JSON Lines with id, published, title, text)")
+    chronology = load_chronology(Path(args.chronology) if args.chronology else None)
+    today = args.today or chronology.window[1]
+    report = run_pubdate_eval(path, chronology, today)
+    print(json.dumps(report, indent=1, sort_keys=True) if args.json else format_pubdate_report(report))
+    return 0
+
+
+# ---- parser -----------------------------------------------------------------------------
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Turn news articles into a sourced, browsable chronology (MkDocs Material pages).",
+        epilog="Example: timeline build && mkdocs build --strict",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, epilog=f"Example: {EXAMPLES[name]}",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    p = add("build", "Read content/, resolve every date, and write the timeline pages into site_src/.")
+    p.add_argument("--content", metavar="DIR", help="content folder (default: extra.timeline.content_dir, 'content')")
+    p.add_argument("--config", metavar="FILE", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)")
+    p.add_argument("--strict", action="store_true", help="exit with 1 on any warning, not only on errors")
+    p.set_defaults(func=cmd_build)
+
+    p = add("extract", "Print what the pipeline finds in each file: publication date, timexes, events.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.md, .txt, .html)")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for every file given")
+    p.add_argument("--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)")
+    p.add_argument("--json", action="store_true", help="one JSON object per file per line (JSON Lines)")
+    p.set_defaults(func=cmd_extract)
+
+    p = add("eval", "Score the tagger on TimeML gold files (TempEval-3 strict, relaxed, value and type F1).")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder with .tml files (searched recursively)")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--write", metavar="DIR", help="also write our annotations as TimeML into DIR")
+    p.set_defaults(func=cmd_eval)
+
+    p = add("eval-published", "Score publication-date inference on articles with known dates (JSON Lines).")
+    p.add_argument("jsonl", metavar="JSONL", help="file with one {id, published, title, text} object per line")
+    p.add_argument("--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)")
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="latest plausible date (default: chronology end)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_eval_published)
+    return parser
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    if getattr(args, "chronology", "unset") is None and Path("content/chronology.yml").exists():
+        args.chronology = "content/chronology.yml"
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"timeline {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; pages already written are complete, the rest are unchanged", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        from .config import ConfigError
+        from .site import OutputError
+
+        if isinstance(exc, ConfigError | OutputError):
+            print(f"timeline {args.command}: {exc}", file=sys.stderr)
+            return 1
+        print(f"timeline {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug: please report it with the file that caused it.", file=sys.stderr)
+        return 1

@@ -1,0 +1,96 @@
+"""Settings under ``extra: timeline:`` in ``mkdocs.yml``: a typed schema, one docstring per key.
+
+MkDocs rejects unknown top-level keys under ``--strict``, so our settings live under ``extra``.
+This module reads the YAML itself (safely, ignoring MkDocs' ``!ENV`` tags) and never imports mkdocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(Exception):
+    """A setting is missing or has the wrong type; the message says which and what was expected."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    content_dir: str = "content"
+    """Folder holding ``articles/`` and ``chronology.yml``, relative to mkdocs.yml."""
+
+    docs_dir: str = "site_src"
+    """MkDocs' ``docs_dir``; read from mkdocs.yml's own ``docs_dir`` key."""
+
+    output: str = "timeline"
+    """Sub-folder of ``docs_dir`` that the build owns and regenerates. Nothing outside it is written."""
+
+    today: dt.date | None = None
+    """The latest date an article can have been published. Unset: the end of the chronology window,
+    so that builds stay reproducible instead of depending on the clock."""
+
+    cache_dir: str = ".cache/timeline"
+    """Where extraction results are cached by content hash (outside docs_dir)."""
+
+    month_page_limit: int = 200
+    """Events per month page before the month is split into parts."""
+
+    key_events: int = 12
+    """How many ranked events the home page lists."""
+
+    site_title: str = "War in Ukraine: a sourced chronology"
+    """Shown on the home page."""
+
+
+_LOADER = type("_Loader", (yaml.SafeLoader,), {})
+# mkdocs.yml uses !ENV and Python tags; read them as plain values without executing anything.
+_LOADER.add_multi_constructor("!", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
+_LOADER.add_multi_constructor(  # type: ignore[no-untyped-call]
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
+)
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Settings from ``config_file``; defaults when the file or the section is absent."""
+    if not config_file.exists():
+        return Settings()
+    try:
+        raw = yaml.load(config_file.read_text("utf-8"), Loader=_LOADER) or {}  # noqa: S506 - safe loader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{config_file}:{mark.line + 1}" if mark else str(config_file)
+        raise ConfigError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    extra = (raw.get("extra") or {}) if isinstance(raw, dict) else {}
+    section: dict[str, Any] = dict(extra.get("timeline") or {})
+    if isinstance(raw, dict) and raw.get("docs_dir"):
+        section.setdefault("docs_dir", raw["docs_dir"])
+    known = {f.name: f for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, value in section.items():
+        if key not in known:
+            raise ConfigError(
+                f"{config_file}: unknown setting extra.timeline.{key} (known: {', '.join(sorted(known))})"
+            )
+        default = getattr(Settings(), key)
+        if key == "today":
+            if isinstance(value, str):
+                try:
+                    value = dt.date.fromisoformat(value)
+                except ValueError:
+                    value = None
+            if value is not None and not isinstance(value, dt.date):
+                raise ConfigError(f"{config_file}: extra.timeline.today must be a date YYYY-MM-DD, got {value!r}")
+        elif isinstance(default, int) and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+            raise ConfigError(f"{config_file}: extra.timeline.{key} must be a positive whole number, got {value!r}")
+        elif isinstance(default, str) and not isinstance(value, str):
+            raise ConfigError(f"{config_file}: extra.timeline.{key} must be text, got {value!r}")
+        values[key] = value
+    settings = Settings(**values)
+    out = Path(settings.output)
+    if out.is_absolute() or ".." in out.parts or not out.parts:
+        raise ConfigError(f"{config_file}: extra.timeline.output must be a plain sub-folder name of docs_dir")
+    return settings

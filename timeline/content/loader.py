@@ -1,0 +1,188 @@
+"""Read ``content/articles``: decode, split front matter, find the title, mask boilerplate.
+
+Reading never raises for a bad file: problems go into :class:`~timeline.problems.Problems` with
+the file name, the line where there is one, and what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from ..problems import Problems
+from .article import Article
+from .boilerplate import junk_spans, mask
+from .frontmatter import parse_front_matter
+
+SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+MAX_BYTES = 20 * 1024 * 1024  # larger files are refused: nobody writes a 20 MB news article
+
+_HTML_DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_HTML_TAG = re.compile(r"<[^>]{0,2000}>", re.S)
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>|<h1[^>]*>(.*?)</h1>", re.S | re.I)
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding used: UTF-8 (with or without BOM), else cp1252. Raises on neither."""
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("cp1252"), "cp1252"  # raises UnicodeDecodeError on undefined bytes
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def slugify(value: str, *, fallback: str = "article") -> str:
+    """A lowercase ASCII slug that is safe as a file name on every system."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    return slug or fallback
+
+
+def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    return mask(text, [(s, e, "") for s, e in spans])
+
+
+def _html_body(text: str) -> tuple[str, str | None]:
+    """HTML with tags masked by spaces (same offsets), and its <title> or first <h1>."""
+    spans = [(m.start(), m.end()) for m in _HTML_DROP.finditer(text)]
+    masked = _mask_spans(text, spans)
+    masked = _mask_spans(masked, [(m.start(), m.end()) for m in _HTML_TAG.finditer(masked)])
+    m = _HTML_TITLE.search(text)
+    title = None
+    if m:
+        raw = m.group(1) if m.group(1) is not None else m.group(2)
+        title = html.unescape(_HTML_TAG.sub("", raw)).strip() or None
+    return masked, title
+
+
+def _first_line_title(body: str, start: int) -> tuple[str | None, int]:
+    """The first non-empty line (a Markdown heading's text) and the offset after it."""
+    pos = start
+    for line in body[start:].splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            heading = _MD_HEADING.match(stripped)
+            return (heading.group(1) if heading else stripped)[:300], pos + len(line)
+        pos += len(line)
+    return None, start
+
+
+def read_article(path: Path, rel: str, problems: Problems, *, today: dt.date) -> Article | None:
+    """One file as an Article, or None (with the reason in ``problems``) when it cannot be used."""
+    try:
+        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+    except OSError as exc:
+        problems.error(rel, f"cannot read the file: {exc.strerror or exc}", "check its permissions")
+        return None
+    if data is None:
+        problems.error(rel, f"file is larger than {MAX_BYTES // 1024 // 1024} MB and was skipped", "split it")
+        return None
+    if b"\x00" in data[:8192]:
+        problems.error(rel, "binary file, skipped", "articles must be text: .md, .txt or .html")
+        return None
+    try:
+        text, encoding = decode(data)
+    except UnicodeDecodeError:
+        problems.error(rel, "not UTF-8 or cp1252 text, skipped", "save the file as UTF-8")
+        return None
+    if encoding != "utf-8":
+        problems.warn(rel, f"decoded as {encoding}, not UTF-8", "save the file as UTF-8")
+    if not text.strip():
+        problems.warn(rel, "empty file, skipped", "delete it or add the article text")
+        return None
+
+    fm = parse_front_matter(text, today=today)
+    for line, message, hint in fm.errors:
+        problems.error(rel, message + "; the article was skipped", hint, line)
+    if fm.errors:
+        return None
+    for line, message, hint in fm.warnings:
+        problems.warn(rel, message, hint, line)
+
+    body = _mask_spans(text, [(0, fm.end)]) if fm.end else text
+    title = fm.data.get("title")
+    body_start = fm.end
+    if path.suffix.lower() in (".html", ".htm"):
+        body, html_title = _html_body(body)
+        title = title or html_title
+    if not title:
+        first, after = _first_line_title(body, fm.end)
+        title = first
+        if path.suffix.lower() in (".txt", ".md", ".markdown") and first is not None:
+            body_start = after  # the title line is the headline, not body text
+    if not title:
+        problems.warn(rel, "no title found; the file name is used", "add a first line or a 'title:' key")
+        title = path.stem
+    junk = junk_spans(body, body_start)
+    body = mask(body, junk)
+    if not body[body_start:].strip():
+        problems.warn(rel, "no article text after the title, skipped", "add the article text")
+        return None
+    return Article(
+        path=rel,
+        slug=slugify(" ".join(str(title).split())[:60], fallback=slugify(path.stem)),
+        text=text,
+        body=body,
+        title=" ".join(str(title).split()),
+        body_start=body_start,
+        source=fm.data.get("source"),
+        url=fm.data.get("url"),
+        published=fm.data.get("published"),
+        language=fm.data.get("language", "en"),
+        tags=fm.data.get("tags", []),
+        junk=junk,
+        digest=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def iter_article_files(content_dir: Path, problems: Problems) -> list[tuple[Path, str]]:
+    """Article files under ``content_dir/articles`` (or ``content_dir`` itself), sorted.
+
+    Symbolic links that lead outside the content folder are not followed.
+    """
+    root = content_dir / "articles" if (content_dir / "articles").is_dir() else content_dir
+    base = content_dir.resolve()
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                continue
+            rel = path.relative_to(content_dir).as_posix()
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(base):
+                    problems.warn(rel, "symbolic link to a file outside content/ was not followed", "copy the file in")
+                    continue
+            found.append((path, rel))
+    return found
+
+
+def load_articles(content_dir: Path, problems: Problems, *, today: dt.date) -> list[Article]:
+    """Every usable article, in path order, with unique slugs and duplicates removed."""
+    articles: list[Article] = []
+    seen_text: dict[str, str] = {}
+    slugs: set[str] = set()
+    for path, rel in iter_article_files(content_dir, problems):
+        article = read_article(path, rel, problems, today=today)
+        if article is None:
+            continue
+        key = hashlib.sha256(" ".join(article.body.split()).lower().encode()).hexdigest()
+        if key in seen_text:
+            problems.warn(rel, f"duplicate of {seen_text[key]}, skipped", "delete one of the two copies")
+            continue
+        seen_text[key] = rel
+        slug, n = article.slug, 2
+        while slug in slugs:
+            slug, n = f"{article.slug}-{n}", n + 1
+        article.slug = slug
+        slugs.add(slug)
+        articles.append(article)
+    return articles

@@ -1,0 +1,68 @@
+"""The data the read phase produces and the render phase consumes.
+
+Nothing here reads files or the clock: a :class:`Timeline` is a pure value built by
+:mod:`timeline.pipeline` and turned into pages by :mod:`timeline.render`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .content import Article
+from .problems import Problems
+from .temporal.values import DateValue, Timex
+
+if TYPE_CHECKING:
+    from .anchoring import PublicationEstimate
+    from .chronology import Chronology
+
+
+@dataclass
+class ArticleEvent:
+    """A dated sentence of one article: an event candidate."""
+
+    article: str  # Article.slug
+    date: DateValue
+    text: str  # the cleaned sentence
+    start: int  # sentence offsets into Article.text
+    end: int
+    timex: int  # index into the article's timexes
+    caption: bool = False  # the sentence is a photo caption
+
+
+@dataclass
+class Event:
+    """One event of the merged chronology, with every article that reports it."""
+
+    id: str
+    date: DateValue
+    text: str
+    members: list[ArticleEvent]
+    conflicts: list[ArticleEvent] = field(default_factory=list)  # similar text, incompatible date
+    score: float = 0.0
+    anchors: list[str] = field(default_factory=list)  # chronology key-event ids it mentions
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({m.article for m in self.members})
+
+
+@dataclass
+class ArticleResult:
+    """Everything the pipeline found in one article."""
+
+    article: Article
+    published: PublicationEstimate
+    timexes: list[Timex]
+    events: list[ArticleEvent]
+
+
+@dataclass
+class Timeline:
+    """The whole read phase's result."""
+
+    articles: list[ArticleResult]
+    events: list[Event]
+    chronology: Chronology
+    problems: Problems

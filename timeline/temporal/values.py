@@ -1,0 +1,245 @@
+"""Typed temporal values: what a date expression means, as objects.
+
+TIMEX3 value strings ("2022-03-22", "2022-W12", "P5W", "PRESENT_REF") are produced
+only at the edges (``timex3()``), for JSON output and evaluation. Inside the pipeline
+everything is a typed value with a granularity and an earliest/latest day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+
+class Granularity(IntEnum):
+    """How precise a date value is, finest first (so values compare by precision)."""
+
+    MINUTE = 0
+    HOUR = 1
+    PART_OF_DAY = 2
+    DAY = 3
+    WEEK = 4
+    MONTH = 5
+    SEASON = 6
+    QUARTER = 7
+    HALF = 8
+    YEAR = 9
+    DECADE = 10
+    CENTURY = 11
+
+
+class TimexType(str, Enum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class AnchorKind(str, Enum):
+    """What a rule's value is computed from."""
+
+    NONE = "none"  # absolute: "22 March 2022"
+    PUBLICATION = "publication"  # deictic: "yesterday", "last week", "March 22" (year)
+    PREVIOUS = "previous"  # "the previous day", "two days later"
+    CHRONOLOGY = "chronology"  # "five weeks into the war", "since the invasion began"
+
+
+class Mod(str, Enum):
+    """TIMEX3 ``mod`` values we use."""
+
+    START = "START"
+    MID = "MID"
+    END = "END"
+    APPROX = "APPROX"
+    BEFORE = "BEFORE"
+    AFTER = "AFTER"
+    ON_OR_AFTER = "ON_OR_AFTER"
+
+
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_PARTS_OF_DAY = ("MO", "AF", "EV", "NI", "DT")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar value (TIMEX3 DATE or TIME) with its interval.
+
+    ``earliest``/``latest`` are inclusive days. ``granularity`` says how the value is
+    written: a MONTH value covers the whole month. ``season``/``quarter``/``half`` name
+    the sub-year unit; ``part_of_day`` is MO/AF/EV/NI; ``clock`` is "HH:MM" for times.
+    """
+
+    granularity: Granularity
+    earliest: dt.date
+    latest: dt.date
+    mod: Mod | None = None
+    season: str | None = None  # SP SU FA WI
+    quarter: int | None = None
+    half: int | None = None
+    part_of_day: str | None = None
+    clock: str | None = None  # "16:30"
+
+    # ---- constructors -------------------------------------------------
+    @staticmethod
+    def day(d: dt.date, mod: Mod | None = None) -> DateValue:
+        return DateValue(Granularity.DAY, d, d, mod)
+
+    @staticmethod
+    def month(year: int, month: int, mod: Mod | None = None) -> DateValue:
+        last = calendar.monthrange(year, month)[1]
+        return DateValue(Granularity.MONTH, dt.date(year, month, 1), dt.date(year, month, last), mod)
+
+    @staticmethod
+    def year(year: int, mod: Mod | None = None) -> DateValue:
+        return DateValue(Granularity.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31), mod)
+
+    @staticmethod
+    def decade(decade_start: int, mod: Mod | None = None) -> DateValue:
+        return DateValue(Granularity.DECADE, dt.date(decade_start, 1, 1), dt.date(decade_start + 9, 12, 31), mod)
+
+    @staticmethod
+    def century(century_start: int, mod: Mod | None = None) -> DateValue:
+        return DateValue(Granularity.CENTURY, dt.date(century_start, 1, 1), dt.date(century_start + 99, 12, 31), mod)
+
+    @staticmethod
+    def week(any_day: dt.date, mod: Mod | None = None) -> DateValue:
+        monday = any_day - dt.timedelta(days=any_day.weekday())
+        return DateValue(Granularity.WEEK, monday, monday + dt.timedelta(days=6), mod)
+
+    @staticmethod
+    def season_of(year: int, season: str, mod: Mod | None = None) -> DateValue:
+        first, last = _SEASONS[season]
+        end_year = year + 1 if season == "WI" else year
+        start = dt.date(year, first, 1)
+        end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+        return DateValue(Granularity.SEASON, start, end, mod, season=season)
+
+    @staticmethod
+    def quarter_of(year: int, quarter: int, mod: Mod | None = None) -> DateValue:
+        first = 3 * (quarter - 1) + 1
+        end = dt.date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+        return DateValue(Granularity.QUARTER, dt.date(year, first, 1), end, mod, quarter=quarter)
+
+    @staticmethod
+    def half_of(year: int, half: int, mod: Mod | None = None) -> DateValue:
+        if half == 1:
+            return DateValue(Granularity.HALF, dt.date(year, 1, 1), dt.date(year, 6, 30), mod, half=1)
+        return DateValue(Granularity.HALF, dt.date(year, 7, 1), dt.date(year, 12, 31), mod, half=2)
+
+    # ---- edges ----------------------------------------------------------
+    def timex3(self) -> str:
+        """The TIMEX3 ``value`` attribute for this value."""
+        e = self.earliest
+        g = self.granularity
+        if g <= Granularity.PART_OF_DAY:
+            base = e.isoformat()
+            if self.clock:
+                return f"{base}T{self.clock}"
+            if self.part_of_day:
+                return f"{base}T{self.part_of_day}"
+            return base
+        if g == Granularity.DAY:
+            return e.isoformat()
+        if g == Granularity.WEEK:
+            iso = e.isocalendar()
+            return f"{iso[0]:04d}-W{iso[1]:02d}"
+        if g == Granularity.MONTH:
+            return f"{e.year:04d}-{e.month:02d}"
+        if g == Granularity.SEASON:
+            return f"{e.year:04d}-{self.season}"
+        if g == Granularity.QUARTER:
+            return f"{e.year:04d}-Q{self.quarter}"
+        if g == Granularity.HALF:
+            return f"{e.year:04d}-H{self.half}"
+        if g == Granularity.YEAR:
+            return f"{e.year:04d}"
+        if g == Granularity.DECADE:
+            return f"{e.year // 10:03d}"
+        return f"{e.year // 100:02d}"
+
+    @property
+    def width_days(self) -> int:
+        return (self.latest - self.earliest).days + 1
+
+
+@dataclass(frozen=True)
+class DurationValue:
+    """A length of time: ``amount`` units (None for "several", written as X)."""
+
+    amount: float | None
+    unit: str  # Y M W D H MIN S DE CE Q (TIMEX3 letters; MIN for minutes)
+    mod: Mod | None = None
+
+    def timex3(self) -> str:
+        if self.amount is None:
+            n = "X"
+        elif float(self.amount).is_integer():
+            n = str(int(self.amount))
+        else:
+            n = repr(float(self.amount))
+        if self.unit in ("H", "MIN", "S"):
+            return f"PT{n}{'M' if self.unit == 'MIN' else self.unit}"
+        return f"P{n}{self.unit}"
+
+
+@dataclass(frozen=True)
+class RefValue:
+    """PRESENT_REF, PAST_REF or FUTURE_REF ("now", "recently", "in the future")."""
+
+    ref: str
+
+    def timex3(self) -> str:
+        return self.ref
+
+
+@dataclass(frozen=True)
+class SetValue:
+    """A recurrence ("every day" P1D, "weekly" P1W, "every Tuesday" XXXX-WXX-2)."""
+
+    value: str  # already in TIMEX3 form; sets are leaves with no interval
+    quant: str | None = None  # EVERY, EACH
+
+    def timex3(self) -> str:
+        return self.value
+
+
+Value = DateValue | DurationValue | RefValue | SetValue
+
+
+@dataclass
+class Timex:
+    """One temporal expression found in a text.
+
+    ``start``/``end`` are character offsets into the text given to the tagger, so
+    ``text == source[start:end]``. ``value`` is None only while a relative expression
+    is still unresolved (no reference date known); ``spec`` keeps what is needed to
+    resolve it later (see :mod:`timeline.temporal.resolve`).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    rule: str
+    anchor: AnchorKind
+    value: Value | None = None
+    spec: object | None = None  # typed, rule-specific relative description
+    anchor_name: str | None = None  # chronology anchor id ("invasion") or None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def earliest(self) -> dt.date | None:
+        return self.value.earliest if isinstance(self.value, DateValue) else None
+
+    @property
+    def latest(self) -> dt.date | None:
+        return self.value.latest if isinstance(self.value, DateValue) else None
+
+    @property
+    def granularity(self) -> Granularity | None:
+        return self.value.granularity if isinstance(self.value, DateValue) else None
+
+    def timex3(self) -> str | None:
+        return self.value.timex3() if self.value is not None else None
