@@ -104,23 +104,23 @@ def _print_human(record: dict[str, Any]) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluation import format_report, run_eval
-
     gold = Path(args.gold_dir)
     if not gold.is_dir():
         raise UsageError(f"{gold}: not a folder of TimeML (.tml) files")
+    from .evaluation import format_report, run_eval
+
     report = run_eval(gold, Path(args.write) if args.write else None)
     print(json.dumps(report, indent=1, sort_keys=True) if args.json else format_report(report))
     return 0
 
 
 def cmd_eval_published(args: argparse.Namespace) -> int:
-    from .anchoring.evaluate import format_pubdate_report, run_pubdate_eval
-    from .chronology import load_chronology
-
     path = Path(args.jsonl)
     if not path.is_file():
         raise UsageError(f"{path}: no such file (JSON Lines with id, published, title, text)")
+    from .anchoring.evaluate import format_pubdate_report, run_pubdate_eval
+    from .chronology import load_chronology
+
     chronology = load_chronology(Path(args.chronology) if args.chronology else None)
     today = args.today or chronology.window[1]
     report = run_pubdate_eval(path, chronology, today)
