@@ -15,7 +15,9 @@ TODAY = dt.date(2026, 11, 1)
 def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"needs the client's evaluation data at {path} (../shared from the repo root); not present")
+        pytest.skip(
+            f"needs the client's evaluation data at {path} (../shared from the repo root); not present"
+        )
     return path
 
 

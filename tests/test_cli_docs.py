@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from timeline.cli import make_parser, main
+from timeline.cli import main, make_parser
 
 from .conftest import ROOT
 

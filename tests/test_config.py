@@ -20,7 +20,9 @@ def test_project_mkdocs_yml_reads_with_env_tags() -> None:
 
 def test_values_and_defaults(tmp_path: Path) -> None:
     cfg = tmp_path / "mkdocs.yml"
-    cfg.write_text("site_name: x\ndocs_dir: docs\nextra:\n  timeline:\n    today: 2024-12-31\n    key_events: 5\n")
+    cfg.write_text(
+        "site_name: x\ndocs_dir: docs\nextra:\n  timeline:\n    today: 2024-12-31\n    key_events: 5\n"
+    )
     s = load_settings(cfg)
     assert s.today == dt.date(2024, 12, 31) and s.key_events == 5 and s.docs_dir == "docs"
     assert load_settings(tmp_path / "missing.yml") == Settings()

@@ -132,8 +132,10 @@ def test_names_with_spaces_and_non_ascii_get_safe_unique_slugs(content: Path) ->
 
 
 def test_html_article_title_and_text_offsets(content: Path) -> None:
-    html = "<html><head><title>Kherson &amp; Mykolaiv</title><script>var d='May 5';</script></head>" \
-           "<body><p>On March 3, the port was shelled.</p></body></html>"
+    html = (
+        "<html><head><title>Kherson &amp; Mykolaiv</title><script>var d='May 5';</script></head>"
+        "<body><p>On March 3, the port was shelled.</p></body></html>"
+    )
     (content / "articles" / "a.html").write_text(html, "utf-8")
     [article], _ = load(content)
     assert article.title == "Kherson & Mykolaiv"

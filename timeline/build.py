@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import load_settings
+from .execution import ExecutionPlan
 from .pipeline import collect
 from .problems import Problems
 from .render import render_site
@@ -23,6 +24,8 @@ def build(
     content_dir: Path | None = None,
     problems: Problems | None = None,
     progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
+    plan: ExecutionPlan | None = None,
+    use_cache: bool = True,
 ) -> str:
     """Build the pages; returns a one-line summary. Problems go into ``problems``."""
     problems = problems if problems is not None else Problems()
@@ -33,7 +36,10 @@ def build(
         from .config import ConfigError
 
         raise ConfigError(f"content folder {content} does not exist; create it or pass --content DIR")
-    timeline = collect(content, today=settings.today, problems=problems, progress=progress)
+    cache_dir = root / settings.cache_dir if use_cache else None
+    timeline = collect(
+        content, today=settings.today, problems=problems, progress=progress, plan=plan, cache_dir=cache_dir
+    )
     files = render_site(timeline, settings)
     out = root / settings.docs_dir / settings.output
     report = write_output(out, files)

@@ -36,7 +36,19 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2022-03-22") from None
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2022-03-22"
+        ) from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
 
 
 def _progress(items: Sequence[T], label: str) -> Iterator[T]:
@@ -66,6 +78,7 @@ def _report(problems: Problems, strict: bool) -> int:
 # ---- commands ---------------------------------------------------------------------------
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
+    from .execution import ExecutionPlan
 
     problems = Problems()
     summary = build(
@@ -73,6 +86,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         content_dir=Path(args.content) if args.content else None,
         problems=problems,
         progress=lambda items: _progress(list(items), "extracting"),
+        plan=ExecutionPlan(args.executor, args.jobs, args.scheduler),
+        use_cache=not args.no_cache,
     )
     print(summary, file=sys.stderr)
     return _report(problems, args.strict)
@@ -83,8 +98,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     problems = Problems()
     chronology = Path(args.chronology) if args.chronology else None
-    for record in extract_files([Path(p) for p in args.paths], published=args.published,
-                                chronology_file=chronology, problems=problems):
+    for record in extract_files(
+        [Path(p) for p in args.paths], published=args.published, chronology_file=chronology, problems=problems
+    ):
         if args.json:
             print(json.dumps(record, ensure_ascii=False, sort_keys=False))
         else:
@@ -95,12 +111,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _print_human(record: dict[str, Any]) -> None:
     pub = record["published"]
     print(f"{record['path']}: {record['title']}")
-    print(f"  published: {pub['value'] or 'unknown'} [{pub['earliest']} .. {pub['latest']}] "
-          f"({pub['source']}, confidence {pub['confidence']:.2f})")
+    print(
+        f"  published: {pub['value'] or 'unknown'} [{pub['earliest']} .. {pub['latest']}] "
+        f"({pub['source']}, confidence {pub['confidence']:.2f})"
+    )
     for ev in pub["evidence"]:
         print(f"    - {ev['reason']}")
     for t in record["timexes"]:
-        print(f"  {t['start']:>6}  {t['type']:<8} {t['value'] or '?':<14} {t['text']!r}  [{t['anchor']}, {t['rule']}]")
+        print(
+            f"  {t['start']:>6}  {t['type']:<8} {t['value'] or '?':<14} {t['text']!r}"
+            f"  [{t['anchor']}, {t['rule']}]"
+        )
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -139,19 +160,51 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, description=help_text, epilog=f"Example: {EXAMPLES[name]}",
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=f"Example: {EXAMPLES[name]}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
     p = add("build", "Read content/, resolve every date, and write the timeline pages into site_src/.")
-    p.add_argument("--content", metavar="DIR", help="content folder (default: extra.timeline.content_dir, 'content')")
-    p.add_argument("--config", metavar="FILE", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)")
+    p.add_argument(
+        "--content", metavar="DIR", help="content folder (default: extra.timeline.content_dir, 'content')"
+    )
+    p.add_argument(
+        "--config", metavar="FILE", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)"
+    )
     p.add_argument("--strict", action="store_true", help="exit with 1 on any warning, not only on errors")
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        default=0,
+        metavar="N",
+        help="worker processes for extraction (default: one per core)",
+    )
+    p.add_argument(
+        "--executor",
+        choices=["auto", "serial", "process", "dask"],
+        default="auto",
+        help="where extraction runs (default: auto = a process pool for large builds)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address for --executor dask (default: a local cluster)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="ignore and do not update the extraction cache")
     p.set_defaults(func=cmd_build)
 
     p = add("extract", "Print what the pipeline finds in each file: publication date, timexes, events.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.md, .txt, .html)")
-    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for every file given")
-    p.add_argument("--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)")
+    p.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for every file given"
+    )
+    p.add_argument(
+        "--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per file per line (JSON Lines)")
     p.set_defaults(func=cmd_extract)
 
@@ -162,9 +215,15 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = add("eval-published", "Score publication-date inference on articles with known dates (JSON Lines).")
-    p.add_argument("jsonl", metavar="JSONL", help="file with one {id, published, title, text} object per line")
-    p.add_argument("--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)")
-    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="latest plausible date (default: chronology end)")
+    p.add_argument(
+        "jsonl", metavar="JSONL", help="file with one {id, published, title, text} object per line"
+    )
+    p.add_argument(
+        "--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)"
+    )
+    p.add_argument(
+        "--today", type=_date, metavar="YYYY-MM-DD", help="latest plausible date (default: chronology end)"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_eval_published)
     return parser
@@ -187,12 +246,17 @@ def main(argv: Iterable[str] | None = None) -> int:
         print("interrupted; pages already written are complete, the rest are unchanged", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: a message, never a traceback
+        from .chronology import ChronologyError
         from .config import ConfigError
+        from .execution import ExecutorError
         from .site import OutputError
 
-        if isinstance(exc, ConfigError | OutputError):
+        if isinstance(exc, ConfigError | OutputError | ChronologyError | ExecutorError):
             print(f"timeline {args.command}: {exc}", file=sys.stderr)
             return 1
-        print(f"timeline {args.command}: internal error: {type(exc).__name__}: {exc}\n"
-              "This is a bug: please report it with the file that caused it.", file=sys.stderr)
+        print(
+            f"timeline {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug: please report it with the file that caused it.",
+            file=sys.stderr,
+        )
         return 1

@@ -59,7 +59,7 @@ def load_settings(config_file: Path) -> Settings:
     if not config_file.exists():
         return Settings()
     try:
-        raw = yaml.load(config_file.read_text("utf-8"), Loader=_LOADER) or {}  # noqa: S506 - safe loader subclass
+        raw = yaml.load(config_file.read_text("utf-8"), Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{config_file}:{mark.line + 1}" if mark else str(config_file)
@@ -83,9 +83,15 @@ def load_settings(config_file: Path) -> Settings:
                 except ValueError:
                     value = None
             if value is not None and not isinstance(value, dt.date):
-                raise ConfigError(f"{config_file}: extra.timeline.today must be a date YYYY-MM-DD, got {value!r}")
-        elif isinstance(default, int) and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-            raise ConfigError(f"{config_file}: extra.timeline.{key} must be a positive whole number, got {value!r}")
+                raise ConfigError(
+                    f"{config_file}: extra.timeline.today must be a date YYYY-MM-DD, got {value!r}"
+                )
+        elif isinstance(default, int) and (
+            not isinstance(value, int) or isinstance(value, bool) or value < 1
+        ):
+            raise ConfigError(
+                f"{config_file}: extra.timeline.{key} must be a positive whole number, got {value!r}"
+            )
         elif isinstance(default, str) and not isinstance(value, str):
             raise ConfigError(f"{config_file}: extra.timeline.{key} must be text, got {value!r}")
         values[key] = value

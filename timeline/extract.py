@@ -9,8 +9,8 @@ from typing import Any
 
 from .chronology import load_chronology
 from .content import read_article
+from .extraction import extract_article, reference_today
 from .model import ArticleResult
-from .pipeline import extract_article, reference_today
 from .problems import Problems
 
 

@@ -50,7 +50,9 @@ def _read_manifest(root: Path) -> set[str] | None:
         data = json.loads(marker.read_text("utf-8"))
         return {str(p) for p in data.get("files", [])}
     except (OSError, ValueError, AttributeError):
-        raise OutputError(f"{marker}: the marker file is damaged; delete the folder {root} and build again") from None
+        raise OutputError(
+            f"{marker}: the marker file is damaged; delete the folder {root} and build again"
+        ) from None
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

@@ -47,7 +47,9 @@ def parse_front_matter(text: str, *, today: dt.date) -> FrontMatter:
         return fm
     m = _FENCE.match(text)
     if not m:
-        fm.errors.append((1, "front matter starts with '---' but is never closed", "end it with a line '---'"))
+        fm.errors.append(
+            (1, "front matter starts with '---' but is never closed", "end it with a line '---'")
+        )
         return fm
     fm.end = m.end()
     block = m.group(1) or ""
@@ -57,7 +59,9 @@ def parse_front_matter(text: str, *, today: dt.date) -> FrontMatter:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for the fence, +1 for 1-based
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        fm.errors.append((line, f"malformed front matter: {problem}", "check the YAML syntax: 'key: value' per line"))
+        fm.errors.append(
+            (line, f"malformed front matter: {problem}", "check the YAML syntax: 'key: value' per line")
+        )
         return fm
     if data is None:
         return fm
@@ -68,7 +72,9 @@ def parse_front_matter(text: str, *, today: dt.date) -> FrontMatter:
     for key, value in data.items():
         line = lines.get(str(key))
         if key not in KNOWN_KEYS:
-            fm.warnings.append((line, f"unknown front-matter key '{key}'", "known keys: " + ", ".join(KNOWN_KEYS)))
+            fm.warnings.append(
+                (line, f"unknown front-matter key '{key}'", "known keys: " + ", ".join(KNOWN_KEYS))
+            )
             continue
         checked = _check(str(key), value, today)
         if isinstance(checked, _Invalid):
@@ -111,14 +117,20 @@ def _check(key: str, value: Any, today: dt.date) -> Any:
             value = dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             return _Invalid(
-                f"'published' is not a date: {value!r}; it was ignored", "write it as YYYY-MM-DD, e.g. 2022-03-22", True
+                f"'published' is not a date: {value!r}; it was ignored",
+                "write it as YYYY-MM-DD, e.g. 2022-03-22",
+                True,
             )
     if not isinstance(value, dt.date):
         return _Invalid(
-            f"'published' is not a date: {value!r}; it was ignored", "write it as YYYY-MM-DD, e.g. 2022-03-22", True
+            f"'published' is not a date: {value!r}; it was ignored",
+            "write it as YYYY-MM-DD, e.g. 2022-03-22",
+            True,
         )
     if value.year < 1900:
-        return _Invalid(f"'published' {value.isoformat()} is before 1900 and was ignored", "check the year", True)
+        return _Invalid(
+            f"'published' {value.isoformat()} is before 1900 and was ignored", "check the year", True
+        )
     if value > today:
         return _Invalid(
             f"'published' {value.isoformat()} is in the future and was ignored",

@@ -159,7 +159,9 @@ def iter_article_files(content_dir: Path, problems: Problems) -> list[tuple[Path
             if path.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(base):
-                    problems.warn(rel, "symbolic link to a file outside content/ was not followed", "copy the file in")
+                    problems.warn(
+                        rel, "symbolic link to a file outside content/ was not followed", "copy the file in"
+                    )
                     continue
             found.append((path, rel))
     return found

@@ -1,0 +1,91 @@
+"""Content-hash cache of extraction results, outside ``site_src/``.
+
+An entry's key covers everything the result depends on: the article file's bytes and its
+published override, the chronology file, the injected 'today', and a fingerprint of the code
+and rule files of the package. Change any of them and the entry is simply not found (no stale
+result is ever reused); old entries are pruned after each build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from .model import ArticleResult
+
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of every source and data file of the package (rules, word tables, code)."""
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def context_key(chronology_bytes: bytes, today: dt.date) -> str:
+    """The part of every key shared by one build: code, chronology, today."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(chronology_bytes)
+    digest.update(today.isoformat().encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """Pickled :class:`ArticleResult` objects (without the Article, reloaded from disk) by key."""
+
+    def __init__(self, folder: Path, context: str) -> None:
+        self.folder = folder
+        self.context = context
+        self.hits = 0
+        self.misses = 0
+        self._used: set[str] = set()
+
+    def key(self, digest: str, published: dt.date | None, path: str) -> str:
+        raw = f"{self.context}|{digest}|{published}|{path}"
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    def get(self, key: str) -> tuple[object, list[object], list[object]] | None:
+        self._used.add(key)
+        file = self.folder / key[:2] / f"{key}.pickle"
+        try:
+            with file.open("rb") as handle:
+                value = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value  # type: ignore[no-any-return]
+
+    def put(self, key: str, result: ArticleResult) -> None:
+        self._used.add(key)
+        file = self.folder / key[:2] / f"{key}.pickle"
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump((result.published, result.timexes, result.events), handle, protocol=5)
+            os.replace(tmp, file)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def prune(self) -> int:
+        """Delete entries this build did not use (other code versions, deleted articles)."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for file in self.folder.glob("*/*.pickle"):
+            if file.stem not in self._used:
+                file.unlink(missing_ok=True)
+                removed += 1
+        return removed

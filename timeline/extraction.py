@@ -1,0 +1,23 @@
+"""Extraction of one article: tag, anchor, find events. Pure, so it can run anywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .anchoring import anchor_text
+from .chronology import Chronology
+from .content import Article
+from .events import article_events
+from .model import ArticleResult
+
+
+def reference_today(chronology: Chronology, today: dt.date | None) -> dt.date:
+    """The injected 'today': the configured one, else the end of the chronology window."""
+    return today or chronology.window[1]
+
+
+def extract_article(article: Article, chronology: Chronology, today: dt.date) -> ArticleResult:
+    """Tag, anchor and find the events of one article (no I/O, no clock)."""
+    anchored = anchor_text(article.body, article.published, chronology, today=today)
+    events = article_events(article, anchored.timexes)
+    return ArticleResult(article, anchored.published, anchored.timexes, events)
