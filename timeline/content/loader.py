@@ -20,7 +20,7 @@ from .boilerplate import junk_spans, mask
 from .frontmatter import parse_front_matter
 
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
-MAX_BYTES = 20 * 1024 * 1024  # larger files are refused: nobody writes a 20 MB news article
+MAX_BYTES = 4 * 1024 * 1024  # a news article is kilobytes; a larger file is a dump or a mistake
 
 _HTML_DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _HTML_TAG = re.compile(r"<[^>]{0,2000}>", re.S)
@@ -81,7 +81,11 @@ def read_article(path: Path, rel: str, problems: Problems, *, today: dt.date) ->
         problems.error(rel, f"cannot read the file: {exc.strerror or exc}", "check its permissions")
         return None
     if data is None:
-        problems.error(rel, f"file is larger than {MAX_BYTES // 1024 // 1024} MB and was skipped", "split it")
+        problems.error(
+            rel,
+            f"file is larger than {MAX_BYTES // 1024 // 1024} MB and was skipped",
+            "split it into one file per article",
+        )
         return None
     if b"\x00" in data[:8192]:
         problems.error(rel, "binary file, skipped", "articles must be text: .md, .txt or .html")

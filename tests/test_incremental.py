@@ -1,0 +1,112 @@
+"""The extraction cache and the executors: same bytes serial, in a pool, on Dask; correct invalidation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import timeline.cache as cache_mod
+from timeline.build import build
+from timeline.cache import ResultCache, context_key
+from timeline.chronology import load_chronology
+from timeline.content import load_articles
+from timeline.execution import ExecutionPlan, run_extraction
+from timeline.extract import result_record
+from timeline.pipeline import collect
+from timeline.problems import Problems
+
+from .conftest import ROOT, TODAY
+from .project import bundled_articles, make_project
+
+
+def _records(results: list) -> list[dict]:
+    return [result_record(r) for r in results]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[list, object]:
+    articles = load_articles(ROOT / "content", Problems(), today=TODAY)
+    chronology = load_chronology(ROOT / "content" / "chronology.yml")
+    return articles, chronology
+
+
+def test_process_pool_matches_serial_run(corpus: tuple[list, object]) -> None:
+    articles, chronology = corpus
+    serial = run_extraction(articles, chronology, TODAY, ExecutionPlan("serial"))
+    pooled = run_extraction(articles, chronology, TODAY, ExecutionPlan("process", jobs=2))
+    assert _records(pooled) == _records(serial)
+    assert [r.article.slug for r in pooled] == [a.slug for a in articles]
+
+
+def test_dask_local_cluster_matches_serial_run(corpus: tuple[list, object]) -> None:
+    pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'news-timeline[dask]'")
+    articles, chronology = corpus
+    serial = run_extraction(articles, chronology, TODAY, ExecutionPlan("serial"))
+    on_dask = run_extraction(articles, chronology, TODAY, ExecutionPlan("dask", jobs=2))
+    assert _records(on_dask) == _records(serial)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_pages_are_byte_identical_across_executors(tmp_path: Path) -> None:
+    trees = []
+    for name, plan in (("serial", ExecutionPlan("serial")), ("pool", ExecutionPlan("process", jobs=2))):
+        root = make_project(tmp_path / name, bundled_articles())
+        build(config_file=root / "mkdocs.yml", plan=plan, use_cache=False)
+        trees.append(_tree(root / "site_src" / "timeline"))
+    assert trees[0] == trees[1]
+
+
+def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", bundled_articles())
+    cache_dir = tmp_path / "cache"
+    content = root / "content"
+    first = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"))
+    calls: list[str] = []
+    real = cache_mod.ResultCache.get
+
+    def counting_get(self: ResultCache, key: str):  # type: ignore[no-untyped-def]
+        value = real(self, key)
+        calls.append("hit" if value is not None else "miss")
+        return value
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cache_mod.ResultCache, "get", counting_get)
+        second = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"))
+        assert calls == ["hit"] * 5
+        assert _records(second.articles) == _records(first.articles)
+        calls.clear()
+        target = next((content / "articles").iterdir())
+        target.write_text(target.read_text("utf-8") + "\nOn March 9, 2022, the TV tower was hit.\n", "utf-8")
+        third = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"))
+        assert sorted(calls) == ["hit"] * 4 + ["miss"]
+        changed = next(r for r in third.articles if r.article.path.endswith(target.name))
+        assert any(t.text == "March 9, 2022" or "March 9" in t.text for t in changed.timexes)
+
+
+def test_changing_the_chronology_invalidates_the_cache(tmp_path: Path) -> None:
+    chronology = (ROOT / "content" / "chronology.yml").read_bytes()
+    assert context_key(chronology, TODAY) != context_key(chronology + b"\n# edited\n", TODAY)
+    assert context_key(chronology, TODAY) != context_key(chronology, TODAY.replace(day=2))
+
+
+def test_changing_a_rule_file_changes_the_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "timeline"
+    shutil.copytree(ROOT / "timeline", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_mod, "_PACKAGE", package)
+    cache_mod.code_fingerprint.cache_clear()
+    before = cache_mod.code_fingerprint()
+    rule_files = sorted((package / "temporal").rglob("*.y*ml"))
+    assert rule_files, "the tagger's rules are data files"
+    rule_files[0].write_text(rule_files[0].read_text("utf-8") + "\n# a changed rule\n", "utf-8")
+    cache_mod.code_fingerprint.cache_clear()
+    assert cache_mod.code_fingerprint() != before
+    cache_mod.code_fingerprint.cache_clear()
