@@ -17,9 +17,13 @@ from .project import make_project
 
 # TIMEX3 value syntax (TimeML 1.2.1): dates, weeks, seasons, quarters, halves, decades, centuries,
 # with optional time or part of day; durations; the three reference values.
-_DATE = r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:WE|\d))?|-(?:SP|SU|FA|WI)|-Q[1-4X]|-H[12X])?"
+_DATE = (
+    r"(?:\d{4}|XXXX)"
+    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:WE|\d))?|-(?:SP|SU|FA|WI)|-Q[1-4X]|-H[12X])?"
+)
 _TIME = r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|DT))?"
-_DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q|H|L))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
+_NUM = r"(?:\d+(?:\.\d+)?|X)"
+_DURATION = rf"P(?:{_NUM}(?:Y|M|W|D|DE|CE|Q|H|L))+(?:T(?:{_NUM}[HMS])+)?|PT(?:{_NUM}[HMS])+"
 TIMEX3_VALUE = re.compile(
     rf"(?:{_DATE}{_TIME}|\d{{3}}|\d{{2}}|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-\d{_TIME})"
 )
