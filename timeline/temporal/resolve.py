@@ -1,0 +1,310 @@
+"""Turn relative specs into calendar values, given a reference date, the previous date
+in the text and chronology anchors.
+
+Partial dates take the year that puts them nearest the reference, with a bias to the
+past (news reports what happened) unless the sentence reads as future; a given weekday
+("Tuesday, March 22") picks the year where the weekday fits.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping
+
+from .specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
+from .values import (
+    AnchorKind,
+    DateValue,
+    DurationValue,
+    Granularity,
+    Mod,
+    RefValue,
+    Timex,
+    TimexType,
+)
+
+_FUTURE_PENALTY = 3  # a future reading must be this many times closer to win over a past one
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _safe(year: int) -> bool:
+    return dt.MINYEAR < year < dt.MAXYEAR
+
+
+def unit_value(gran: Granularity, d: dt.date, like: DateValue | None = None, mod: Mod | None = None) -> DateValue:
+    """The calendar unit of granularity ``gran`` that contains day ``d``."""
+    if gran <= Granularity.DAY:
+        if like is not None and gran < Granularity.DAY:
+            return DateValue(gran, d, d, mod, part_of_day=like.part_of_day, clock=like.clock)
+        return DateValue.day(d, mod)
+    if gran == Granularity.WEEK:
+        return DateValue.week(d, mod)
+    if gran == Granularity.MONTH:
+        return DateValue.month(d.year, d.month, mod)
+    if gran == Granularity.QUARTER:
+        return DateValue.quarter_of(d.year, (d.month - 1) // 3 + 1, mod)
+    if gran == Granularity.HALF:
+        return DateValue.half_of(d.year, 1 if d.month <= 6 else 2, mod)
+    if gran == Granularity.SEASON and like is not None and like.season:
+        return DateValue.season_of(d.year if d.month != 1 and d.month != 2 else d.year - 1, like.season, mod)
+    if gran == Granularity.DECADE:
+        return DateValue.decade(d.year - d.year % 10, mod)
+    if gran == Granularity.CENTURY:
+        return DateValue.century(d.year - d.year % 100, mod)
+    return DateValue.year(d.year, mod)
+
+
+def shift_date(d: dt.date, offset: DurationValue, sign: int) -> dt.date | None:
+    if offset.amount is None:
+        return None
+    n = offset.amount * sign
+    u = offset.unit
+    try:
+        if u == "D":
+            return d + dt.timedelta(days=round(n))
+        if u == "W":
+            return d + dt.timedelta(days=round(7 * n))
+        if u == "M":
+            return add_months(d, round(n))
+        if u == "Q":
+            return add_months(d, round(3 * n))
+        if u == "Y":
+            return add_months(d, round(12 * n))
+        if u == "DE":
+            return add_months(d, round(120 * n))
+        if u == "CE":
+            return add_months(d, round(1200 * n))
+        if u in ("H", "MIN", "S"):
+            hours = n if u == "H" else n / 60 if u == "MIN" else n / 3600
+            return d + dt.timedelta(days=int(hours // 24) if abs(hours) >= 24 else 0)
+    except (OverflowError, ValueError):
+        return None
+    return None
+
+
+_UNIT_GRAN = {
+    "D": Granularity.DAY,
+    "W": Granularity.WEEK,
+    "M": Granularity.MONTH,
+    "Q": Granularity.QUARTER,
+    "Y": Granularity.YEAR,
+    "DE": Granularity.DECADE,
+    "CE": Granularity.CENTURY,
+    "H": Granularity.DAY,
+    "MIN": Granularity.DAY,
+    "S": Granularity.DAY,
+    "WE": Granularity.WEEK,
+}
+
+
+# ---- partial dates ----------------------------------------------------------------
+def _yearless_in(spec: YearlessDate, year: int) -> DateValue | None:
+    try:
+        if spec.month is not None and spec.day is not None:
+            d = dt.date(year, spec.month, spec.day)
+            if spec.part_of_day or spec.clock:
+                return DateValue(
+                    Granularity.PART_OF_DAY, d, d, spec.mod, part_of_day=spec.part_of_day, clock=spec.clock
+                )
+            return DateValue.day(d, spec.mod)
+        if spec.month is not None:
+            return DateValue.month(year, spec.month, spec.mod)
+        if spec.season:
+            return DateValue.season_of(year, spec.season, spec.mod)
+        if spec.quarter:
+            return DateValue.quarter_of(year, spec.quarter, spec.mod)
+        if spec.half:
+            return DateValue.half_of(year, spec.half, spec.mod)
+    except ValueError:  # 29 February in a non-leap year
+        return None
+    return None
+
+
+def _distance(v: DateValue, ref: dt.date, future_ok: bool) -> float:
+    if v.earliest <= ref <= v.latest:
+        return 0
+    if v.latest < ref:
+        return (ref - v.latest).days
+    return (v.earliest - ref).days * (1 if future_ok else _FUTURE_PENALTY)
+
+
+def resolve_yearless(spec: YearlessDate, ref: dt.date) -> DateValue | None:
+    if spec.relation == "this":
+        return _yearless_in(spec, ref.year)
+    cands = [c for y in (ref.year - 1, ref.year, ref.year + 1) if (c := _yearless_in(spec, y)) is not None]
+    if spec.relation == "last":
+        past = [c for c in cands if c.latest < ref]
+        return past[-1] if past else None
+    if spec.relation == "next":
+        fut = [c for c in cands if c.earliest > ref]
+        return fut[0] if fut else None
+    if spec.weekday is not None and spec.day is not None:
+        # "Tuesday, March 22": the year where March 22 is a Tuesday, nearest the reference
+        fits = [
+            c
+            for y in range(ref.year - 6, ref.year + 2)
+            if (c := _yearless_in(spec, y)) is not None and c.earliest.weekday() == spec.weekday
+        ]
+        fits = [c for c in fits if abs((c.earliest - ref).days) <= 400]
+        if fits:
+            cands = fits
+    if not cands:
+        return None
+    return min(cands, key=lambda c: _distance(c, ref, spec.future))
+
+
+def resolve_weekday(spec: WeekdayRef, ref: dt.date) -> DateValue:
+    back = (ref.weekday() - spec.weekday) % 7
+    ahead = (spec.weekday - ref.weekday()) % 7
+    if spec.relation == "last":
+        d = ref - dt.timedelta(days=back or 7)
+    elif spec.relation == "next":
+        d = ref + dt.timedelta(days=ahead or 7)
+    elif spec.relation == "this":
+        d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=spec.weekday)
+    elif spec.future:
+        d = ref + dt.timedelta(days=ahead)
+    else:
+        d = ref - dt.timedelta(days=back)
+    if spec.part_of_day or spec.clock:
+        return DateValue(Granularity.PART_OF_DAY, d, d, part_of_day=spec.part_of_day, clock=spec.clock)
+    return DateValue.day(d)
+
+
+def resolve_deictic(spec: Deictic, ref: dt.date) -> DateValue | None:
+    u, n = spec.unit, spec.offset
+    if u == "D":
+        d = ref + dt.timedelta(days=n)
+        if spec.part_of_day or spec.clock:
+            return DateValue(
+                Granularity.PART_OF_DAY, d, d, spec.mod, part_of_day=spec.part_of_day, clock=spec.clock
+            )
+        return DateValue.day(d, spec.mod)
+    if u in ("W", "WE"):
+        return DateValue.week(ref + dt.timedelta(weeks=n), spec.mod)
+    if u == "M":
+        d = add_months(ref, n)
+        return DateValue.month(d.year, d.month, spec.mod)
+    if u == "Q":
+        d = add_months(ref, 3 * n)
+        return DateValue.quarter_of(d.year, (d.month - 1) // 3 + 1, spec.mod)
+    if u == "H":
+        d = add_months(ref, 6 * n)
+        return DateValue.half_of(d.year, 1 if d.month <= 6 else 2, spec.mod)
+    if u == "Y":
+        return DateValue.year(ref.year + n, spec.mod)
+    if u == "DE":
+        y = ref.year + 10 * n
+        return DateValue.decade(y - y % 10, spec.mod)
+    if u == "CE":
+        y = ref.year + 100 * n
+        return DateValue.century(y - y % 100, spec.mod)
+    return None
+
+
+def resolve_dayofmonth(spec: DayOfMonth, ref: dt.date) -> DateValue | None:
+    month_start = ref.replace(day=1)
+    base = month_start if spec.day <= ref.day or spec.future else add_months(month_start, -1)
+    if spec.future and spec.day < ref.day:
+        base = add_months(month_start, 1)
+    try:
+        return DateValue.day(base.replace(day=spec.day))
+    except ValueError:
+        return None
+
+
+def resolve_shift(spec: Shift, base: DateValue, from_previous: bool) -> DateValue | RefValue | None:
+    if spec.offset.amount is None:
+        return RefValue("PAST_REF" if spec.sign < 0 else "FUTURE_REF")
+    gran = spec.granularity or _UNIT_GRAN.get(spec.offset.unit, Granularity.DAY)
+    if (
+        spec.granularity is None
+        and from_previous
+        and spec.offset.unit in ("Y", "Q", "M")
+        and Granularity.DAY <= base.granularity < gran
+    ):
+        gran = base.granularity  # "a year earlier" after "the third quarter": that quarter, a year before
+    d = shift_date(base.earliest, spec.offset, spec.sign)
+    if d is None:
+        return None
+    return unit_value(gran, d, like=base, mod=spec.mod)
+
+
+def resolve_chronology(spec: ChronologyRef, anchors: Mapping[str, dt.date] | None) -> DateValue | None:
+    if not anchors:
+        return None
+    name = spec.anchor_name
+    day = anchors.get(name)
+    if day is None and name != "default":
+        head = "the " + name.split()[-1]
+        day = anchors.get(head)
+    if day is None:
+        return None
+    if spec.offset is None:
+        return DateValue.day(day)
+    d = shift_date(day, spec.offset, -1 if spec.relation == "before" else 1)
+    if d is None:
+        return None
+    if spec.offset.unit == "D":
+        return DateValue.day(d)
+    return DateValue(Granularity.DAY, d, d, Mod.APPROX)
+
+
+# ---- whole texts ---------------------------------------------------------------------
+def resolve(
+    timexes: list[Timex],
+    reference: dt.date | None,
+    anchors: Mapping[str, dt.date] | None = None,
+    *,
+    narrative: bool = False,
+) -> None:
+    """Fill ``value`` in place for every relative timex that can be resolved.
+
+    Publication-anchored expressions use ``reference``; "the previous day" and "two days
+    later" use the nearest preceding resolved date in the text (falling back to the
+    reference); war-relative ones use ``anchors``. ``narrative=True`` (history texts,
+    WikiWars) resolves partial dates against the previous date in the text instead of
+    the publication date.
+    """
+    last: DateValue | None = None
+    ref_value = DateValue.day(reference) if reference is not None else None
+    for t in timexes:
+        spec = t.spec
+        if spec is not None:
+            value: DateValue | RefValue | None = None
+            local_ref = reference
+            if narrative and last is not None and t.anchor == AnchorKind.PUBLICATION:
+                local_ref = last.earliest
+            if isinstance(spec, ChronologyRef):
+                value = resolve_chronology(spec, anchors)
+            elif isinstance(spec, Shift):
+                if t.anchor == AnchorKind.PREVIOUS:
+                    base = last or ref_value
+                    value = resolve_shift(spec, base, from_previous=last is not None) if base else None
+                elif ref_value is not None:
+                    value = resolve_shift(spec, ref_value, from_previous=False)
+            elif local_ref is not None:
+                if isinstance(spec, YearlessDate):
+                    value = resolve_yearless(spec, local_ref)
+                elif isinstance(spec, WeekdayRef):
+                    value = resolve_weekday(spec, local_ref)
+                elif isinstance(spec, Deictic):
+                    if narrative and last is not None and spec.offset == 0 and spec.unit != "D":
+                        value = resolve_deictic(spec, last.earliest)
+                    else:
+                        value = resolve_deictic(spec, local_ref)
+                elif isinstance(spec, DayOfMonth):
+                    value = resolve_dayofmonth(spec, local_ref)
+            t.value = value
+        if (
+            isinstance(t.value, DateValue)
+            and t.type in (TimexType.DATE, TimexType.TIME)
+            and t.anchor != AnchorKind.CHRONOLOGY
+        ):
+            last = t.value

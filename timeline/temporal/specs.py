@@ -1,0 +1,96 @@
+"""Typed descriptions of relative expressions, kept until a reference date is known.
+
+A spec holds exactly what a rule captured ("March 22" without a year, "last week",
+"five weeks into the war"); :mod:`timeline.temporal.resolve` turns it into a
+:class:`~timeline.temporal.values.DateValue` once the publication date, the previous
+date in the text or a chronology anchor is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .values import DurationValue, Granularity, Mod
+
+
+@dataclass(frozen=True)
+class YearlessDate:
+    """A calendar date whose year comes from the reference: "March 22", "Tuesday, March 22",
+    "mid-March", "last spring", "the third quarter".
+
+    ``relation``: "nearest" (tense decides), "last" (strictly before), "next", "this" (same year).
+    """
+
+    granularity: Granularity
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    season: str | None = None
+    quarter: int | None = None
+    half: int | None = None
+    part_of_day: str | None = None
+    clock: str | None = None
+    mod: Mod | None = None
+    relation: str = "nearest"
+    future: bool = False  # the sentence looks future-oriented ("will", "next")
+
+
+@dataclass(frozen=True)
+class DayOfMonth:
+    """ "on the 22nd": a day in the reference month (or the month before, in past tense)."""
+
+    day: int
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class Deictic:
+    """A calendar unit counted from the reference: "today" (D, 0), "last week" (W, -1),
+    "next month" (M, +1), "this morning" (D, 0, part_of_day MO)."""
+
+    unit: str  # D W M Q H Y DE CE
+    offset: int
+    mod: Mod | None = None
+    part_of_day: str | None = None
+    clock: str | None = None
+
+
+@dataclass(frozen=True)
+class WeekdayRef:
+    """ "on Tuesday", "last Friday", "next Monday", "Tuesday morning"."""
+
+    weekday: int  # 0 = Monday
+    relation: str = "nearest"  # nearest | last | next | this
+    part_of_day: str | None = None
+    clock: str | None = None
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A distance from the anchor date: "a year ago" (-1 Y), "two days later" (+2 D),
+    "the previous day" (-1 D). ``granularity`` None means: the unit's natural
+    granularity, or the anchor's when the unit is a year ("a year earlier" after "the
+    third quarter" is the same quarter a year before)."""
+
+    offset: DurationValue
+    sign: int  # -1 before, +1 after
+    granularity: Granularity | None = None
+    mod: Mod | None = None
+
+
+@dataclass(frozen=True)
+class ChronologyRef:
+    """A date counted from a named event: "five weeks into the war", "day 100 of the
+    invasion", "a month after the invasion began", "since the war started".
+
+    ``offset`` is the distance from the anchor (None for the anchor day itself),
+    ``present`` says whether the phrase describes the time of writing ("five weeks into
+    the war, X has ...", "30 days in", "the raid enters the third day"), which makes it
+    evidence for the publication date.
+    """
+
+    anchor_name: str
+    offset: DurationValue | None = None
+    present: bool = False
+    relation: str = "at"  # at | since | after | before

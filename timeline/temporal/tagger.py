@@ -1,0 +1,415 @@
+"""Find temporal expressions with the compiled rule set and build their typed values.
+
+One scanner pass finds every candidate (reject rules consume their text and produce
+nothing); each match is turned into a :class:`Timex` by the builder its rule names in
+``value: {kind: ...}``. Builders read the rule's named groups through the word tables,
+so the knowledge stays in the YAML files and the code only does arithmetic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from . import numeric
+from .rules import Rule, RuleSet
+from .specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
+from .values import (
+    AnchorKind,
+    DateValue,
+    DurationValue,
+    Granularity,
+    Mod,
+    RefValue,
+    SetValue,
+    Timex,
+    TimexType,
+)
+
+_UNIT_GRAN = {
+    "D": Granularity.DAY,
+    "W": Granularity.WEEK,
+    "WE": Granularity.DAY,
+    "FN": Granularity.WEEK,
+    "M": Granularity.MONTH,
+    "Q": Granularity.QUARTER,
+    "Y": Granularity.YEAR,
+    "DE": Granularity.DECADE,
+    "CE": Granularity.CENTURY,
+    "H": Granularity.HOUR,
+    "MIN": Granularity.MINUTE,
+}
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|going to|plans? to|planned|scheduled|expected to|due to|set to|next|upcoming)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+Getter = Callable[[str], str | None]
+
+
+class BuildError(ValueError):
+    """The captured groups do not make a valid value (e.g. "February 30"): drop the match."""
+
+
+def _future_context(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) reads as future ("will meet on Tuesday")."""
+    left = max(0, start - 80)
+    before = text[left:start]
+    cut = max(before.rfind("."), before.rfind("\n"), before.rfind("!"), before.rfind("?"))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    after = text[end : end + 40]
+    m = _SENTENCE_END.search(after)
+    if m:
+        after = after[: m.start()]
+    return bool(_FUTURE.search(before) or _FUTURE.search(after))
+
+
+class Builder:
+    """Turns one match of one rule into a Timex (or raises BuildError)."""
+
+    def __init__(self, rs: RuleSet) -> None:
+        self.rs = rs
+        self.kinds: dict[str, Callable[[Rule, Getter, dict[str, Any]], tuple[Any, Any, list[str]]]] = {
+            "date": self._date,
+            "numeric": self._numeric,
+            "deictic": self._deictic,
+            "weekday": self._weekday,
+            "dayofmonth": self._dayofmonth,
+            "shift": self._shift,
+            "duration": self._duration,
+            "ref": self._ref,
+            "set": self._set,
+            "chronology": self._chronology,
+        }
+
+    # ---- group helpers -------------------------------------------------
+    def number(self, word: str | None, default: float | None = 1) -> float | None:
+        if word is None:
+            return default
+        w = re.sub(r"\s+", " ", word.lower().strip())
+        if w.replace(".", "", 1).isdigit():
+            return float(w)
+        if w in self.rs.tables["vague_numbers"]:
+            return None
+        v = self.rs.tables["numbers"].get(w)
+        if v is not None:
+            return float(v)
+        parts = re.split(r"[\s-]+", w)
+        total = 0.0
+        for p in parts:
+            pv = self.rs.tables["numbers"].get(p)
+            if pv is None:
+                raise BuildError(f"not a number: {word!r}")
+            total += float(pv)
+        return total
+
+    def unit(self, word: str) -> str:
+        u = self.rs.lookup("units", word)
+        if u is None:
+            raise BuildError(f"not a unit: {word!r}")
+        return str(u)
+
+    def month(self, word: str) -> int:
+        if word.isdigit():
+            return int(word)
+        m = self.rs.lookup("months", word)
+        if m is None:
+            raise BuildError(word)
+        return int(m)
+
+    def ordinal(self, word: str) -> int:
+        w = word.lower()
+        digits = re.match(r"(\d+)", w)
+        if digits:
+            return int(digits.group(1))
+        v = self.rs.lookup("ordinals", w)
+        if v is None:
+            raise BuildError(word)
+        return int(v)
+
+    def mod(self, word: str | None) -> Mod | None:
+        if not word:
+            return None
+        v = self.rs.lookup("position_mods", word.strip(" -").strip())
+        if v is None:
+            v = self.rs.lookup("position_mods", word.strip())
+        return Mod(v) if v else None
+
+    def pod(self, word: str | None) -> str | None:
+        return str(self.rs.lookup("parts_of_day", word)) if word else None
+
+    @staticmethod
+    def clock(g: Getter) -> str | None:
+        """"4:30 p.m." -> "16:30"; None when no clock time was captured."""
+        hour_s = g("hour")
+        if not hour_s:
+            return None
+        h, _, mi = hour_s.partition(":")
+        hour, minute = int(h), int(mi or 0)
+        ampm = (g("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            raise BuildError("no such time")
+        return f"{hour:02d}:{minute:02d}"
+
+    @staticmethod
+    def year(word: str) -> int:
+        w = word.lstrip("'\u2019")
+        y = int(w)
+        if len(w) == 2:
+            y += 1900 if y >= 50 else 2000
+        return y
+
+    # ---- kinds -----------------------------------------------------------
+    def _date(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        mod = self.mod(g("mod")) or (Mod(p["mod"]) if p.get("mod") else None)
+        year_s, month_s, day_s = g("year"), g("month"), g("day")
+        weekday = self.rs.lookup("weekdays", g("weekday") or "") if g("weekday") else None
+        season = self.rs.lookup("seasons", g("season") or "") if g("season") else None
+        quarter = self.ordinal(g("quarter") or "") if g("quarter") else None
+        if quarter == -1:
+            quarter = 4
+        half = self.ordinal(g("half") or "") if g("half") else None
+        pod = self.pod(g("pod"))
+        month = self.month(month_s) if month_s else None
+        day = int(re.sub(r"\D", "", day_s)) if day_s else None
+        if g("decade"):
+            d = (g("decade") or "").lstrip("'\u2019")
+            start = int(d[:4]) if len(d) >= 4 else self.year(d[:2])
+            return DateValue.decade(start - start % 10, mod), None, []
+        if g("century"):
+            c = self.ordinal(g("century") or "")
+            return DateValue.century((c - 1) * 100, mod), None, []
+        rel = (g("rel") or p.get("relation") or "nearest").lower()
+        rel = {"past": "last", "previous": "last", "coming": "next", "current": "this"}.get(rel, rel)
+        clock = self.clock(g)
+        if year_s:
+            year = self.year(year_s)
+            try:
+                if day is not None and month is not None:
+                    value = DateValue.day(dt.date(year, month, day), mod)
+                    if pod or clock:
+                        gran = Granularity.MINUTE if clock else Granularity.PART_OF_DAY
+                        d0 = value.earliest
+                        value = DateValue(gran, d0, d0, mod, part_of_day=pod, clock=clock)
+                    notes = []
+                    if weekday is not None and value.earliest.weekday() != weekday:
+                        notes.append("weekday does not match the date")
+                    return value, None, notes
+                if month is not None:
+                    return DateValue.month(year, month, mod), None, []
+            except ValueError as exc:
+                raise BuildError(str(exc)) from exc
+            if season:
+                return DateValue.season_of(year, str(season), mod), None, []
+            if quarter:
+                return DateValue.quarter_of(year, quarter, mod), None, []
+            if half:
+                return DateValue.half_of(year, half, mod), None, []
+            return DateValue.year(year, mod), None, []
+        # no year: resolve later from the reference date
+        if month is not None and day is not None:
+            if not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+                raise BuildError("no such day")
+            gran = Granularity.MINUTE if clock else Granularity.PART_OF_DAY if pod else Granularity.DAY
+        elif month is not None:
+            gran = Granularity.MONTH
+        elif season:
+            gran = Granularity.SEASON
+        elif quarter:
+            gran = Granularity.QUARTER
+        elif half:
+            gran = Granularity.HALF
+        else:
+            raise BuildError("nothing to build a date from")
+        spec = YearlessDate(
+            gran,
+            month=month,
+            day=day,
+            weekday=weekday,
+            season=str(season) if season else None,
+            quarter=quarter,
+            half=half,
+            part_of_day=pod,
+            clock=clock,
+            mod=mod,
+            relation=rel,
+        )
+        return None, spec, []
+
+    def _numeric(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        d = numeric.parse_numeric_date(g("t") or g("all") or "")
+        if d is None:
+            raise BuildError("not a numeric date")
+        return DateValue.day(d), None, []
+
+    def _deictic(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        if g("relday"):
+            offset = int(self.rs.lookup("relative_days", g("relday") or ""))
+            unit = "D"
+            pod = "NI" if (g("relday") or "").lower() == "tonight" else None
+        else:
+            unit = str(p.get("unit") or self.rs.lookup("calendar_units", g("unit") or ""))
+            rel = self.rs.lookup("deictic_offsets", g("rel") or "") if g("rel") else None
+            offset = int(rel) if rel is not None else int(p.get("offset", 0))
+            pod = None
+        pod = self.pod(g("pod")) or p.get("pod") or pod
+        mod = self.mod(g("mod")) or (Mod(p["mod"]) if p.get("mod") else None)
+        return None, Deictic(unit, offset, mod, pod, self.clock(g)), []
+
+    def _weekday(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        wd = self.rs.lookup("weekdays", g("weekday") or "")
+        if wd is None:
+            raise BuildError("no weekday")
+        rel = (g("rel") or p.get("relation") or "nearest").lower()
+        rel = {"past": "last", "previous": "last", "coming": "next"}.get(rel, rel)
+        return None, WeekdayRef(int(wd), rel, self.pod(g("pod")), self.clock(g)), []
+
+    def _dayofmonth(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        day = int(re.sub(r"\D", "", g("day") or ""))
+        return None, DayOfMonth(day), []
+
+    def _offset(self, g: Getter, p: dict[str, Any]) -> DurationValue:
+        word = g("unit")
+        unit = str(p["unit"]) if p.get("unit") else self.unit(word) if word else "D"
+        if g("vague"):
+            amount = None
+        else:
+            amount = self.number(g("num"), default=p.get("amount", 1))
+        if unit == "FN":
+            unit, amount = "W", (amount * 2 if amount is not None else None)
+        if unit == "WE":
+            unit = "D"
+            amount = amount * 2 if amount is not None else None
+        return DurationValue(amount, unit)
+
+    def _shift(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        off = self._offset(g, p)
+        sign = int(p.get("sign", -1))
+        if g("dir"):
+            d = (g("dir") or "").lower()
+            sign = -1 if d in ("ago", "earlier", "before", "previously", "prior", "previous", "preceding") else 1
+        gran = Granularity[p["granularity"].upper()] if p.get("granularity") else None
+        pod = self.pod(g("pod"))
+        if pod:
+            gran = Granularity.PART_OF_DAY
+        mod = Mod.APPROX if g("approx") else None
+        return None, Shift(off, sign, gran, mod), []
+
+    def _duration(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        off = self._offset(g, p)
+        if g("half"):
+            if off.amount is None:
+                raise BuildError("half of vague")
+            off = DurationValue(off.amount + 0.5, off.unit)
+        mod = None
+        a = (g("approx") or "").lower().strip()
+        if a in ("about", "around", "roughly", "approximately", "some", "nearly", "almost"):
+            mod = Mod.APPROX
+        elif a in ("more than", "over", "at least"):
+            mod = Mod.AFTER if a != "at least" else Mod.ON_OR_AFTER
+        elif a in ("less than", "under", "fewer than", "at most"):
+            mod = Mod.BEFORE
+        if off.amount is not None and off.unit in ("DE", "CE"):
+            off = DurationValue(off.amount * (10 if off.unit == "DE" else 100), "Y", mod)
+        elif off.unit == "Q":
+            off = DurationValue(off.amount * 3 if off.amount is not None else None, "M", mod)
+        return DurationValue(off.amount, off.unit, mod), None, []
+
+    def _ref(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        return RefValue(str(p["ref"])), None, []
+
+    def _set(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        if g("weekday"):
+            wd = int(self.rs.lookup("weekdays", g("weekday") or ""))
+            return SetValue(f"XXXX-WXX-{wd + 1}", p.get("quant")), None, []
+        if g("pod"):
+            return SetValue(f"TXX{self.pod(g('pod'))}", p.get("quant")), None, []
+        if p.get("value"):
+            return SetValue(str(p["value"]), p.get("quant")), None, []
+        off = self._offset(g, p)
+        return SetValue(off.timex3(), p.get("quant")), None, []
+
+    def _chronology(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        name = normalize_anchor(g("anchor")) if g("anchor") else "default"
+        offset = None
+        if g("unit") or p.get("unit"):
+            offset = self._offset(g, p)
+            if g("ord"):
+                n = self.ordinal(g("ord") or "")
+                offset = DurationValue(float(n - 1), offset.unit)
+            elif p.get("day_number"):
+                offset = DurationValue((offset.amount or 1) - 1, offset.unit)
+        relation = str(p.get("relation", "at"))
+        if g("dir"):
+            relation = "before" if (g("dir") or "").lower() == "before" else "after"
+        return None, ChronologyRef(name, offset, bool(p.get("present", False)), relation), []
+
+    # ---- entry -----------------------------------------------------------
+    def build(self, rule: Rule, m: re.Match[str], idx: int, text: str) -> Timex:
+        prefix = f"r{idx}_"
+
+        def g(name: str) -> str | None:
+            for full in (name, name + "2", name + "3"):
+                if full in rule.group_names:
+                    v = m.group(prefix + full)
+                    if v is not None:
+                        return v
+            return None
+
+        if "t" in rule.group_names and m.group(prefix + "t") is not None:
+            start, end = m.span(prefix + "t")
+        else:
+            start, end = m.span()
+        kind = rule.value.get("kind", "date")
+        try:
+            value, spec, notes = self.kinds[kind](rule, g, rule.value)
+        except ValueError as exc:  # impossible calendar values ("year 0", "February 30")
+            raise BuildError(str(exc)) from exc
+        anchor = rule.anchor
+        if value is not None:
+            anchor = AnchorKind.NONE if rule.anchor != AnchorKind.CHRONOLOGY else anchor
+        if isinstance(spec, YearlessDate | WeekdayRef | DayOfMonth) and _future_context(text, start, end):
+            spec = _with_future(spec)
+        ttype = rule.type or TimexType.DATE
+        if kind == "shift" and isinstance(spec, Shift) and spec.offset.unit in ("H", "MIN"):
+            ttype = TimexType.TIME
+        timex = Timex(
+            start=start,
+            end=end,
+            text=text[start:end],
+            type=ttype,
+            rule=rule.id,
+            anchor=anchor if spec is not None else AnchorKind.NONE,
+            value=value,
+            spec=spec,
+            anchor_name=spec.anchor_name if isinstance(spec, ChronologyRef) else None,
+            notes=notes,
+        )
+        if isinstance(spec, ChronologyRef) and spec.present:
+            timex.notes.append("present: describes the time of writing")
+        return timex
+
+
+def _with_future(spec: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(spec, future=True)
+
+
+def normalize_anchor(phrase: str | None) -> str:
+    """ "Russia's full-scale invasion of Ukraine" -> "the full-scale invasion"."""
+    if not phrase:
+        return "default"
+    p = re.sub(r"\s+", " ", phrase.lower().replace("\u2019", "'")).strip()
+    p = re.sub(r"\s+(?:of|in|on|into) [a-z]+$", "", p)
+    p = re.sub(r"^(?:the|this|its|their|[a-z]+'s) ", "", p)
+    p = re.sub(r"\b(?:russian|ukrainian|current|latest|ongoing|illegal|unprovoked|brutal|so-called) ", "", p)
+    return "the " + p.strip()
