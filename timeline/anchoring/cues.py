@@ -1,0 +1,526 @@
+"""Cues for the publication date: what each dated clue in a text says about when it was written.
+
+Each cue is a likelihood over candidate publication days, kept as a default value plus
+ranges that override it (so a cue costs only the days it talks about). The numbers are
+deliberately soft: every cue leaves some room for being wrong (an old date quoted as
+background, a scheduled date in the future, a tagging mistake), so that one misleading
+clue cannot produce a confident wrong date on its own.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from timeline.chronology import Chronology
+from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
+from timeline.temporal.values import AnchorKind, DateValue, DurationValue, Granularity, Mod, Timex
+
+from .mentions import Layout, Mention
+from .model import Evidence
+
+# How soon after a dated event an article about it appears: share of the "recent" mass on
+# day 0, 1, 2, ... after the date (news is mostly written the same or the next day).
+_RECENT = (0.30, 0.30, 0.13, 0.07, 0.05, 0.04, 0.03, 0.025, 0.02, 0.015, 0.012, 0.01, 0.008, 0.006, 0.004)
+# Photo captions are dated the day the picture was taken: even closer to publication.
+_CAPTION_RECENT = (0.35, 0.35, 0.15, 0.07, 0.04, 0.02, 0.01, 0.01)
+# "on Tuesday" in a past-tense report: how many days before publication that Tuesday was.
+_WEEKDAY_PAST = (0.20, 0.30, 0.16, 0.10, 0.08, 0.08, 0.08)
+_WEEKDAY_LAST = (0.02, 0.30, 0.18, 0.13, 0.13, 0.12, 0.12)
+_WEEKDAY_FUTURE = (0.15, 0.35, 0.20, 0.10, 0.08, 0.06, 0.06)
+# Typical spread (days, one sigma) of "N units into the war", by unit.
+_SIGMA = {"D": 1.0, "W": 2.5, "M": 8.0, "Y": 40.0}
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
+
+# Kinds whose peak can confirm an estimate (lower bounds and weekdays only shape it).
+POINT_KINDS = frozenset({"war-relative", "dated", "caption", "deictic-date", "event-offset"})
+
+
+def anchor_for(tx: Timex, chronology: Chronology) -> dt.date | None:
+    """The date a war-relative timex counts from: the longest alias in its own words
+    ("the Ukrainian raid", which the tagger shortens to "the raid"), else its anchor name."""
+    words = " " + " ".join(tx.text.lower().replace("’", "'").split()) + " "
+    best: tuple[int, dt.date] | None = None
+    for alias, day in chronology.anchors.items():
+        core = alias[4:] if alias.startswith("the ") else alias
+        if alias != "default" and f" {core} " in words and (best is None or len(core) > best[0]):
+            best = (len(core), day)
+    if best is not None:
+        return best[1]
+    spec = tx.spec
+    name = tx.anchor_name or (spec.anchor_name if isinstance(spec, ChronologyRef) else None) or "default"
+    return chronology.anchors.get(name.lower())
+
+
+def fmt(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+@dataclass
+class Cue:
+    kind: str
+    evidence: Evidence
+    default: float = 1.0  # likelihood on days no range covers
+    ranges: list[tuple[dt.date, dt.date, float]] = field(default_factory=list)  # later ones win
+    daily: dict[dt.date, float] = field(default_factory=dict)  # single days, win over ranges
+    group: str = ""  # cues with the same group are duplicates: only the first counts
+    # periodic cue ("on Tuesday"): (weekday, table of P(days between), counts forward)
+    weekday: tuple[int, tuple[float, ...], bool] | None = None
+
+    def at(self, day: dt.date) -> float:
+        if day in self.daily:
+            return self.daily[day]
+        for lo, hi, v in reversed(self.ranges):
+            if lo <= day <= hi:
+                return v
+        return self.default
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def shift(day: dt.date, offset: DurationValue, sign: int = 1) -> dt.date | None:
+    amount = offset.amount
+    if amount is None:
+        return None
+    if offset.unit == "D":
+        return day + dt.timedelta(days=sign * amount)
+    if offset.unit == "W":
+        return day + dt.timedelta(days=sign * 7 * amount)
+    if offset.unit in ("M", "Y") and float(amount).is_integer():
+        return add_months(day, sign * int(amount) * (12 if offset.unit == "Y" else 1))
+    if offset.unit in _UNIT_DAYS:
+        return day + dt.timedelta(days=round(sign * amount * _UNIT_DAYS[offset.unit]))
+    return None
+
+
+def _bell(cue: Cue, center: dt.date, sigma: float, mass: float, skew: int = 0) -> None:
+    """Put ``mass`` as a (possibly one-sided) bell around ``center``; skew>0 only after it."""
+    span = max(1, round(3 * sigma))
+    weights = {}
+    for k in range(-span, span + 1):
+        if (skew > 0 and k < 0) or (skew < 0 and k > 0):
+            continue
+        weights[k] = math.exp(-0.5 * (k / sigma) ** 2)
+    total = sum(weights.values())
+    for k, w in weights.items():
+        cue.daily[center + dt.timedelta(days=k)] = mass * w / total + cue.default
+
+
+class CueFinder:
+    """Turns the timexes of one text (tagged without a publication date) into cues."""
+
+    def __init__(self, text: str, chronology: Chronology, layout: Layout, mentions: list[Mention]) -> None:
+        self.text = text
+        self.chronology = chronology
+        self.layout = layout
+        self.mentions = mentions
+        self.lo, self.hi = chronology.window[0], chronology.window[1]
+        self.background = {
+            e.date.earliest for e in chronology.events if e.date.granularity == Granularity.DAY
+        }
+        self.background.update(chronology.anchors.values())
+        self._sentence_timexes: dict[int, list[Timex]] = {}
+
+    def evidence(self, start: int, end: int, reason: str) -> Evidence:
+        return Evidence(self.text[start:end], start, end, reason)
+
+    def span_evidence(self, tx: Timex, reason: str) -> Evidence:
+        return self.evidence(tx.start, tx.end, reason)
+
+    # ---- the cue kinds -----------------------------------------------------------------
+    def cues(self, timexes: list[Timex], horizon: tuple[dt.date, dt.date]) -> list[Cue]:
+        self.lo, self.hi = horizon
+        out: list[Cue] = []
+        by_sentence: dict[int, list[Timex]] = {}
+        for tx in timexes:
+            by_sentence.setdefault(self.layout.sentence(tx.start), []).append(tx)
+        self._sentence_timexes = by_sentence
+        for tx in timexes:
+            out.extend(self.timex_cues(tx, by_sentence.get(self.layout.sentence(tx.start), [])))
+        out.extend(self.event_cues(by_sentence))
+        seen: set[str] = set()
+        unique = []
+        for cue in out:
+            if cue.group and cue.group in seen:
+                continue
+            seen.add(cue.group)
+            unique.append(cue)
+        return unique
+
+    def timex_cues(self, tx: Timex, sentence: list[Timex]) -> Iterable[Cue]:
+        spec = tx.spec
+        value = tx.value
+        if tx.anchor == AnchorKind.NONE and isinstance(value, DateValue):
+            yield from self.absolute(tx, value)
+        elif isinstance(spec, ChronologyRef):
+            yield from self.war_relative(tx, spec)
+        elif isinstance(spec, YearlessDate) and spec.month is not None:
+            yield from self.partial(tx, spec, sentence)
+        elif isinstance(spec, WeekdayRef):
+            yield self.weekday(tx, spec)
+
+    def absolute(self, tx: Timex, value: DateValue) -> Iterable[Cue]:
+        if value.granularity <= Granularity.DAY:
+            day = value.earliest
+            if value.mod in (Mod.BEFORE, Mod.AFTER, Mod.ON_OR_AFTER):
+                return
+            caption = self.layout.in_caption(tx.start)
+            deictic = self.deictic_partner(tx)
+            if deictic is not None:
+                yield self.deictic_date(tx, day, deictic)
+            elif self.future_sentence(tx):
+                yield self.future_date(tx, day)
+            else:
+                yield self.dated(tx, day, caption=caption)
+        elif value.granularity in (
+            Granularity.MONTH,
+            Granularity.SEASON,
+            Granularity.QUARTER,
+            Granularity.YEAR,
+        ):
+            if value.mod in (Mod.BEFORE,) or self.future_sentence(tx):
+                return
+            cue = Cue(
+                "lower-bound",
+                self.span_evidence(
+                    tx,
+                    f"'{tx.text}' is mentioned, so the article is probably from "
+                    f"{value.earliest.year if value.granularity == Granularity.YEAR else fmt(value.earliest)}"
+                    " or later",
+                ),
+                group=f"lb:{value.earliest}",
+            )
+            cue.ranges.append((dt.date.min, value.earliest - dt.timedelta(days=1), 0.25))
+            yield cue
+
+    def dated(self, tx: Timex, day: dt.date, *, caption: bool) -> Cue:
+        background = day in self.background and not caption
+        profile = _CAPTION_RECENT if caption else _RECENT
+        recent = 0.75 if caption else (0.12 if background else 0.5)
+        broad = (1 - recent) / 1000
+        if caption:
+            reason = (
+                f"the photo caption is dated {fmt(day)}: the article is probably from that day or soon after"
+            )
+        elif background:
+            reason = (
+                f"{fmt(day)} is a key date of the chronology, often quoted as background: a weak lower bound"
+            )
+        else:
+            reason = (
+                f"'{tx.text}' is a full date: the article was probably written on or soon after {fmt(day)}"
+            )
+        cue = Cue(
+            "caption" if caption else "dated",
+            self.span_evidence(tx, reason),
+            default=broad,
+            group=f"d:{day}:{caption}",
+        )
+        cue.ranges.append((dt.date.min, day - dt.timedelta(days=31), 1e-5))
+        cue.ranges.append((day - dt.timedelta(days=30), day - dt.timedelta(days=1), 0.03 / 30))
+        for k, share in enumerate(profile):
+            cue.daily[day + dt.timedelta(days=k)] = recent * share + broad
+        return cue
+
+    def future_date(self, tx: Timex, day: dt.date) -> Cue:
+        cue = Cue(
+            "future",
+            self.span_evidence(
+                tx,
+                f"'{tx.text}' is spoken of as still to come: the article is probably from before {fmt(day)}",
+            ),
+            default=0.05 / 1000,
+            group=f"f:{day}",
+        )
+        cue.ranges.append((day - dt.timedelta(days=30), day, 0.7 / 31))
+        cue.ranges.append((dt.date.min, day - dt.timedelta(days=31), 0.25 / 1000))
+        return cue
+
+    def deictic_partner(self, tx: Timex) -> tuple[Timex, int] | None:
+        """A "today"/"yesterday"/"tomorrow" in the same sentence as a dated mention."""
+        s = self.layout.sentence(tx.start)
+        for other in self._sentence_timexes.get(s, []):
+            spec = other.spec
+            if isinstance(spec, Deictic) and spec.unit == "D" and spec.offset in (-1, 0, 1):
+                return other, spec.offset
+        return None
+
+    def deictic_date(self, tx: Timex, day: dt.date, partner: tuple[Timex, int]) -> Cue:
+        other, offset = partner
+        pub = day - dt.timedelta(days=offset)
+        lo, _hi = sorted((tx.start, other.start))
+        end = max(tx.end, other.end)
+        word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
+        ev = self.evidence(
+            lo,
+            end,
+            f"'{other.text}' next to {fmt(day)}: {word} is {fmt(day)}, so the article is from {fmt(pub)}",
+        )
+        cue = Cue("deictic-date", ev, default=0.15 / 1000, group=f"dd:{pub}")
+        cue.ranges.append((dt.date.min, pub - dt.timedelta(days=1), 0.02 / 1000))
+        _bell(cue, pub, 0.6, 0.85)
+        return cue
+
+    def partial(self, tx: Timex, spec: YearlessDate, sentence: list[Timex]) -> Iterable[Cue]:
+        month = spec.month
+        assert month is not None
+        if spec.day is None:
+            if spec.granularity == Granularity.MONTH and not spec.future:
+                yield self.partial_month(tx, month)
+            return
+        years = [y for y in range(self.lo.year, self.hi.year + 1) if _valid(y, month, spec.day)]
+        if spec.weekday is not None:
+            fitting = [y for y in years if dt.date(y, month, spec.day).weekday() == spec.weekday]
+            if fitting:
+                years = fitting
+        days = [dt.date(y, month, spec.day) for y in years]
+        days = [d for d in days if self.lo - dt.timedelta(days=30) <= d <= self.hi + dt.timedelta(days=30)]
+        if not days:
+            return
+        wd = "" if spec.weekday is None else f" ({calendar.day_name[spec.weekday]})"
+        named = f"{calendar.month_name[month]} {spec.day}{wd}"
+        partner = self.deictic_partner(tx)
+        if spec.future:
+            cue = Cue(
+                "future",
+                self.span_evidence(tx, f"'{tx.text}' is still to come when written"),
+                default=0.3 / 365,
+                group=f"pf:{month}:{spec.day}",
+            )
+            for d in days:
+                cue.ranges.append((d - dt.timedelta(days=30), d, 0.7 / 31))
+            yield cue
+            return
+        if partner is not None:
+            other, offset = partner
+            word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
+            cue = Cue(
+                "deictic-date",
+                self.evidence(
+                    min(tx.start, other.start),
+                    max(tx.end, other.end),
+                    f"'{other.text}' next to {named}: the article is from the day {word} refers to",
+                ),
+                default=0.1 / 1000,
+                group=f"pd:{month}:{spec.day}:{offset}",
+            )
+            for d in days:
+                _bell(cue, d - dt.timedelta(days=offset), 0.6, 0.85 / len(days))
+            yield cue
+            return
+        years_text = ", ".join(str(d.year) for d in days) if len(days) <= 3 else "several years"
+        if spec.weekday is not None and len(days) <= 3:
+            reason = (
+                f"'{tx.text}': {named} fits {years_text}; the article was probably written on or soon "
+                f"after it"
+            )
+        else:
+            reason = f"'{tx.text}' (no year): the article was probably written on or soon after a {named}"
+        background = any(d in self.background for d in days)
+        recent = (0.12 if background else 0.5) / len(days) if spec.weekday is None else 0.6 / len(days)
+        broad = 0.4 / 365
+        cue = Cue(
+            "dated",
+            self.span_evidence(tx, reason),
+            default=broad,
+            group=f"p:{month}:{spec.day}:{spec.weekday}",
+        )
+        for d in days:
+            for k, share in enumerate(_RECENT):
+                cue.daily[d + dt.timedelta(days=k)] = recent * share + broad
+        yield cue
+
+    def partial_month(self, tx: Timex, month: int) -> Cue:
+        name = calendar.month_name[month]
+        cue = Cue(
+            "month",
+            self.span_evidence(tx, f"'{tx.text}' (no year): a recent {name} is likely, a weak hint"),
+            group=f"pm:{month}",
+        )
+        for y in range(self.lo.year, self.hi.year + 1):
+            start = dt.date(y, month, 1)
+            cue.ranges.append((start, start + dt.timedelta(days=75), 2.0))
+        return cue
+
+    def weekday(self, tx: Timex, spec: WeekdayRef) -> Cue:
+        name = calendar.day_name[spec.weekday]
+        if spec.future or spec.relation == "next":
+            table, reason = _WEEKDAY_FUTURE, f"'{tx.text}': the coming {name}, a day or so after writing"
+        elif spec.relation == "last":
+            table, reason = _WEEKDAY_LAST, f"'{tx.text}': the article was written in the days after a {name}"
+        else:
+            table, reason = (
+                _WEEKDAY_PAST,
+                f"'{tx.text}': the article was probably written on or within a few days after a {name}",
+            )
+        cue = Cue(
+            "weekday", self.span_evidence(tx, reason), group=f"w:{spec.weekday}:{spec.future}:{spec.relation}"
+        )
+        cue.weekday = (spec.weekday, table, spec.future or spec.relation == "next")
+        return cue
+
+    def war_relative(self, tx: Timex, spec: ChronologyRef) -> Iterable[Cue]:
+        name = (tx.anchor_name or spec.anchor_name or "default").lower()
+        anchor = anchor_for(tx, self.chronology)
+        if anchor is None:
+            return
+        label = "the start of the war" if name == "default" else name
+        if spec.offset is None or spec.offset.amount is None:
+            if spec.relation in ("since", "after", "at"):
+                cue = Cue(
+                    "lower-bound",
+                    self.span_evidence(
+                        tx,
+                        f"'{tx.text}' refers back to {label} ({fmt(anchor)}): the article is from after it",
+                    ),
+                    group=f"lb:{anchor}",
+                )
+                cue.ranges.append((dt.date.min, anchor - dt.timedelta(days=1), 0.05))
+                yield cue
+            return
+        center = shift(anchor, spec.offset)
+        if center is None:
+            return
+        unit = spec.offset.unit
+        amount = float(spec.offset.amount)
+        sigma = _SIGMA.get(unit, 10.0)
+        if unit == "D":
+            sigma = 0.8 if amount <= 14 else max(1.0, amount * 0.04)
+        elif unit == "M" and amount <= 2:
+            sigma = 5.0
+        skew = 0
+        mod = spec.offset.mod
+        if mod in (Mod.AFTER, Mod.ON_OR_AFTER):  # "over a month", "more than 30 days"
+            skew, sigma = 1, max(sigma, _UNIT_DAYS.get(unit, 7) * 0.6)
+        elif mod == Mod.BEFORE:  # "almost a month", "nearly five weeks"
+            skew, sigma = -1, max(sigma, _UNIT_DAYS.get(unit, 7) * 0.4)
+        elif mod == Mod.APPROX:
+            sigma *= 1.5
+        if spec.relation == "before":
+            return
+        if spec.present and not self.layout.in_caption(tx.start):
+            give = max(1, round(1.5 * sigma))
+            where = {1: f"on or after {fmt(center)}", -1: f"shortly before {fmt(center)}"}.get(
+                skew, f"around {fmt(center)} (give or take {give} day{'s' if give > 1 else ''})"
+            )
+            reason = f"'{tx.text}' counts from {label} ({fmt(anchor)}): it puts the article {where}"
+            cue = Cue(
+                "war-relative",
+                self.span_evidence(tx, reason),
+                default=0.1 / 1000,
+                group=f"wr:{center}:{skew}",
+            )
+            _bell(cue, center, sigma, 0.9, skew)
+            yield cue
+        else:
+            lb = center - dt.timedelta(days=round(2 * sigma)) if skew <= 0 else center
+            cue = Cue(
+                "lower-bound",
+                self.span_evidence(
+                    tx, f"'{tx.text}' ({fmt(center)}) is told as past: the article is from after it"
+                ),
+                group=f"lb:{lb}",
+            )
+            cue.ranges.append((dt.date.min, lb - dt.timedelta(days=1), 0.1))
+            yield cue
+
+    def event_cues(self, by_sentence: dict[int, list[Timex]]) -> Iterable[Cue]:
+        for m in self.mentions:
+            event_day = m.event.date.earliest
+            day_precise = m.event.date.granularity == Granularity.DAY
+            linked = False
+            for tx in by_sentence.get(m.sentence, []):
+                spec = tx.spec
+                if isinstance(spec, Shift) and spec.sign < 0 and tx.anchor == AnchorKind.PUBLICATION:
+                    center = shift(event_day, spec.offset)
+                    if center is None or spec.offset.amount is None:
+                        continue
+                    unit = spec.offset.unit
+                    sigma = {"D": 1.0, "W": 3.0, "M": 12.0, "Y": 45.0}.get(unit, 30.0) * max(
+                        1.0, float(spec.offset.amount) ** 0.5
+                    )
+                    if not day_precise:
+                        sigma += 10
+                    lo = min(m.start, tx.start)
+                    end = max(m.end, tx.end)
+                    reason = (
+                        f"{m.event.title} ({fmt(event_day)}) is said to be '{tx.text}': "
+                        f"that puts the article around {fmt(center)}"
+                    )
+                    cue = Cue(
+                        "event-offset",
+                        self.evidence(lo, end, reason),
+                        default=0.15 / 1000,
+                        group=f"eo:{center}",
+                    )
+                    _bell(
+                        cue, center, sigma, 0.85, 1 if spec.offset.mod in (Mod.AFTER, Mod.ON_OR_AFTER) else 0
+                    )
+                    linked = True
+                    yield cue
+                elif isinstance(spec, Deictic) and spec.unit == "D" and spec.offset == -1 and day_precise:
+                    pub = event_day + dt.timedelta(days=1)
+                    lo, _hi = sorted((m.start, tx.start))
+                    end = max(m.end, tx.end)
+                    reason = (
+                        f"{m.event.title} ({fmt(event_day)}) is reported as '{tx.text}': "
+                        f"that puts the article on {fmt(pub)}"
+                    )
+                    cue = Cue(
+                        "event-offset", self.evidence(lo, end, reason), default=0.3 / 1000, group=f"eo:{pub}"
+                    )
+                    cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01 / 1000))
+                    _bell(cue, pub, 0.7, 0.6)
+                    linked = True
+                    yield cue
+            if not linked:
+                cue = Cue(
+                    "event",
+                    self.evidence(
+                        m.start,
+                        m.end,
+                        f"mentions {m.event.title.rstrip('.')} ({_event_date(m)}): "
+                        f"the article is from after it",
+                    ),
+                    group=f"ev:{m.event.id}",
+                )
+                cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.08))
+                yield cue
+
+    def future_sentence(self, tx: Timex) -> bool:
+        lo, _hi = self.layout.sentence_span(self.layout.sentence(tx.start))
+        before = self.text[lo : tx.start].lower()
+        return any(f" {w} " in f" {before} " for w in _FUTURE_WORDS)
+
+
+_FUTURE_WORDS = (
+    "will",
+    "shall",
+    "scheduled",
+    "expected to",
+    "due to",
+    "set to",
+    "is to",
+    "are to",
+    "plans to",
+    "deadline",
+    "upcoming",
+)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1]
+
+
+def _event_date(m: Mention) -> str:
+    d = m.event.date
+    if d.granularity == Granularity.DAY:
+        return fmt(d.earliest)
+    return f"{calendar.month_name[d.earliest.month]} {d.earliest.year}"

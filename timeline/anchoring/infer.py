@@ -1,0 +1,126 @@
+"""Infer when an article was written from the cues in its text.
+
+Every cue is a likelihood over candidate days between the chronology window's start and
+``today``; their product is a posterior over publication days. The best estimate is its
+peak, the interval the smallest set of days holding 90% of it, and the confidence the share
+within three days of the peak -- capped unless two different kinds of cue agree, because a
+confident wrong date is the worst outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from timeline.chronology import Chronology
+from timeline.temporal.values import Timex
+
+from .cues import POINT_KINDS, Cue, CueFinder, fmt
+from .mentions import EventMatcher, Layout
+from .model import Evidence, PublicationEstimate
+
+INTERVAL_MASS = 0.9
+MIN_PEAK_MASS = 0.15  # below this share within a week of the peak, give no single date
+SINGLE_KIND_CAP = 0.7  # one kind of clue alone never reaches high confidence
+
+_matchers: dict[int, tuple[Chronology, EventMatcher]] = {}
+
+
+def event_matcher(chronology: Chronology) -> EventMatcher:
+    cached = _matchers.get(id(chronology))
+    if cached is None or cached[0] is not chronology:
+        cached = (chronology, EventMatcher(chronology))
+        _matchers[id(chronology)] = cached
+    return cached[1]
+
+
+def find_cues(text: str, timexes: list[Timex], chronology: Chronology, today: dt.date) -> list[Cue]:
+    layout = Layout(text)
+    mentions = event_matcher(chronology).find(text, layout)
+    horizon = (chronology.window[0], max(today, chronology.window[0]))
+    return CueFinder(text, chronology, layout, mentions).cues(timexes, horizon)
+
+
+def posterior(cues: list[Cue], lo: dt.date, hi: dt.date) -> list[float]:
+    """Normalized posterior over the days lo..hi (uniform prior)."""
+    n = (hi - lo).days + 1
+    logp = [0.0] * n
+    for cue in cues:
+        if cue.weekday is not None:
+            weekday, table, forward = cue.weekday
+            first = lo.weekday()
+            logs = [math.log(7 * p) for p in table]
+            for i in range(n):
+                wd = (first + i) % 7
+                logp[i] += logs[(weekday - wd) % 7 if forward else (wd - weekday) % 7]
+            continue
+        values: dict[int, float] = {}
+        for a, b, v in cue.ranges:
+            start = max(0, (max(a, lo) - lo).days) if a <= hi else n
+            end = min(n - 1, (min(b, hi) - lo).days) if b >= lo else -1
+            for i in range(start, end + 1):
+                values[i] = v
+        for day, v in cue.daily.items():
+            if lo <= day <= hi:
+                values[(day - lo).days] = v
+        base = math.log(cue.default)
+        for i, v in values.items():
+            logp[i] += math.log(v) - base
+    top = max(logp)
+    weights = [math.exp(x - top) for x in logp]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def estimate_from_cues(cues: list[Cue], lo: dt.date, hi: dt.date) -> PublicationEstimate:
+    if not cues:
+        return PublicationEstimate(None, None, None, "unknown", 0.0, [])
+    post = posterior(cues, lo, hi)
+    n = len(post)
+    peak = max(range(n), key=lambda i: (post[i], -i))
+    near3 = sum(post[max(0, peak - 3) : peak + 4])
+    near7 = sum(post[max(0, peak - 7) : peak + 8])
+    order = sorted(range(n), key=lambda i: -post[i])
+    acc, chosen = 0.0, []
+    for i in order:
+        chosen.append(i)
+        acc += post[i]
+        if acc >= INTERVAL_MASS:
+            break
+    earliest, latest = lo + dt.timedelta(days=min(chosen)), lo + dt.timedelta(days=max(chosen))
+    best = lo + dt.timedelta(days=peak)
+
+    supporting = {c.kind for c in cues if c.kind in POINT_KINDS and _supports(c, best)}
+    strong = [c for c in cues if c.kind in POINT_KINDS - {"dated"}]
+    conflicts = sum(1 for c in strong if not _supports(c, best))
+    confidence = near3 if len(supporting) >= 2 else min(near3, SINGLE_KIND_CAP)
+    confidence *= 0.8**conflicts
+    value: dt.date | None = best
+    if near7 < MIN_PEAK_MASS:
+        value = None
+        confidence = min(confidence, near7)
+    evidence = [_explain(c, best if value else None) for c in sorted(cues, key=lambda c: c.evidence.start)]
+    return PublicationEstimate(value, earliest, latest, "inferred", round(confidence, 3), evidence)
+
+
+def infer_publication(
+    text: str, timexes: list[Timex], chronology: Chronology, today: dt.date
+) -> PublicationEstimate:
+    """Estimate the publication date of ``text`` from its (unresolved) timexes."""
+    cues = find_cues(text, timexes, chronology, today)
+    return estimate_from_cues(cues, chronology.window[0], max(today, chronology.window[0]))
+
+
+def _supports(cue: Cue, day: dt.date) -> bool:
+    return cue.at(day) >= 3 * cue.default
+
+
+def _explain(cue: Cue, best: dt.date | None) -> Evidence:
+    reason = cue.evidence.reason
+    if best is not None:
+        if cue.kind in POINT_KINDS and not _supports(cue, best):
+            reason += f"; does not fit the other clues, which point to {fmt(best)}, so it counts for less"
+        elif cue.kind in ("lower-bound", "event") and cue.at(best) < cue.default:
+            reason += "; contradicted by stronger clues"
+    ev = cue.evidence
+    return Evidence(ev.text, ev.start, ev.end, reason)

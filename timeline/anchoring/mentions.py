@@ -1,0 +1,109 @@
+"""Where a text mentions a chronology event or anchor by one of its aliases, and text layout helpers.
+
+Aliases are matched on words, ignoring case, quotes and punctuation, so "‘cut back’ operations
+near" matches the alias "cut back operations near". An alias written "A ... B" matches when
+both parts occur in the same sentence ("Prigozhin ... plane crash").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from timeline.chronology import Chronology, KeyEvent
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_CAPTION = re.compile(
+    r"\[/caption\]|\(Photo\b|\bPhoto by\b|\bvia REUTERS\b|\bvia Reuters\b|REUTERS/|Getty Images|AP Photo"
+    r"|/AFP\b|\bAFP via\b|\bpictured\b|\bPICTURED\b|Picture:|Photograph:|Image:|\bEPA\b",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    event: KeyEvent
+    alias: str
+    start: int
+    end: int
+    sentence: int
+
+
+class Layout:
+    """Sentence and line boundaries of a text, for "in the same sentence" questions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        for m in _SENTENCE_END.finditer(text):
+            if m.end() > starts[-1]:
+                starts.append(m.end())
+        self.sentence_starts = starts
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        start = self.sentence_starts[index]
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def line(self, offset: int) -> str:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[i]
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+        return self.text[start:end]
+
+    def in_caption(self, offset: int) -> bool:
+        """True when the line holding ``offset`` looks like a photo caption or credit."""
+        return bool(_CAPTION.search(self.line(offset)))
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+class EventMatcher:
+    """Finds mentions of the chronology's key events (by alias) in texts."""
+
+    def __init__(self, chronology: Chronology) -> None:
+        self.phrases: dict[tuple[str, ...], list[tuple[KeyEvent, str]]] = {}
+        self.pairs: list[tuple[tuple[str, ...], tuple[str, ...], KeyEvent, str]] = []
+        for event in chronology.events:
+            for alias in event.aliases:
+                parts = [tuple(w for w, _, _ in _words(p)) for p in alias.split("...")]
+                parts = [p for p in parts if p]
+                if len(parts) == 1:
+                    self.phrases.setdefault(parts[0], []).append((event, alias))
+                elif len(parts) == 2:
+                    self.pairs.append((parts[0], parts[1], event, alias))
+        self.max_len = max((len(k) for k in self.phrases), default=0)
+
+    def find(self, text: str, layout: Layout | None = None) -> list[Mention]:
+        layout = layout or Layout(text)
+        words = _words(text)
+        tokens = [w for w, _, _ in words]
+        found: dict[tuple[str, int], Mention] = {}
+        for i in range(len(words)):
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                for event, alias in self.phrases.get(tuple(tokens[i : i + n]), ()):
+                    start, end = words[i][1], words[i + n - 1][2]
+                    key = (event.id, layout.sentence(start))
+                    found.setdefault(key, Mention(event, alias, start, end, key[1]))
+        for first, second, event, alias in self.pairs:
+            for i in _find_seq(tokens, first):
+                s = layout.sentence(words[i][1])
+                lo, hi = layout.sentence_span(s)
+                for j in _find_seq(tokens, second):
+                    if lo <= words[j][1] < hi and (event.id, s) not in found:
+                        a, b = sorted((i, j))
+                        end_word = b + (len(second) if b == j else len(first)) - 1
+                        found[(event.id, s)] = Mention(event, alias, words[a][1], words[end_word][2], s)
+        return sorted(found.values(), key=lambda m: (m.start, m.event.id))
+
+
+def _find_seq(tokens: list[str], seq: tuple[str, ...]) -> list[int]:
+    n = len(seq)
+    return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == seq]

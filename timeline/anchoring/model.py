@@ -1,0 +1,40 @@
+"""What anchoring produces: a publication-date estimate with its evidence, and resolved timexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from timeline.temporal.values import Timex
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Words in the text (``text == source[start:end]``) and what they imply, for people."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class PublicationEstimate:
+    value: dt.date | None
+    earliest: dt.date | None
+    latest: dt.date | None
+    source: str  # "metadata" | "inferred" | "unknown"
+    confidence: float
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def width_days(self) -> int | None:
+        if self.earliest is None or self.latest is None:
+            return None
+        return (self.latest - self.earliest).days + 1
+
+
+@dataclass
+class AnchoredText:
+    published: PublicationEstimate
+    timexes: list[Timex]

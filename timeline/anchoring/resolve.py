@@ -1,0 +1,87 @@
+"""Resolve every timex of a text once its publication date is known or estimated.
+
+The tagger's resolver does the calendar arithmetic; this module decides what to resolve
+against and records, for each timex, what it was anchored to. Partial dates in texts
+without any publication estimate still get a year when the chronology window and the
+weekday ("Tuesday, March 22") leave only one possibility.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from timeline.chronology import Chronology
+from timeline.temporal import resolve as tag_resolve
+from timeline.temporal.specs import ChronologyRef, YearlessDate
+from timeline.temporal.values import AnchorKind, DateValue, Timex
+
+from .cues import anchor_for
+from .model import PublicationEstimate
+
+
+def resolve_timexes(timexes: list[Timex], estimate: PublicationEstimate, chronology: Chronology) -> None:
+    """Fill ``value`` in place where possible and note each timex's anchor for readers."""
+    anchors = chronology_anchors(timexes, chronology)
+    tag_resolve(timexes, estimate.value, anchors)
+    for tx in timexes:
+        if tx.value is None and isinstance(tx.spec, YearlessDate):
+            _year_from_window(tx, tx.spec, estimate, chronology)
+        _note_anchor(tx, estimate, anchors)
+
+
+def chronology_anchors(timexes: list[Timex], chronology: Chronology) -> dict[str, str | dt.date]:
+    """The chronology's anchors, plus the tagger's anchor names that only an alias in the
+    timex's own words identifies ("the Ukrainian raid" is tagged "the raid")."""
+    anchors: dict[str, dt.date] = dict(chronology.anchors)
+    for tx in timexes:
+        if isinstance(tx.spec, ChronologyRef):
+            day = anchor_for(tx, chronology)
+            name = tx.spec.anchor_name
+            if day is not None and name not in anchors:
+                anchors[name] = day
+    return anchors  # type: ignore[return-value]
+
+
+def _year_from_window(
+    tx: Timex, spec: YearlessDate, estimate: PublicationEstimate, chron: Chronology
+) -> None:
+    if spec.month is None or spec.day is None:
+        return
+    lo = estimate.earliest or chron.window[0]
+    hi = estimate.latest or chron.window[1]
+    years = []
+    for year in range(lo.year - 1, hi.year + 1):
+        if spec.day > calendar.monthrange(year, spec.month)[1]:
+            continue
+        day = dt.date(year, spec.month, spec.day)
+        if spec.weekday is not None and day.weekday() != spec.weekday:
+            continue
+        if (chron.window[0] <= day <= chron.window[1]) and (lo - dt.timedelta(days=366) <= day <= hi):
+            years.append(day)
+    if len(years) == 1:
+        tx.value = DateValue.day(years[0], spec.mod)
+        why = "its weekday" if spec.weekday is not None else "the article's date range"
+        tx.notes.append(f"year {years[0].year}: the only year in the chronology window that fits {why}")
+
+
+def _note_anchor(tx: Timex, estimate: PublicationEstimate, anchors: dict[str, dt.date]) -> None:
+    if tx.value is None:
+        if tx.anchor == AnchorKind.PUBLICATION:
+            tx.notes.append("unresolved: the publication date is unknown")
+        return
+    if tx.anchor == AnchorKind.PUBLICATION and estimate.value is not None:
+        if estimate.source == "metadata":
+            tx.notes.append(f"anchored to the publication date {estimate.value.isoformat()} (metadata)")
+        else:
+            span = ""
+            if estimate.earliest and estimate.latest and estimate.earliest != estimate.latest:
+                span = f", likely between {estimate.earliest.isoformat()} and {estimate.latest.isoformat()}"
+            tx.notes.append(
+                f"anchored to the inferred publication date {estimate.value.isoformat()}"
+                f" (confidence {estimate.confidence:.2f}{span})"
+            )
+    elif tx.anchor == AnchorKind.CHRONOLOGY and isinstance(tx.spec, ChronologyRef):
+        day = anchors.get(tx.spec.anchor_name)
+        if day is not None:
+            tx.notes.append(f"anchored to {tx.spec.anchor_name} ({day.isoformat()})")
