@@ -1,0 +1,110 @@
+"""Cleaning and sentence splitting: the data files' examples, and scraped caption lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events import clean_text, is_caption, junk_spans, mask_junk, split_sentences
+from timeline.events.cleaning import load_cleaning_rules
+from timeline.events.extract import reports_something
+from timeline.events.words import words
+
+RULE_EXAMPLES = [(rule.id, src, out) for rule in load_cleaning_rules() for src, out in rule.examples]
+
+
+def test_every_cleaning_rule_has_an_example():
+    assert all(rule.examples for rule in load_cleaning_rules())
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "src", "expected"), RULE_EXAMPLES, ids=[f"{r}:{s[:30]}" for r, s, _ in RULE_EXAMPLES]
+)
+def test_cleaning_rule_examples(rule_id, src, expected):
+    assert clean_text(src) == expected
+
+
+@pytest.mark.parametrize("example", words().raw["sentence_examples"], ids=lambda e: e["text"][:30])
+def test_sentence_examples(example):
+    text = example["text"]
+    assert [text[s:e] for s, e in split_sentences(text)] == example["sentences"]
+
+
+def test_sentences_do_not_split_on_abbreviations_or_times():
+    text = (
+        "Mr. Zelensky met U.S. envoys at 9 a.m. in Kyiv. Gen. Valery Zaluzhny joined them on Feb. 3. "
+        "The talks ended at 6 p.m. local time."
+    )
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [
+        "Mr. Zelensky met U.S. envoys at 9 a.m. in Kyiv.",
+        "Gen. Valery Zaluzhny joined them on Feb. 3.",
+        "The talks ended at 6 p.m. local time.",
+    ]
+
+
+def test_sentences_keep_offsets_and_break_at_lines():
+    text = "Title\n\n  He added it was true near Kherson.\nLast week, an airfield burned.  \n"
+    spans = split_sentences(text, 6)
+    assert [text[s:e] for s, e in spans] == [
+        "He added it was true near Kherson.",
+        "Last week, an airfield burned.",
+    ]
+
+
+def test_sentence_with_closing_quote():
+    text = "Kirby said: “We see indications of an offensive now.” He added that this was true."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Kirby said: “We see indications of an offensive now.”",
+        "He added that this was true.",
+    ]
+
+
+def test_clean_text_removes_boilerplate_lines_and_keeps_story():
+    text = (
+        "Kyiv was shelled overnight.\n"
+        "ARTICLE AD BOX\n"
+        "3 months ago 3\n"
+        "Officials counted the damage on Monday.\n"
+        "Source: Read Full Article"
+    )
+    assert clean_text(text) == "Kyiv was shelled overnight.\n\nOfficials counted the damage on Monday."
+
+
+def test_scraped_caption_line_cleans_to_its_words():
+    line = (
+        "Drone operators assemble a drone near the border, on August 11, 2024. Russia on August 11, 2024 "
+        "acknowledged Ukrainian troops had pierced deep into the Kursk border region. (Photo by Roman "
+        "PILIPEY / AFP) (Photo by ROMAN PILIPEY/AFP via Getty Images)Drone operators are a key cog in the "
+        "battlePhoto by ROMAN PILIPEY/AFP via Getty Images"
+    )
+    assert is_caption(line)
+    assert clean_text(line) == (
+        "Drone operators assemble a drone near the border, on August 11, 2024. Russia on August 11, 2024 "
+        "acknowledged Ukrainian troops had pierced deep into the Kursk border region. Drone operators are "
+        "a key cog in the battle"
+    )
+
+
+def test_ordinary_prose_is_not_a_caption_and_is_unchanged():
+    line = "Reuters reported that AFP and AP photographers saw the convoy near Kyiv on Tuesday, March 22."
+    assert not is_caption(line)
+    assert clean_text(line) == line
+
+
+def test_mask_junk_keeps_length_and_offsets():
+    text = "Tanks rolled into Russia[/caption] on Tuesday.\nA worried Vlad is redirecting troopsEPA"
+    masked = mask_junk(text)
+    assert len(masked) == len(text)
+    assert masked.index("on Tuesday") == text.index("on Tuesday")
+    assert "[/caption]" not in masked and "EPA" not in masked
+    assert [rule for _, _, rule in junk_spans(text)] == ["caption-markup", "glued-agency"]
+
+
+@pytest.mark.parametrize("sentence", words().raw["caption_examples"]["reportable"])
+def test_reportable_captions(sentence):
+    assert reports_something(sentence)
+
+
+@pytest.mark.parametrize("sentence", words().raw["caption_examples"]["not_reportable"])
+def test_descriptive_captions(sentence):
+    assert not reports_something(sentence)

@@ -1,0 +1,29 @@
+"""Events: dated sentences of each article, cleaned, then merged across articles into a sourced chronology.
+
+- :func:`article_events`: one article's event candidates (see :mod:`.extract` for the rules);
+- :func:`clean_text`: the one cleaning function for all text shown to readers;
+- :func:`merge_events`: candidates of all articles -> :class:`~timeline.model.Event` list;
+- :func:`event_record`: a merged event as a JSON-ready dict that lists its members and conflicts.
+"""
+
+from .cleaning import clean_text, is_caption, junk_spans, mask_junk
+from .extract import article_events
+from .merge import CONFLICT_THRESHOLD, MERGE_THRESHOLD, content_tokens, event_id, jaccard, merge_events
+from .record import event_record
+from .sentences import split_sentences
+
+__all__ = [
+    "CONFLICT_THRESHOLD",
+    "MERGE_THRESHOLD",
+    "article_events",
+    "clean_text",
+    "content_tokens",
+    "event_id",
+    "event_record",
+    "is_caption",
+    "jaccard",
+    "junk_spans",
+    "mask_junk",
+    "merge_events",
+    "split_sentences",
+]

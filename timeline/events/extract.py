@@ -1,0 +1,122 @@
+"""Event candidates of one article: its dated sentences, on the date of what they report.
+
+Rules, in order (each one documented in site_src/guide/events.md):
+
+1. Sentences come from ``article.body`` (boilerplate already masked), offsets into ``article.text``.
+2. A timex can date an event only when it is a resolved DATE or TIME value (durations, sets and
+   PRESENT_REF/PAST_REF never are), finer than a year (years, decades and centuries are background),
+   not the time of writing ("today", "this morning", "five weeks into the war": the article itself is
+   listed on its publication date), and not the bound of a span ("since March 1", "by Friday").
+3. The sentence's date is its first such timex outside quotation marks with the finest precision class
+   (a day or finer, else anything coarser), which is the main clause's date in news style: "On Tuesday,
+   March 22, Kirby said ..." or "The Kremlin announced yesterday that ...".
+4. Photo captions (a line with a credit, caption markup or a glued agency name) are marked; a caption
+   sentence becomes an event only when it reports something (a reporting verb such as "acknowledged").
+5. The event text is the cleaned sentence (:func:`clean_text`); sentences of fewer than four words
+   after cleaning are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..content.article import Article
+from ..model import ArticleEvent
+from ..temporal.specs import ChronologyRef, Deictic
+from ..temporal.values import DateValue, Granularity, Timex, TimexType
+from .cleaning import clean_text, is_caption
+from .sentences import split_sentences
+from .words import words
+
+MIN_WORDS = 4
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def writing_time(timex: Timex) -> bool:
+    """Whether the timex only names the time of writing: today, this morning, now, "30 days in"."""
+    spec = timex.spec
+    if isinstance(spec, Deictic) and spec.unit == "D" and spec.offset == 0:
+        return True
+    if isinstance(spec, ChronologyRef) and spec.present:
+        return True
+    return bool(words().writing_time.fullmatch(" ".join(timex.text.lower().split())))
+
+
+def _span_bound(text: str, timex: Timex) -> bool:
+    """Whether the timex opens or closes a span ("since March 1", "until Friday", "by the end of May")."""
+    lowered = " ".join(timex.text.lower().split())
+    before = " ".join(text[max(0, timex.start - 20) : timex.start].lower().split())
+    for word in words().span_words:
+        if lowered.startswith(word + " ") or before == word or before.endswith(" " + word):
+            return True
+    return False
+
+
+def datable(text: str, timex: Timex) -> bool:
+    """Whether ``timex`` (in ``text``) can give an event its date (rule 2 above)."""
+    if timex.type not in (TimexType.DATE, TimexType.TIME) or not isinstance(timex.value, DateValue):
+        return False
+    if timex.value.granularity >= Granularity.YEAR:
+        return False
+    return not writing_time(timex) and not _span_bound(text, timex)
+
+
+def reports_something(sentence: str) -> bool:
+    """Whether a caption sentence reports something rather than describing the picture."""
+    verbs = words().reporting_verbs
+    return any(w.lower() in verbs for w in _WORD.findall(sentence))
+
+
+def _precision_class(value: DateValue) -> int:
+    return 0 if value.granularity <= Granularity.DAY else 1
+
+
+def _pick(text: str, start: int, end: int, candidates: list[tuple[int, Timex]]) -> tuple[int, Timex]:
+    """The timex that dates the sentence ``text[start:end]`` (rule 3)."""
+    quoted = [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text[start:end])]
+
+    def key(item: tuple[int, Timex]) -> tuple[bool, int, int]:
+        _, t = item
+        inside = any(s <= t.start and t.end <= e for s, e in quoted)
+        assert isinstance(t.value, DateValue)
+        return inside, _precision_class(t.value), t.start
+
+    return min(candidates, key=key)
+
+
+def article_events(article: Article, timexes: list[Timex]) -> list[ArticleEvent]:
+    """The event candidates of ``article``, in text order; ``timexes`` index into ``article.text``."""
+    body = article.body
+    sentences = split_sentences(body, article.body_start)
+    if not sentences:
+        return []
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[tuple[int, Timex]]] = {}
+    for index, timex in enumerate(timexes):
+        i = bisect_right(starts, timex.start) - 1
+        if i < 0 or timex.end > sentences[i][1]:
+            continue
+        if datable(body, timex):
+            by_sentence.setdefault(i, []).append((index, timex))
+
+    line_caption: dict[int, bool] = {}
+    events = []
+    for i, candidates in sorted(by_sentence.items()):
+        start, end = sentences[i]
+        line_start = body.rfind("\n", 0, start) + 1
+        if line_start not in line_caption:
+            line_end = body.find("\n", start)
+            line_caption[line_start] = is_caption(body[line_start : line_end if line_end >= 0 else len(body)])
+        caption = line_caption[line_start]
+        raw = body[start:end]
+        if caption and not reports_something(raw):
+            continue
+        text = clean_text(raw)
+        if len(_WORD.findall(text)) < MIN_WORDS:
+            continue
+        index, timex = _pick(body, start, end, candidates)
+        assert isinstance(timex.value, DateValue)
+        events.append(ArticleEvent(article.slug, timex.value, text, start, end, index, caption=caption))
+    return events

@@ -1,0 +1,241 @@
+"""Merge the event candidates of all articles into one sourced chronology.
+
+Similarity is the Jaccard index of two token sets: the content words of the cleaned sentence
+(lowercased, possessives and plural "s" removed, function words and date words left out, see
+``words.yml``), where names (capitalized words) count twice. Dates are left out of the tokens on
+purpose: they are compared separately, so that two reports of one event with different dates still
+look alike and can be flagged as a conflict.
+
+- similarity >= MERGE_THRESHOLD and overlapping dates: the same event (merged);
+- similarity >= CONFLICT_THRESHOLD, different articles, dates that do not overlap: a conflict, shown on
+  both events (the stricter threshold keeps recurring events such as daily shelling apart).
+
+Candidates are processed in a fixed order (finest date first, then date, article, offset). Each joins
+the most similar earlier event whose date overlaps its own, or starts a new event; an event's date is
+its first (most precise) member's. Pairs are found with prefix filtering (a candidate pair must share
+one of the rarest tokens of each side), so the cost grows with the number of candidates, not its square.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import ArticleEvent, ArticleResult, Event
+from ..temporal.values import DateValue, Granularity
+from .words import words
+
+MERGE_THRESHOLD = 0.5
+CONFLICT_THRESHOLD = 0.6
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """The similarity tokens of a sentence; a name also gives a second token "name#2" (weight 2)."""
+    stop = words().stopwords
+    out: set[str] = set()
+    for raw in _TOKEN.findall(text):
+        word = raw.replace("’", "'")
+        if word.lower().endswith("'s"):
+            word = word[:-2]
+        word = word.strip("'-")
+        lower = word.lower()
+        if len(lower) < 2 or lower in stop:
+            continue
+        if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+            lower = lower[:-1]
+        out.add(lower)
+        if word[0].isupper():
+            out.add(lower + "#2")
+    return frozenset(out)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def overlaps(a: DateValue, b: DateValue) -> bool:
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+@dataclass
+class _Cluster:
+    members: list[int] = field(default_factory=list)
+    conflicts: set[int] = field(default_factory=set)
+
+
+def _order_key(e: ArticleEvent) -> tuple[int, Any, Any, str, int]:
+    return (int(e.date.granularity), e.date.earliest, e.date.latest, e.article, e.start)
+
+
+def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
+    """All articles' candidates merged into events, sorted by (date.earliest, -score, id)."""
+    cands = sorted((e for r in results for e in r.events), key=_order_key)
+    tokens = [content_tokens(e.text) for e in cands]
+    freq = Counter(t for ts in tokens for t in ts)
+    prefixes = []
+    for ts in tokens:
+        ordered = sorted(ts, key=lambda t: (freq[t], t))
+        prefixes.append(ordered[: len(ordered) - math.ceil(MERGE_THRESHOLD * len(ordered)) + 1])
+
+    index: dict[str, list[int]] = {}
+    cluster_of: list[int] = []
+    clusters: list[_Cluster] = []
+    for i, cand in enumerate(cands):
+        seen: set[int] = set()
+        best: tuple[float, int] | None = None  # (similarity, -cluster) of the best overlapping cluster
+        conflicting: list[int] = []
+        for tok in prefixes[i]:
+            for j in index.get(tok, ()):
+                if j in seen:
+                    continue
+                seen.add(j)
+                sim = jaccard(tokens[i], tokens[j])
+                if sim < MERGE_THRESHOLD:
+                    continue
+                c = cluster_of[j]
+                if overlaps(cand.date, cands[clusters[c].members[0]].date):
+                    if best is None or (sim, -c) > best:
+                        best = (sim, -c)
+                elif sim >= CONFLICT_THRESHOLD and cands[j].article != cand.article:
+                    conflicting.append(j)
+        if best is None:
+            clusters.append(_Cluster())
+            c = len(clusters) - 1
+        else:
+            c = -best[1]
+        clusters[c].members.append(i)
+        cluster_of.append(c)
+        for j in conflicting:
+            if cluster_of[j] != c:
+                clusters[c].conflicts.add(j)
+                clusters[cluster_of[j]].conflicts.add(i)
+        for tok in prefixes[i]:
+            index.setdefault(tok, []).append(i)
+
+    matcher = _AnchorMatcher(chronology)
+    timexes = {r.article.slug: r.timexes for r in results}
+    events = [_event(cl, cands, tokens, matcher, timexes) for cl in clusters]
+    _unique_ids(events)
+    events.sort(key=lambda e: (e.date.earliest, -e.score, e.id))
+    return events
+
+
+def _representative(members: list[ArticleEvent], tokens: list[frozenset[str]]) -> int:
+    """The member whose text stands for the event: the most precise, then not a caption, then most words."""
+    return min(
+        range(len(members)),
+        key=lambda k: (
+            members[k].date.granularity,
+            members[k].caption,
+            -len(tokens[k]),
+            members[k].article,
+            members[k].start,
+        ),
+    )
+
+
+def _event(
+    cl: _Cluster,
+    cands: list[ArticleEvent],
+    tokens: list[frozenset[str]],
+    matcher: _AnchorMatcher,
+    timexes: dict[str, list[Any]],
+) -> Event:
+    members = [cands[i] for i in cl.members]
+    rep = members[_representative(members, [tokens[i] for i in cl.members])]
+    date = members[0].date
+    anchors = matcher.mentions(" ".join(m.text for m in members))
+    for m in members:  # a date counted from a chronology anchor names that anchor too
+        found = timexes.get(m.article) or []
+        name = found[m.timex].anchor_name if m.timex < len(found) else None
+        if name and name in matcher.ids and name not in anchors:
+            anchors.append(name)
+    anchors.sort()
+    conflicts = sorted((cands[j] for j in cl.conflicts), key=_order_key)
+    event = Event(
+        id=event_id(date, rep.text),
+        date=date,
+        text=rep.text,
+        members=members,
+        conflicts=conflicts,
+        anchors=anchors,
+    )
+    event.score = score(event, matcher)
+    return event
+
+
+def event_id(date: DateValue, text: str) -> str:
+    """``<TIMEX3 date>-<8 hex>``: stable for the same date and the same normalized text."""
+    normalized = " ".join(sorted(t for t in content_tokens(text) if not t.endswith("#2")))
+    digest = hashlib.sha1(f"{date.timex3()}|{normalized}".encode()).hexdigest()[:8]
+    return f"{date.timex3()}-{digest}"
+
+
+def _unique_ids(events: list[Event]) -> None:
+    seen: Counter[str] = Counter()
+    for e in sorted(events, key=lambda e: (e.id, e.members[0].article, e.members[0].start)):
+        seen[e.id] += 1
+        if seen[e.id] > 1:
+            e.id = f"{e.id}-{seen[e.id]}"
+
+
+PRECISION = {Granularity.DAY: 1.0, Granularity.WEEK: 0.5, Granularity.MONTH: 0.3}
+
+
+def precision_weight(value: DateValue) -> float:
+    """1 for a day (or finer), 0.5 a week, 0.3 a month, 0.1 anything coarser."""
+    if value.granularity <= Granularity.DAY:
+        return 1.0
+    return PRECISION.get(value.granularity, 0.1)
+
+
+def score(event: Event, matcher: _AnchorMatcher) -> float:
+    """Home-page ranking: sources + date precision + chronology links, less a conflict penalty.
+
+    ``len(sources) + precision (0.1..1) + 1 if a mentioned key event falls on the event's date
+    (0.25 if it is only mentioned) - 0.5 if other reports give another date``.
+    """
+    value = len(event.sources) + precision_weight(event.date)
+    if event.anchors:
+        on_date = any(overlaps(matcher.dates[a], event.date) for a in event.anchors if a in matcher.dates)
+        value += 1.0 if on_date else 0.25
+    if event.conflicts:
+        value -= 0.5
+    return round(value, 3)
+
+
+class _AnchorMatcher:
+    """Finds the chronology key events a text mentions, through their aliases (whole words, any case)."""
+
+    def __init__(self, chronology: Any) -> None:
+        self.dates: dict[str, DateValue] = {}
+        self.ids: set[str] = set()
+        alias_to_id: dict[str, str] = {}
+        for ke in getattr(chronology, "events", []) or []:
+            self.ids.add(ke.id)
+            self.dates[ke.id] = ke.date
+            for alias in ke.aliases:
+                alias_to_id.setdefault(_norm(alias), ke.id)
+        self.alias_to_id = alias_to_id
+        names = sorted(alias_to_id, key=lambda a: (-len(a), a))
+        self.pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in names) + r")(?!\w)") if names else None
+        )
+
+    def mentions(self, text: str) -> list[str]:
+        if self.pattern is None:
+            return []
+        found = {self.alias_to_id[m.group(0)] for m in self.pattern.finditer(_norm(text))}
+        return sorted(found)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())

@@ -1,0 +1,65 @@
+"""Split article text into sentences, keeping character offsets.
+
+Every line is a hard boundary (scraped news puts one paragraph per line). Inside a line a sentence
+ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by a space and a capital,
+digit, quote or bracket, except after an abbreviation ("Mr.", "Feb."), an initial ("John F.") or a
+dotted acronym ("U.S.", "a.m."). The word lists live in ``words.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .words import words
+
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """Whether the full stop at ``line[dot]`` belongs to a word rather than ending the sentence."""
+    if line[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(line, 0, dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    if "." in word and _ACRONYM.fullmatch(word + "."):  # "U.S.", "a.m."
+        return True
+    return word.lower() in words().abbreviations
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text[start:end]``, whitespace trimmed, in order."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        _split_line(text, pos, line_end, out)
+        pos = line_end + 1
+    return out
+
+
+def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    line = text[start:end]
+    cut = 0
+    for m in _END.finditer(line):
+        if _is_abbreviation(line, m.start()):
+            continue
+        _add(text, start + cut, start + m.end(), out)
+        cut = m.end()
+    _add(text, start + cut, end, out)
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
