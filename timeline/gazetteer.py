@@ -1,0 +1,112 @@
+"""Places, people and organizations named in a text, from our gazetteer (``timeline/data/gazetteer.yml``).
+
+One compiled alternation of every name and alias, longest first, matched on whole words and with
+case as written (capitalised names only match capitalised words): a single pass over the text,
+linear in its length, so the whole corpus is scanned in one regex run per article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+KINDS = ("places", "people", "organizations")
+KIND_TITLES = {"places": "Places", "people": "People", "organizations": "Organizations"}
+DEFAULT_FILE = Path(__file__).parent / "data" / "gazetteer.yml"
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class GazetteerError(ValueError):
+    """The gazetteer file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str  # one of KINDS
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: Entity
+    start: int
+    end: int
+    text: str
+
+
+class Gazetteer:
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = sorted(entities, key=lambda e: (e.kind, e.name.lower(), e.id))
+        self._by_surface: dict[str, Entity] = {}
+        for entity in self.entities:
+            for surface in (entity.name, *entity.aliases):
+                other = self._by_surface.get(surface)
+                if other is not None and other.id != entity.id:
+                    raise GazetteerError(f"{surface!r} names both {other.id!r} and {entity.id!r}")
+                self._by_surface[surface] = entity
+        surfaces = sorted(self._by_surface, key=lambda s: (-len(s), s))
+        alternation = "|".join(re.escape(s) for s in surfaces) or r"(?!x)x"
+        # Whole words: no letter or digit on either side (hyphens and apostrophes are boundaries,
+        # so "Kyiv-based" and "Putin's" match).
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, left to right, non-overlapping (the longest name wins)."""
+        return [
+            Mention(self._by_surface[m.group()], m.start(), m.end(), m.group())
+            for m in self._pattern.finditer(text)
+        ]
+
+    def entities_in(self, text: str) -> list[Entity]:
+        """The distinct entities named in ``text``, in gazetteer order."""
+        found = {m.entity.id: m.entity for m in self.find(text)}
+        return [e for e in self.entities if e.id in found]
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load and check a gazetteer file (the bundled one by default)."""
+    path = path or DEFAULT_FILE
+    name = str(path)
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise GazetteerError(f"{name}: cannot read the gazetteer ({exc})") from None
+    if not isinstance(data, dict) or set(data) - set(KINDS):
+        raise GazetteerError(f"{name}: expected top-level keys {', '.join(KINDS)}")
+    entities: list[Entity] = []
+    seen: set[str] = set()
+    for kind in KINDS:
+        for n, item in enumerate(data.get(kind) or [], start=1):
+            where = f"{name}: {kind} entry {n}"
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("name"), str)
+                or not item["name"].strip()
+            ):
+                raise GazetteerError(f"{where}: needs a name")
+            ident = item.get("id")
+            if not isinstance(ident, str) or not _ID.match(ident):
+                raise GazetteerError(f"{where}: id must be lowercase letters, digits and -")
+            if ident in seen:
+                raise GazetteerError(f"{where}: duplicate id {ident!r}")
+            seen.add(ident)
+            aliases = item.get("aliases") or []
+            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+                raise GazetteerError(f"{where}: aliases must be a list of names")
+            clean = tuple(sorted({a.strip() for a in aliases} - {item["name"].strip()}))
+            entities.append(Entity(ident, item["name"].strip(), kind, clean))
+    return Gazetteer(entities)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return load_gazetteer()

@@ -1,0 +1,85 @@
+"""An article's text as HTML with every date expression marked.
+
+Timex offsets index into ``Article.text``/``Article.body`` (same length; ``body`` has front matter
+and boilerplate blanked out). Paragraphs are runs of non-blank lines of ``body``; text between
+marks is HTML-escaped, so nothing in the article can become markup. Each mark is
+``<a class="tl-date" id="t<index>" href="<day>" title="<value> — <reason>">words</a>`` (a
+``<span>`` when no page shows that date), so event sources can link to the exact words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import ArticleResult
+from ..temporal.values import DateValue, Timex
+from .dates import describe
+from .text import attr, clean, display_text, html_text
+
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_SPACES = re.compile(r"\s+")
+
+
+def _title(timex: Timex, reason: str) -> str:
+    value = timex.value
+    if value is None:
+        return f"not resolved: {reason}"
+    shown = value.timex3()
+    if isinstance(value, DateValue):
+        shown = f"{shown} ({describe(value)})"
+    return f"{shown} — {reason}"
+
+
+def _mark(index: int, timex: Timex, words: str, href: str | None, reason: str) -> str:
+    kind = "tl-date" if isinstance(timex.value, DateValue) else "tl-date tl-date-other"
+    if timex.value is None:
+        kind = "tl-date tl-date-unresolved"
+    title = attr(_title(timex, reason))
+    if href:
+        return f'<a class="{kind}" id="t{index}" href="{attr(href)}" title="{title}">{words}</a>'
+    return f'<span class="{kind}" id="t{index}" title="{title}">{words}</span>'
+
+
+def article_html(
+    result: ArticleResult,
+    href: Callable[[DateValue], str | None],
+    reason: Callable[[Timex], str],
+) -> str:
+    body = result.article.body
+    start_at = result.article.body_start
+    marks = sorted(
+        (
+            (t.start, t.end, i, t)
+            for i, t in enumerate(result.timexes)
+            if start_at <= t.start < t.end <= len(body)
+        ),
+        key=lambda m: (m[0], -m[1], m[2]),
+    )
+    paragraphs: list[str] = []
+    cursor = 0  # index into marks
+    for para in _PARAGRAPH.finditer(body, start_at):
+        p_start, p_end = para.span()
+        text = body[p_start:p_end]
+        if not display_text(text):  # only junk left (caption markup, credits): nothing to show
+            while cursor < len(marks) and marks[cursor][0] < p_end:
+                cursor += 1
+            continue
+        pieces: list[str] = []
+        pos = p_start
+        while cursor < len(marks) and marks[cursor][0] < p_end:
+            m_start, m_end, index, timex = marks[cursor]
+            cursor += 1
+            if m_start < pos or m_end > p_end:  # overlaps the previous mark or the paragraph end
+                continue
+            pieces.append(html_text(_SPACES.sub(" ", body[pos:m_start]), collapse=False))
+            words = html_text(clean(body[m_start:m_end]))
+            value = timex.value
+            target = href(value) if isinstance(value, DateValue) else None
+            pieces.append(_mark(index, timex, words, target, reason(timex)))
+            pos = m_end
+        pieces.append(html_text(_SPACES.sub(" ", body[pos:p_end]), collapse=False))
+        paragraphs.append("<p>" + "".join(pieces).strip() + "</p>")
+    if not paragraphs:
+        paragraphs.append("<p><em>No text.</em></p>")
+    return '<div class="tl-article-text">\n' + "\n".join(paragraphs) + "\n</div>"

@@ -1,0 +1,275 @@
+"""Data downloads built beside the pages: TimelineJS JSON, CSV, iCalendar and the merged chronology.
+
+Deterministic: sorted, no clock (the iCalendar DTSTAMP is derived from the data), fixed line ends.
+Text is made safe for how each format is read: HTML-escaped where TimelineJS renders HTML, spreadsheet
+formulas neutralised in CSV, RFC 5545 escaping and folding in iCalendar.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from typing import Any
+
+from ..model import ArticleEvent, Event
+from .dates import BADGES, describe, precision
+from .layout import event_sort_key
+from .pages import Context
+from .text import clean, display_text, safe_url, shorten
+
+PRODID = "-//news-timeline//timeline build//EN"
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def _members(event: Event) -> list[ArticleEvent]:
+    return sorted(event.members, key=lambda m: (m.article, m.start, m.timex))
+
+
+def _tl_date(day: dt.date, with_day: bool = True) -> dict[str, int]:
+    out = {"year": day.year, "month": day.month}
+    if with_day:
+        out["day"] = day.day
+    return out
+
+
+def timelinejs(ctx: Context) -> str:
+    """TimelineJS3's JSON: title, events, eras (the phases). Its text fields are HTML, so escaped."""
+    events = []
+    for e in sorted(ctx.timeline.events, key=event_sort_key):
+        text = display_text(e.text)
+        exact = precision(e.date) in ("day", "about")
+        item: dict[str, Any] = {
+            "unique_id": e.id,
+            "start_date": _tl_date(e.date.earliest, exact or e.date.width_days <= 7),
+            "display_date": describe(e.date),
+            "text": {"headline": html.escape(shorten(text, 90)), "text": _sources_html(ctx, e, text)},
+        }
+        if not exact:
+            item["end_date"] = _tl_date(e.date.latest, e.date.width_days <= 7)
+        phase = ctx.timeline.chronology.phase_of(e.date.earliest)
+        if phase:
+            item["group"] = html.escape(clean(phase.title))
+        events.append(item)
+    eras = [
+        {
+            "start_date": _tl_date(p.start),
+            "end_date": _tl_date(p.end or max([p.start, *(e.date.latest for e in ctx.timeline.events)])),
+            "text": {"headline": html.escape(clean(p.title))},
+        }
+        for p in ctx.timeline.chronology.phases
+    ]
+    data = {
+        "title": {
+            "text": {
+                "headline": html.escape(clean(ctx.settings.site_title)),
+                "text": f"{len(events)} events from {len(ctx.timeline.articles)} articles",
+            }
+        },
+        "events": events,
+        "eras": eras,
+    }
+    return _dumps(data)
+
+
+def _sources_html(ctx: Context, event: Event, text: str) -> str:
+    parts = [f"<p>{html.escape(text)}</p>", "<ul>"]
+    for m in _members(event):
+        a = ctx.results[m.article].article if m.article in ctx.results else None
+        title = html.escape(clean(a.title if a else m.article))
+        url = safe_url(a.url) if a else None
+        name = f'<a href="{html.escape(url, quote=True)}">{title}</a>' if url else title
+        parts.append(f"<li>{name}</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """CSV cell; a leading formula character is quoted so spreadsheets show it as text."""
+    value = clean(value)
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
+def events_csv(ctx: Context) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(
+        [
+            "id",
+            "date",
+            "earliest",
+            "latest",
+            "precision",
+            "text",
+            "sources",
+            "source_titles",
+            "source_urls",
+            "date_expressions",
+            "conflicting_dates",
+        ]
+    )
+    for e in sorted(ctx.timeline.events, key=event_sort_key):
+        members = _members(e)
+        titles = [ctx.title(m.article) for m in members]
+        urls = [
+            (safe_url(ctx.results[m.article].article.url) or "") if m.article in ctx.results else ""
+            for m in members
+        ]
+        words = [(t.text if (t := ctx.timex(m)) else "") for m in members]
+        conflicts = sorted({c.date.timex3() for c in e.conflicts})
+        row = [
+            e.id,
+            e.date.timex3(),
+            e.date.earliest.isoformat(),
+            e.date.latest.isoformat(),
+            BADGES[precision(e.date)],
+            display_text(e.text),
+            " | ".join(m.article for m in members),
+            " | ".join(clean(t) for t in titles),
+            " | ".join(urls),
+            " | ".join(clean(w) for w in words),
+            " | ".join(conflicts),
+        ]
+        writer.writerow([_cell(str(v)) for v in row])
+    return out.getvalue()
+
+
+def _ics_text(value: str) -> str:
+    value = clean(value)
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+
+
+def _fold(line: str) -> list[str]:
+    """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space; never split a character."""
+    out: list[str] = []
+    current, size = "", 0
+    for char in line:
+        n = len(char.encode("utf-8"))
+        if size + n > (75 if not out else 74):
+            out.append(current)
+            current, size = "", 0
+        current += char
+        size += n
+    out.append(current)
+    return [out[0], *(" " + part for part in out[1:])]
+
+
+def timeline_ics(ctx: Context) -> str:
+    events = sorted(ctx.timeline.events, key=event_sort_key)
+    # DTSTAMP must not come from the clock (identical builds): the last day the data mentions.
+    days = [e.date.latest for e in events] + [
+        r.published.value for r in ctx.timeline.articles if r.published.value
+    ]
+    stamp = (max(days) if days else ctx.timeline.chronology.window[1]).strftime("%Y%m%dT000000Z")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ics_text(ctx.settings.site_title)}",
+    ]
+    for e in events:
+        text = display_text(e.text)
+        sources = [clean(ctx.title(m.article)) for m in _members(e)]
+        description = (
+            f"{text}\\n\\nPrecision: {BADGES[precision(e.date)]} ({describe(e.date)}).\\nSources: "
+            + "; ".join(sources)
+        )
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{_ics_text(e.id)}@news-timeline",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{e.date.earliest.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(e.date.latest + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_ics_text(shorten(text, 120))}",
+            "DESCRIPTION:" + _ics_text(description).replace("\\\\n", "\\n"),
+            f"CATEGORIES:{_ics_text(BADGES[precision(e.date)])}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))
+
+
+def chronology_json(ctx: Context) -> str:
+    """The merged events with their members (the events module explains each merge), and the articles."""
+    try:
+        from ..events import event_record
+    except ImportError:  # the events package is being written concurrently
+        event_record = None
+    events = []
+    for e in sorted(ctx.timeline.events, key=event_sort_key):
+        record = event_record(e) if event_record is not None else _event_record(e)
+        events.append(record)
+    articles = []
+    for r in sorted(ctx.timeline.articles, key=lambda r: r.article.slug):
+        pub = r.published
+        articles.append(
+            {
+                "slug": r.article.slug,
+                "path": r.article.path,
+                "title": clean(r.article.title),
+                "source": r.article.source,
+                "url": safe_url(r.article.url),
+                "published": {
+                    "value": _iso(pub.value),
+                    "earliest": _iso(pub.earliest),
+                    "latest": _iso(pub.latest),
+                    "source": pub.source,
+                    "confidence": round(float(pub.confidence), 3),
+                },
+            }
+        )
+    phases = [
+        {"id": p.id, "title": p.title, "start": p.start.isoformat(), "end": _iso(p.end)}
+        for p in ctx.timeline.chronology.phases
+    ]
+    return _dumps({"events": events, "articles": articles, "phases": phases})
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _event_record(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": e.date.timex3(),
+        "earliest": e.date.earliest.isoformat(),
+        "latest": e.date.latest.isoformat(),
+        "text": display_text(e.text),
+        "score": round(e.score, 3),
+        "anchors": sorted(e.anchors),
+        "members": [
+            {
+                "article": m.article,
+                "date": m.date.timex3(),
+                "text": display_text(m.text),
+                "start": m.start,
+                "end": m.end,
+                "timex": m.timex,
+            }
+            for m in _members(e)
+        ],
+        "conflicts": [
+            {"article": m.article, "date": m.date.timex3(), "text": display_text(m.text)}
+            for m in sorted(e.conflicts, key=lambda m: (m.article, m.start))
+        ],
+    }
+
+
+def render_exports(ctx: Context) -> dict[str, str]:
+    site = ctx.site
+    return {
+        site.download("timeline.json"): timelinejs(ctx),
+        site.download("events.csv"): events_csv(ctx),
+        site.download("timeline.ics"): timeline_ics(ctx),
+        site.download("chronology.json"): chronology_json(ctx),
+    }

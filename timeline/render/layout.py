@@ -1,0 +1,183 @@
+"""Where every generated page lives, and links between them.
+
+Paths are relative to ``docs_dir`` (``timeline/months/2022-03.md``), so one function computes a
+relative link between any two pages. MkDocs rewrites ``.md`` links written in Markdown (and checks
+them under ``--strict``); raw HTML (article text, the chart) needs the final ``.html`` URL, which
+is fixed because mkdocs.yml sets ``use_directory_urls: false`` for both builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from ..model import Event, Timeline
+from ..temporal.values import Granularity
+from .dates import month_key
+
+HOME_SNIPPET = ".home.md"  # embedded by site_src/index.md (pymdownx.snippets); dot files are not pages
+_SAFE = re.compile(r"[^a-z0-9-]+")
+_RESERVED = {"index", "tags", "readme"}
+
+
+def safe_slug(value: str, fallback: str = "page") -> str:
+    """A file-name-safe slug for any input (the loader's slug is checked again, not trusted)."""
+    slug = _SAFE.sub("-", value.lower()).strip("-")[:80].strip("-") or fallback
+    return f"{slug}-page" if slug in _RESERVED else slug
+
+
+def event_sort_key(event: Event) -> tuple[dt.date, int, dt.date, str]:
+    return (event.date.earliest, -int(event.date.granularity), event.date.latest, event.id)
+
+
+@dataclass(frozen=True, order=True)
+class Section:
+    """A heading on a month page: one day, one week, the whole month, or a longer period.
+
+    Orders coarse before fine on the same first day, so "During March 2022" precedes 1 March.
+    """
+
+    earliest: dt.date
+    coarseness: int  # minus the granularity
+    latest: dt.date
+    kind: str  # "day" | "week" | "month" | "period"
+
+    @property
+    def anchor(self) -> str:
+        if self.kind == "day":
+            return self.earliest.isoformat()  # the stable day permalink: #2022-03-22
+        if self.kind == "week":
+            year, week, _ = self.earliest.isocalendar()
+            return f"{year:04d}-w{week:02d}"
+        if self.kind == "month":
+            return month_key(self.earliest)
+        return f"period-{self.earliest.isoformat()}-{self.latest.isoformat()}"
+
+
+def section_of(event: Event) -> Section:
+    value = event.date
+    g = value.granularity
+    if g <= Granularity.DAY:
+        return Section(value.earliest, -int(Granularity.DAY), value.earliest, "day")
+    if g == Granularity.WEEK:
+        return Section(value.earliest, -int(g), value.latest, "week")
+    if g == Granularity.MONTH:
+        return Section(value.earliest, -int(g), value.latest, "month")
+    return Section(value.earliest, -int(g), value.latest, "period")
+
+
+@dataclass
+class MonthPart:
+    key: str  # "2022-03"
+    number: int  # 1-based part number
+    count: int  # parts in this month
+    events: list[Event]
+    path: str  # docs-relative page path
+
+    @property
+    def first(self) -> dt.date:
+        return min(e.date.earliest for e in self.events)
+
+    @property
+    def last(self) -> dt.date:
+        return max(e.date.earliest for e in self.events)
+
+
+@dataclass
+class SiteMap:
+    root: str  # settings.output, e.g. "timeline"
+    article_paths: dict[str, str] = field(default_factory=dict)  # article slug -> page path
+    months: dict[str, list[MonthPart]] = field(default_factory=dict)
+    day_page: dict[dt.date, str] = field(default_factory=dict)  # days with a section -> page path
+    event_page: dict[str, str] = field(default_factory=dict)
+
+    def path(self, *parts: str) -> str:
+        return posixpath.join(self.root, *parts)
+
+    def month_page(self, key: str) -> str | None:
+        parts = self.months.get(key)
+        return parts[0].path if parts else None
+
+    @property
+    def index(self) -> str:
+        return self.path("index.md")
+
+    @property
+    def home(self) -> str:
+        return self.path(HOME_SNIPPET)
+
+    def phase_page(self, phase_id: str) -> str:
+        return self.path("phases", f"{phase_id}.md")
+
+    def tag_page(self, entity_id: str) -> str:
+        return self.path("tags", f"{entity_id}.md")
+
+    def download(self, name: str) -> str:
+        return self.path(name)
+
+
+def link(from_page: str, to_path: str, anchor: str = "", *, html: bool = False) -> str:
+    """Relative link from page ``from_page`` to ``to_path`` (both docs-relative).
+
+    ``from_page`` is where the Markdown is rendered: for the home snippet that is ``index.md``.
+    """
+    base = posixpath.dirname(from_page)
+    rel = posixpath.relpath(to_path, base or ".")
+    if html and rel.endswith(".md"):
+        rel = rel[:-3] + ".html"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def plan(timeline: Timeline, settings: Settings) -> SiteMap:
+    site = SiteMap(root=settings.output)
+    used: set[str] = set()
+    for result in sorted(timeline.articles, key=lambda r: (r.article.slug, r.article.path)):
+        base = safe_slug(result.article.slug, "article")
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        site.article_paths[result.article.slug] = site.path("articles", f"{slug}.md")
+    by_month: dict[str, list[Event]] = defaultdict(list)
+    for event in sorted(timeline.events, key=event_sort_key):
+        by_month[month_key(event.date.earliest)].append(event)
+    limit = max(1, settings.month_page_limit)
+    for key, events in sorted(by_month.items()):
+        chunks = _split(events, limit)
+        parts = [
+            MonthPart(
+                key, n, len(chunks), chunk, site.path("months", f"{key}.md" if n == 1 else f"{key}-{n}.md")
+            )
+            for n, chunk in enumerate(chunks, start=1)
+        ]
+        site.months[key] = parts
+        for part in parts:
+            for event in part.events:
+                site.event_page[event.id] = part.path
+                if section_of(event).kind == "day":
+                    site.day_page.setdefault(event.date.earliest, part.path)
+    return site
+
+
+def _split(events: list[Event], limit: int) -> list[list[Event]]:
+    """Chunks of at most ``limit`` events, cut between sections whenever a section fits in one chunk."""
+    sections: dict[Section, list[Event]] = defaultdict(list)
+    for event in events:
+        sections[section_of(event)].append(event)
+    chunks: list[list[Event]] = [[]]
+    for section in sorted(sections):
+        group = sections[section]
+        if chunks[-1] and len(chunks[-1]) + len(group) > limit:
+            chunks.append([])
+        while len(group) > limit:  # one very busy day: it has to span pages
+            room = limit - len(chunks[-1])
+            chunks[-1].extend(group[:room])
+            group = group[room:]
+            chunks.append([])
+        chunks[-1].extend(group)
+    return [c for c in chunks if c]
