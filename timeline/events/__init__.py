@@ -8,7 +8,16 @@
 
 from .cleaning import clean_text, is_caption, junk_spans, mask_junk
 from .extract import article_events
-from .merge import CONFLICT_THRESHOLD, MERGE_THRESHOLD, content_tokens, event_id, jaccard, merge_events
+from .merge import (
+    CONFLICT_THRESHOLD,
+    MERGE_THRESHOLD,
+    content_tokens,
+    event_id,
+    jaccard,
+    merge_events,
+    name_clash,
+    similar,
+)
 from .record import event_record
 from .sentences import split_sentences
 
@@ -25,5 +34,7 @@ __all__ = [
     "junk_spans",
     "mask_junk",
     "merge_events",
+    "name_clash",
+    "similar",
     "split_sentences",
 ]

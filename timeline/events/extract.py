@@ -94,9 +94,14 @@ def article_events(article: Article, timexes: list[Timex]) -> list[ArticleEvent]
         return []
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[tuple[int, Timex]]] = {}
-    for index, timex in enumerate(timexes):
+    previous_end, previous_in_span = -1, False
+    for index, timex in sorted(enumerate(timexes), key=lambda item: item[1].start):
         i = bisect_right(starts, timex.start) - 1
-        if i < 0 or timex.end > sentences[i][1]:
+        # "since the war started over a month ago": a timex right after a span bound belongs to it
+        follows = 0 <= previous_end <= timex.start and not body[previous_end : timex.start].strip()
+        in_span = _span_bound(body, timex) or (follows and previous_in_span)
+        previous_end, previous_in_span = timex.end, in_span
+        if i < 0 or timex.end > sentences[i][1] or in_span:
             continue
         if datable(body, timex):
             by_sentence.setdefault(i, []).append((index, timex))

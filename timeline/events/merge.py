@@ -6,7 +6,9 @@ Similarity is the Jaccard index of two token sets: the content words of the clea
 purpose: they are compared separately, so that two reports of one event with different dates still
 look alike and can be flagged as a conflict.
 
-- similarity >= MERGE_THRESHOLD and overlapping dates: the same event (merged);
+- similarity >= MERGE_THRESHOLD, overlapping dates, and no name clash: the same event (merged). A name
+  clash is when each text names something (a capitalized word) that the other does not mention at all:
+  "shelled Kharkiv" and "shelled Mykolaiv" are different events however alike the rest of the sentence;
 - similarity >= CONFLICT_THRESHOLD, different articles, dates that do not overlap: a conflict, shown on
   both events (the stricter threshold keeps recurring events such as daily shelling apart).
 
@@ -14,6 +16,8 @@ Candidates are processed in a fixed order (finest date first, then date, article
 the most similar earlier event whose date overlaps its own, or starts a new event; an event's date is
 its first (most precise) member's. Pairs are found with prefix filtering (a candidate pair must share
 one of the rarest tokens of each side), so the cost grows with the number of candidates, not its square.
+A posting list is scanned for at most its POSTING_LIMIT latest entries (the nearest dates, by the
+processing order), which bounds the work on template-like text where even the rarest words are common.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from .words import words
 
 MERGE_THRESHOLD = 0.5
 CONFLICT_THRESHOLD = 0.6
+POSTING_LIMIT = 400
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -59,6 +64,18 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
         return 0.0
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
+
+
+def name_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether each token set names something (a "name#2" token) the other does not mention."""
+    return any(t.endswith("#2") and t[:-2] not in b for t in a) and any(
+        t.endswith("#2") and t[:-2] not in a for t in b
+    )
+
+
+def similar(a: frozenset[str], b: frozenset[str]) -> float:
+    """The Jaccard similarity of two token sets, 0 when their names clash."""
+    return 0.0 if name_clash(a, b) else jaccard(a, b)
 
 
 def overlaps(a: DateValue, b: DateValue) -> bool:
@@ -93,11 +110,11 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
         best: tuple[float, int] | None = None  # (similarity, -cluster) of the best overlapping cluster
         conflicting: list[int] = []
         for tok in prefixes[i]:
-            for j in index.get(tok, ()):
+            for j in index.get(tok, ())[-POSTING_LIMIT:]:
                 if j in seen:
                     continue
                 seen.add(j)
-                sim = jaccard(tokens[i], tokens[j])
+                sim = similar(tokens[i], tokens[j])
                 if sim < MERGE_THRESHOLD:
                     continue
                 c = cluster_of[j]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ArticleEvent, Event
-from .merge import CONFLICT_THRESHOLD, MERGE_THRESHOLD, content_tokens, jaccard
+from .merge import CONFLICT_THRESHOLD, MERGE_THRESHOLD, content_tokens, similar
 
 
 def _member(m: ArticleEvent, rep_tokens: frozenset[str]) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def _member(m: ArticleEvent, rep_tokens: frozenset[str]) -> dict[str, Any]:
         "start": m.start,
         "end": m.end,
         "timex": m.timex,
-        "similarity": round(jaccard(content_tokens(m.text), rep_tokens), 3),
+        "similarity": round(similar(content_tokens(m.text), rep_tokens), 3),
     }
 
 
@@ -40,7 +40,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "conflicts": [_member(m, rep) for m in event.conflicts],
         "rule": (
             f"members: overlapping dates, token-set Jaccard >= {MERGE_THRESHOLD} with an earlier member; "
-            f"conflicts are reports from other articles with Jaccard >= {CONFLICT_THRESHOLD} and a date "
-            "that does not overlap"
+            f"no name clash; conflicts are reports from other articles with Jaccard >= {CONFLICT_THRESHOLD} "
+            "and a date that does not overlap"
         ),
     }
