@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ _RECENT = (0.30, 0.30, 0.13, 0.07, 0.05, 0.04, 0.03, 0.025, 0.02, 0.015, 0.012, 
 # Photo captions are dated the day the picture was taken: even closer to publication.
 _CAPTION_RECENT = (0.35, 0.35, 0.15, 0.07, 0.04, 0.02, 0.01, 0.01)
 # "on Tuesday" in a past-tense report: how many days before publication that Tuesday was.
-_WEEKDAY_PAST = (0.20, 0.30, 0.16, 0.10, 0.08, 0.08, 0.08)
+_WEEKDAY_PAST = (0.26, 0.26, 0.15, 0.10, 0.08, 0.08, 0.07)
 _WEEKDAY_LAST = (0.02, 0.30, 0.18, 0.13, 0.13, 0.12, 0.12)
 _WEEKDAY_FUTURE = (0.15, 0.35, 0.20, 0.10, 0.08, 0.06, 0.06)
 # Typical spread (days, one sigma) of "N units into the war", by unit.
@@ -39,10 +40,11 @@ _UNIT_DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
 POINT_KINDS = frozenset({"war-relative", "dated", "caption", "deictic-date", "event-offset"})
 
 
-def anchor_for(tx: Timex, chronology: Chronology) -> dt.date | None:
-    """The date a war-relative timex counts from: the longest alias in its own words
-    ("the Ukrainian raid", which the tagger shortens to "the raid"), else its anchor name."""
-    words = " " + " ".join(tx.text.lower().replace("’", "'").split()) + " "
+def anchor_for(tx: Timex, chronology: Chronology, context: str | None = None) -> dt.date | None:
+    """The date a war-relative timex counts from: the longest alias in its own words, or in
+    ``context`` (the words just before it: "as the Ukrainian raid enters the third day"; the
+    tagger shortens the name to "the raid"), else its anchor name."""
+    words = " " + " ".join(re.findall(r"[\w'-]+", (context or tx.text).lower().replace("’", "'"))) + " "
     best: tuple[int, dt.date] | None = None
     for alias, day in chronology.anchors.items():
         core = alias[4:] if alias.startswith("the ") else alias
@@ -127,6 +129,7 @@ class CueFinder:
         }
         self.background.update(chronology.anchors.values())
         self._sentence_timexes: dict[int, list[Timex]] = {}
+        self.days = (self.hi - self.lo).days + 1
 
     def evidence(self, start: int, end: int, reason: str) -> Evidence:
         return Evidence(self.text[start:end], start, end, reason)
@@ -137,6 +140,7 @@ class CueFinder:
     # ---- the cue kinds -----------------------------------------------------------------
     def cues(self, timexes: list[Timex], horizon: tuple[dt.date, dt.date]) -> list[Cue]:
         self.lo, self.hi = horizon
+        self.days = (self.hi - self.lo).days + 1
         out: list[Cue] = []
         by_sentence: dict[int, list[Timex]] = {}
         for tx in timexes:
@@ -165,6 +169,34 @@ class CueFinder:
             yield from self.partial(tx, spec, sentence)
         elif isinstance(spec, WeekdayRef):
             yield self.weekday(tx, spec)
+        elif isinstance(spec, Deictic) and spec.unit == "Y" and spec.offset in (0, -1):
+            yield from self.year_deictic(tx, spec, sentence)
+
+    def year_deictic(self, tx: Timex, spec: Deictic, sentence: list[Timex]) -> Iterable[Cue]:
+        """ "last year" next to "2021": the article is from 2022."""
+        years = {
+            o.value.earliest.year
+            for o in sentence
+            if o.anchor == AnchorKind.NONE
+            and isinstance(o.value, DateValue)
+            and o.value.granularity in (Granularity.YEAR, Granularity.MONTH, Granularity.DAY)
+        }
+        if len(years) != 1:
+            return
+        year = years.pop() - spec.offset
+        if not self.lo.year <= year <= self.hi.year:
+            return
+        cue = Cue(
+            "year",
+            self.span_evidence(
+                tx,
+                f"'{tx.text}' in the same sentence as {year + spec.offset}: "
+                f"the article is probably from {year}",
+            ),
+            group=f"y:{year}",
+        )
+        cue.ranges.append((dt.date(year, 1, 1), dt.date(year, 12, 31), 20.0))
+        yield cue
 
     def absolute(self, tx: Timex, value: DateValue) -> Iterable[Cue]:
         if value.granularity <= Granularity.DAY:
@@ -197,7 +229,7 @@ class CueFinder:
                 ),
                 group=f"lb:{value.earliest}",
             )
-            cue.ranges.append((dt.date.min, value.earliest - dt.timedelta(days=1), 0.25))
+            cue.ranges.append((dt.date.min, value.earliest - dt.timedelta(days=1), 0.05))
             yield cue
 
     def dated(self, tx: Timex, day: dt.date, *, caption: bool) -> Cue:
@@ -263,8 +295,8 @@ class CueFinder:
             end,
             f"'{other.text}' next to {fmt(day)}: {word} is {fmt(day)}, so the article is from {fmt(pub)}",
         )
-        cue = Cue("deictic-date", ev, default=0.15 / 1000, group=f"dd:{pub}")
-        cue.ranges.append((dt.date.min, pub - dt.timedelta(days=1), 0.02 / 1000))
+        cue = Cue("deictic-date", ev, default=0.08 / self.days, group=f"dd:{pub}")
+        cue.ranges.append((dt.date.min, pub - dt.timedelta(days=1), 0.01 / self.days))
         _bell(cue, pub, 0.6, 0.85)
         return cue
 
@@ -308,7 +340,7 @@ class CueFinder:
                     max(tx.end, other.end),
                     f"'{other.text}' next to {named}: the article is from the day {word} refers to",
                 ),
-                default=0.1 / 1000,
+                default=0.08 / self.days,
                 group=f"pd:{month}:{spec.day}:{offset}",
             )
             for d in days:
@@ -368,7 +400,9 @@ class CueFinder:
 
     def war_relative(self, tx: Timex, spec: ChronologyRef) -> Iterable[Cue]:
         name = (tx.anchor_name or spec.anchor_name or "default").lower()
-        anchor = anchor_for(tx, self.chronology)
+        sentence_start = self.layout.sentence_span(self.layout.sentence(tx.start))[0]
+        context = self.text[max(sentence_start, tx.start - 40) : tx.end]
+        anchor = anchor_for(tx, self.chronology, context)
         if anchor is None:
             return
         label = "the start of the war" if name == "default" else name
@@ -382,7 +416,7 @@ class CueFinder:
                     ),
                     group=f"lb:{anchor}",
                 )
-                cue.ranges.append((dt.date.min, anchor - dt.timedelta(days=1), 0.05))
+                cue.ranges.append((dt.date.min, anchor - dt.timedelta(days=1), 0.02))
                 yield cue
             return
         center = shift(anchor, spec.offset)
@@ -403,6 +437,8 @@ class CueFinder:
             skew, sigma = -1, max(sigma, _UNIT_DAYS.get(unit, 7) * 0.4)
         elif mod == Mod.APPROX:
             sigma *= 1.5
+        if unit in ("W", "M", "Y") and _ORDINAL_UNIT.search(tx.text):  # "in its fifth month": 4 to 5 months
+            skew, sigma = 1, max(sigma, _UNIT_DAYS[unit] * 0.6)
         if spec.relation == "before":
             return
         if spec.present and not self.layout.in_caption(tx.start):
@@ -414,7 +450,7 @@ class CueFinder:
             cue = Cue(
                 "war-relative",
                 self.span_evidence(tx, reason),
-                default=0.1 / 1000,
+                default=0.05 / self.days,
                 group=f"wr:{center}:{skew}",
             )
             _bell(cue, center, sigma, 0.9, skew)
@@ -428,7 +464,7 @@ class CueFinder:
                 ),
                 group=f"lb:{lb}",
             )
-            cue.ranges.append((dt.date.min, lb - dt.timedelta(days=1), 0.1))
+            cue.ranges.append((dt.date.min, lb - dt.timedelta(days=1), 0.05))
             yield cue
 
     def event_cues(self, by_sentence: dict[int, list[Timex]]) -> Iterable[Cue]:
@@ -457,7 +493,7 @@ class CueFinder:
                     cue = Cue(
                         "event-offset",
                         self.evidence(lo, end, reason),
-                        default=0.15 / 1000,
+                        default=0.1 / self.days,
                         group=f"eo:{center}",
                     )
                     _bell(
@@ -474,9 +510,12 @@ class CueFinder:
                         f"that puts the article on {fmt(pub)}"
                     )
                     cue = Cue(
-                        "event-offset", self.evidence(lo, end, reason), default=0.3 / 1000, group=f"eo:{pub}"
+                        "event-offset",
+                        self.evidence(lo, end, reason),
+                        default=0.3 / self.days,
+                        group=f"eo:{pub}",
                     )
-                    cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01 / 1000))
+                    cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01 / self.days))
                     _bell(cue, pub, 0.7, 0.6)
                     linked = True
                     yield cue
@@ -492,6 +531,14 @@ class CueFinder:
                     group=f"ev:{m.event.id}",
                 )
                 cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.08))
+                # News mostly mentions recent events: a mild pull towards the months after it
+                # (slower for the war's start, which every article mentions as background).
+                tau = 365.0 if event_day in self.chronology.anchors.values() else 120.0
+                for k in range(0, 6 * 365, 15):
+                    lo = event_day + dt.timedelta(days=k)
+                    cue.ranges.append((lo, lo + dt.timedelta(days=14), 0.5 + 0.5 * math.exp(-k / tau)))
+                cue.default = 0.5
+                cue.ranges[0] = (dt.date.min, event_day - dt.timedelta(days=1), 0.01)
                 yield cue
 
     def future_sentence(self, tx: Timex) -> bool:
@@ -512,6 +559,13 @@ _FUTURE_WORDS = (
     "plans to",
     "deadline",
     "upcoming",
+)
+
+
+_ORDINAL_UNIT = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))"
+    r"\s+(?:week|month|year)\b",
+    re.I,
 )
 
 

@@ -20,7 +20,8 @@ from .mentions import EventMatcher, Layout
 from .model import Evidence, PublicationEstimate
 
 INTERVAL_MASS = 0.9
-MIN_PEAK_MASS = 0.15  # below this share within a week of the peak, give no single date
+MIN_PEAK_MASS = 0.03  # below this share within a week of the peak, give no single date
+MAX_CONFIDENCE = 0.95  # text alone never proves a date
 SINGLE_KIND_CAP = 0.7  # one kind of clue alone never reaches high confidence
 
 _matchers: dict[int, tuple[Chronology, EventMatcher]] = {}
@@ -94,7 +95,7 @@ def estimate_from_cues(cues: list[Cue], lo: dt.date, hi: dt.date) -> Publication
     strong = [c for c in cues if c.kind in POINT_KINDS - {"dated"}]
     conflicts = sum(1 for c in strong if not _supports(c, best))
     confidence = near3 if len(supporting) >= 2 else min(near3, SINGLE_KIND_CAP)
-    confidence *= 0.8**conflicts
+    confidence = min(confidence, MAX_CONFIDENCE) * 0.8**conflicts
     value: dt.date | None = best
     if near7 < MIN_PEAK_MASS:
         value = None
