@@ -1,0 +1,91 @@
+"""Publication-date inference measured on real articles (../shared/eval/war-news-dev).
+
+The data stays outside the repository; these tests skip when it is absent. Targets from
+issue 4: >= 50% within 3 days, interval covers the truth for >= 90%, and no estimate with
+confidence >= 0.8 more than 7 days off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from timeline.anchoring.evaluate import EvalInputError, format_pubdate_report, run_pubdate_eval
+from timeline.chronology import load_chronology
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "eval" / "war-news-dev" / "articles.jsonl"
+TODAY = dt.date(2025, 1, 1)  # after the newest article of the set
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, Any]:
+    if not DEV.is_file():
+        pytest.skip(f"evaluation data not found at {DEV} (it lives in ../shared, outside the repository)")
+    return run_pubdate_eval(DEV, load_chronology(ROOT / "content" / "chronology.yml"), TODAY)
+
+
+def test_dev_set_no_confident_wrong_dates(report: dict[str, Any]) -> None:
+    assert report["articles"] == 71
+    assert report["confident_wrong"] == 0, format_pubdate_report(report)
+
+
+def test_dev_set_interval_coverage(report: dict[str, Any]) -> None:
+    assert report["coverage"] >= 0.9, format_pubdate_report(report)
+
+
+def test_dev_set_beats_the_latest_full_date_baseline(report: dict[str, Any]) -> None:
+    assert report["inferred"]["within_3"] > report["baseline"]["within_3"], format_pubdate_report(report)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not reached: measured 7-10% within 3 days; most of these articles "
+    "carry only weekday names and yearless months (see site_src/guide/dates.md)",
+)
+def test_dev_set_within_three_days_target(report: dict[str, Any]) -> None:
+    assert report["inferred"]["within_3"] >= 0.5, format_pubdate_report(report)
+
+
+def test_report_is_readable(report: dict[str, Any]) -> None:
+    text = format_pubdate_report(report)
+    for words in ("within 3 days", "interval covers the true date", "median interval width", "baseline"):
+        assert words in text
+
+
+def test_eval_input_errors_name_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    good = {
+        "id": "a",
+        "published": "2022-03-30",
+        "title": "T",
+        "text": "Five weeks into the war, it goes on.",
+    }
+    path.write_text(
+        json.dumps(good) + "\n" + json.dumps({"id": "b", "text": "no date"}) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(EvalInputError, match=r"bad.jsonl:2: expected a JSON object with 'published'"):
+        run_pubdate_eval(path, load_chronology(None), TODAY)
+
+
+def test_eval_on_a_tiny_invented_set(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "a",
+            "published": "2022-03-31",
+            "title": "War",
+            "text": "Five weeks into the war, the front holds.",
+        },
+        {"id": "b", "published": "2023-01-10", "title": "Talks", "text": "The talks went on without result."},
+    ]
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    rep = run_pubdate_eval(path, load_chronology(None), TODAY)
+    assert rep["articles"] == 2
+    assert rep["inferred"]["within_3"] == 0.5 and rep["inferred"]["with_value"] == 1
+    assert rep["rows"][1]["value"] is None and rep["rows"][1]["covered"] is False
