@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("timeline.temporal.tagger", reason="the temporal tagger (issue 3) is not there yet")
 
-from timeline.anchoring import AnchoredText, anchor_text  # noqa: E402
-from timeline.chronology import load_chronology  # noqa: E402
-from timeline.temporal.values import AnchorKind, DateValue  # noqa: E402
+from timeline.anchoring import AnchoredText, anchor_text
+from timeline.chronology import load_chronology
+from timeline.temporal.values import AnchorKind, DateValue
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "content" / "articles"
