@@ -124,10 +124,8 @@ class CueFinder:
         self.layout = layout
         self.mentions = mentions
         self.lo, self.hi = chronology.window[0], chronology.window[1]
-        self.background = {
-            e.date.earliest for e in chronology.events if e.date.granularity == Granularity.DAY
-        }
-        self.background.update(chronology.anchors.values())
+        # the anchors' own dates are quoted as background in countless articles ("since February 24")
+        self.background = set(chronology.anchors.values())
         self._sentence_timexes: dict[int, list[Timex]] = {}
         self.days = (self.hi - self.lo).days + 1
 
@@ -169,7 +167,7 @@ class CueFinder:
             yield from self.partial(tx, spec, sentence)
         elif isinstance(spec, WeekdayRef):
             yield self.weekday(tx, spec)
-        elif isinstance(spec, Deictic) and spec.unit == "Y" and spec.offset in (0, -1):
+        elif isinstance(spec, Deictic) and spec.unit == "Y" and spec.offset == -1:
             yield from self.year_deictic(tx, spec, sentence)
 
     def year_deictic(self, tx: Timex, spec: Deictic, sentence: list[Timex]) -> Iterable[Cue]:
@@ -195,7 +193,7 @@ class CueFinder:
             ),
             group=f"y:{year}",
         )
-        cue.ranges.append((dt.date(year, 1, 1), dt.date(year, 12, 31), 20.0))
+        cue.ranges.append((dt.date(year, 1, 1), dt.date(year, 12, 31), 10.0))
         yield cue
 
     def absolute(self, tx: Timex, value: DateValue) -> Iterable[Cue]:
@@ -235,7 +233,7 @@ class CueFinder:
     def dated(self, tx: Timex, day: dt.date, *, caption: bool) -> Cue:
         background = day in self.background and not caption
         profile = _CAPTION_RECENT if caption else _RECENT
-        recent = 0.75 if caption else (0.12 if background else 0.5)
+        recent = 0.75 if caption else (0.03 if background else 0.5)
         broad = (1 - recent) / 1000
         if caption:
             reason = (
@@ -356,7 +354,7 @@ class CueFinder:
         else:
             reason = f"'{tx.text}' (no year): the article was probably written on or soon after a {named}"
         background = any(d in self.background for d in days)
-        recent = (0.12 if background else 0.5) / len(days) if spec.weekday is None else 0.6 / len(days)
+        recent = (0.03 if background else 0.5) / len(days) if spec.weekday is None else 0.6 / len(days)
         broad = 0.4 / 365
         cue = Cue(
             "dated",

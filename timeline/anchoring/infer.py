@@ -20,7 +20,7 @@ from .mentions import EventMatcher, Layout
 from .model import Evidence, PublicationEstimate
 
 INTERVAL_MASS = 0.9
-MIN_PEAK_MASS = 0.03  # below this share within a week of the peak, give no single date
+MIN_PEAK_MASS = 0.05  # below this share within a week of the peak, give no single date
 MAX_CONFIDENCE = 0.95  # text alone never proves a date
 SINGLE_KIND_CAP = 0.7  # one kind of clue alone never reaches high confidence
 
@@ -100,7 +100,7 @@ def estimate_from_cues(cues: list[Cue], lo: dt.date, hi: dt.date) -> Publication
     if near7 < MIN_PEAK_MASS:
         value = None
         confidence = min(confidence, near7)
-    evidence = [_explain(c, best if value else None) for c in sorted(cues, key=lambda c: c.evidence.start)]
+    evidence = [_explain(c, best if value else None) for c in sorted(cues, key=lambda c: _rank(c, best))]
     return PublicationEstimate(value, earliest, latest, "inferred", round(confidence, 3), evidence)
 
 
@@ -110,6 +110,15 @@ def infer_publication(
     """Estimate the publication date of ``text`` from its (unresolved) timexes."""
     cues = find_cues(text, timexes, chronology, today)
     return estimate_from_cues(cues, chronology.window[0], max(today, chronology.window[0]))
+
+
+def _rank(cue: Cue, best: dt.date) -> tuple[int, int]:
+    """Evidence order for readers: clues that place the date, then bounds, then the rest."""
+    if cue.kind in POINT_KINDS and _supports(cue, best):
+        return (0, cue.evidence.start)
+    if cue.kind in ("lower-bound", "event", "year", "future"):
+        return (1, cue.evidence.start)
+    return (2, cue.evidence.start)
 
 
 def _supports(cue: Cue, day: dt.date) -> bool:
