@@ -38,14 +38,14 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     return out
 
 
-def chart_range(days: Sequence[dt.date], phases: Sequence[Phase]) -> tuple[dt.date, dt.date] | None:
-    """From the first phase or event to the last one (phases still going end at the last event)."""
-    starts = [*days, *(p.start for p in phases)]
-    ends = [*days, *(p.end for p in phases if p.end is not None)]
+def chart_range(days: Sequence[dt.date]) -> tuple[dt.date, dt.date] | None:
+    """Whole months, from the first event's month to the last one's (weeks start on Monday)."""
     if not days:
         return None
-    start, end = min(starts), max(ends)
-    return _monday(start), _monday(end) + dt.timedelta(days=6)
+    first = min(days).replace(day=1)
+    last = max(days)
+    end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return _monday(first), _monday(end) + dt.timedelta(days=6)
 
 
 def overview_svg(
@@ -55,7 +55,7 @@ def overview_svg(
     phase_href: Callable[[str], str],
 ) -> str:
     """The chart for events dated ``days`` (one entry per event; its first day)."""
-    span = chart_range(days, phases)
+    span = chart_range(days)
     if span is None:
         return ""
     start, end = span
@@ -100,11 +100,11 @@ def overview_svg(
         monday = start + dt.timedelta(days=7 * week)
         out.append(
             f'<rect class="tl-chart-bar" x="{_n(LEFT + week * step)}" y="{_n(TOP + BAR_AREA - h)}" '
-            f'width="{_n(max(step * 0.8, 1.2))}" height="{_n(h)}"><title>week of {day_short(monday)}: '
+            f'width="{_n(max(step * 0.8, 2))}" height="{_n(h)}"><title>week of {day_short(monday)}: '
             f"{count} event{'s' if count != 1 else ''}</title></rect>"
         )
-    months = _months(start, end)
-    label_every = max(1, len(months) // 12)  # about a dozen labels, whatever the range
+    months = _months(start + dt.timedelta(days=6), end)
+    yearly = len(months) > 18  # long ranges: one label per year; short ones: every month
     for n, first in enumerate(months):
         key = month_key(first)
         x0 = x(first)
@@ -114,9 +114,15 @@ def overview_svg(
                 f'<line class="tl-chart-year" x1="{_n(x0)}" x2="{_n(x0)}" y1="{TOP}" '
                 f'y2="{TOP + BAR_AREA + 6}"/>'
             )
-        if n % label_every == 0:
-            text = f"{MONTHS[first.month - 1][:3]} {first.year}" if label_every < 12 else str(first.year)
-            out.append(f'<text class="tl-chart-tick" x="{_n(x0 + 1)}" y="{HEIGHT - 10}">{text}</text>')
+        text = None
+        if not yearly:
+            text = MONTHS[first.month - 1][:3] + (f" {first.year}" if first.month == 1 or n == 0 else "")
+        elif first.month == 1:
+            text = str(first.year)
+        elif n == 0 and first.month <= 10:  # room before the next January's label
+            text = f"{MONTHS[first.month - 1][:3]} {first.year}"
+        if text:
+            out.append(f'<text class="tl-chart-tick" x="{_n(x0 + 2)}" y="{HEIGHT - 10}">{text}</text>')
         href = month_href(key)
         if href is None:
             continue

@@ -11,6 +11,7 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MODS = {Mod.START: "early", Mod.MID: "mid", Mod.END: "late"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
@@ -73,8 +74,8 @@ def describe(value: DateValue) -> str:
         text = f"{day_short(e)} to {day_short(value.latest)}"
     if value.mod is Mod.APPROX:
         return f"about {text}"
-    if value.mod in (Mod.START, Mod.MID, Mod.END):
-        return f"{value.mod.value.lower()} {text}"
+    if value.mod in _MODS:
+        return f"{_MODS[value.mod]} {text}"
     return text
 
 

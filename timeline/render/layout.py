@@ -94,6 +94,7 @@ class SiteMap:
     months: dict[str, list[MonthPart]] = field(default_factory=dict)
     day_page: dict[dt.date, str] = field(default_factory=dict)  # days with a section -> page path
     event_page: dict[str, str] = field(default_factory=dict)
+    section_page: dict[str, str] = field(default_factory=dict)  # section anchor -> first page holding it
 
     def path(self, *parts: str) -> str:
         return posixpath.join(self.root, *parts)
@@ -159,6 +160,7 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
         for part in parts:
             for event in part.events:
                 site.event_page[event.id] = part.path
+                site.section_page.setdefault(section_of(event).anchor, part.path)
                 if section_of(event).kind == "day":
                     site.day_page.setdefault(event.date.earliest, part.path)
     return site

@@ -15,12 +15,12 @@ from ..chronology import Phase
 from ..config import Settings
 from ..gazetteer import KIND_TITLES, KINDS, Entity, Gazetteer
 from ..model import ArticleEvent, ArticleResult, Event, Timeline
-from ..temporal.values import AnchorKind, DateValue, Granularity, Timex
+from ..temporal.values import AnchorKind, DateValue, Granularity, Timex, TimexType
 from .article_text import article_html
 from .chart import overview_svg
 from .dates import BADGES, day_long, day_short, describe, month_key, month_name, precision, span
 from .layout import MonthPart, Section, SiteMap, event_sort_key, link, plan, safe_slug, section_of
-from .text import display_text, md, safe_url, shorten, yaml_str, yaml_title
+from .text import attr, display_text, md, safe_url, shorten, yaml_str, yaml_title
 
 EXPORTS = (
     ("timeline.json", "TimelineJS", "the merged events in TimelineJS' JSON format"),
@@ -55,11 +55,18 @@ class Context:
         return result.timexes[member.timex]
 
     def day_href(self, page: str, value: DateValue, *, html: bool = False) -> str | None:
-        """Where a date value is shown: its day section, else its month page (None: no page)."""
-        if value.granularity <= Granularity.DAY and value.earliest in self.site.day_page:
+        """Where a date value is shown: its day (week, month) section, else its month page, else None."""
+        g = value.granularity
+        if g <= Granularity.DAY and value.earliest in self.site.day_page:
             return link(page, self.site.day_page[value.earliest], value.earliest.isoformat(), html=html)
+        if g in (Granularity.WEEK, Granularity.MONTH):
+            anchor = Section(
+                value.earliest, -int(g), value.latest, "week" if g == Granularity.WEEK else "month"
+            ).anchor
+            if anchor in self.site.section_page:
+                return link(page, self.site.section_page[anchor], anchor, html=html)
         target = self.site.month_page(month_key(value.earliest))
-        if target is not None and value.granularity <= Granularity.MONTH:
+        if target is not None and g <= Granularity.MONTH:
             return link(page, target, html=html)
         return None
 
@@ -427,10 +434,10 @@ def metadata_table(ctx: Context, result: ArticleResult) -> list[str]:
         rows.append(("Source", md(a.source)))
     url = safe_url(a.url)
     if url:
-        rows.append(("Original", f'<a href="{md(url)}" rel="nofollow noopener">{md(shorten(url, 80))}</a>'))
+        rows.append(("Original", f'<a href="{attr(url)}" rel="nofollow noopener">{md(shorten(url, 80))}</a>'))
     elif a.url:
         rows.append(("Original", md(shorten(a.url, 80)) + " <small>(not a web link; not linked)</small>"))
-    rows.append(("File", f"`{md(a.path)}`" if "`" not in a.path else md(a.path)))
+    rows.append(("File", md(a.path)))
     rows.append(("Language", md(a.language)))
     if a.tags:
         rows.append(("Tags", ", ".join(md(t) for t in sorted(a.tags))))
@@ -441,7 +448,7 @@ def metadata_table(ctx: Context, result: ArticleResult) -> list[str]:
             ("Names", ", ".join(f"[{md(e.name)}]({link(page, ctx.site.tag_page(e.id))})" for e in found))
         )
     rows.append(("Dates found", str(sum(1 for t in result.timexes if t.value is not None))))
-    return ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
+    return ["| About this article | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
 
 
 def article_page(ctx: Context, result: ArticleResult) -> str:
@@ -449,6 +456,7 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     page = ctx.site.article_paths[a.slug]
     out = front_matter(a.title, ctx.article_entities.get(a.slug, []))
     out += [f"# {md(a.title)}", ""]
+    out += [f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})", ""]
     out += metadata_table(ctx, result)
     out += published_section(result)
     events = [e for e in ctx.events if any(m.article == a.slug for m in e.members)]
@@ -474,6 +482,12 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
 def _reason(timex: Timex) -> str:
     if timex.notes:
         return "; ".join(timex.notes)
+    if timex.type is TimexType.DURATION:
+        return "a length of time, not a date"
+    if timex.type is TimexType.SET:
+        return "a repetition, not a date"
+    if timex.value is None:
+        return "no reference date to count from"
     if timex.anchor is AnchorKind.NONE:
         return "written out in full"
     if timex.anchor is AnchorKind.PUBLICATION:

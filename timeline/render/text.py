@@ -46,8 +46,8 @@ def html_text(text: str, *, collapse: bool = True) -> str:
 
 
 def attr(text: str) -> str:
-    """Text for a double-quoted HTML attribute value."""
-    return html.escape(clean(text), quote=True)
+    """Text for a double-quoted HTML attribute value (``|`` too: the attribute may sit in a table row)."""
+    return html.escape(clean(text), quote=True).replace("|", "&#124;")
 
 
 def yaml_title(text: str) -> str:

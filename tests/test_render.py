@@ -1,0 +1,234 @@
+"""The renderer on hand-built Timelines: pages, links, anchors, splitting, exports, determinism."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import random
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+
+from timeline.config import Settings
+from timeline.model import ArticleEvent, Event
+from timeline.render import render_site
+from timeline.render.dates import day_long, describe, precision
+from timeline.temporal.values import DateValue, Mod
+
+from .render_helpers import inspect_html, sample_timeline, to_html
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, str | bytes]:
+    return render_site(sample_timeline(), Settings())
+
+
+def text(files: dict[str, str | bytes], path: str) -> str:
+    value = files[path]
+    assert isinstance(value, str)
+    return value
+
+
+def test_pages_and_exports_exist(files):
+    expected = {
+        ".home.md", "index.md", "months/2022-02.md", "months/2022-03.md", "articles/index.md",
+        "articles/kirby.md", "articles/briefing.md", "phases/invasion-kyiv.md", "phases/prelude.md",
+        "phases/donbas.md", "tags/index.md", "tags/kherson.md", "tags/zelensky.md",
+        "timeline.json", "events.csv", "timeline.ics", "chronology.json",
+    }  # fmt: skip
+    assert expected <= set(files)
+
+
+def test_day_sections_have_stable_anchor_and_readable_heading(files):
+    page = text(files, "months/2022-03.md")
+    assert "## Tuesday 22 March 2022 { #2022-03-22 }" in page
+    html = to_html(page)
+    assert '<h2 id="2022-03-22">Tuesday 22 March 2022</h2>' in html
+    # days in order, week section before the days it contains
+    order = [m.group(1) for m in re.finditer(r'<h2 id="([^"]+)"', html)]
+    assert order == ["2022-w12", "2022-03-22", "2022-03-25", "2022-03-29"]
+
+
+def test_event_shows_sentence_badge_expression_and_sources(files):
+    html = to_html(text(files, "months/2022-03.md"))
+    block = html[html.index('id="ev-2022-03-22-kirby"') :]
+    block = block[: block.index('id="ev-2022-03-25')]
+    assert "Pentagon spokesperson John Kirby said" in block
+    assert 'class="tl-badge tl-badge-day"' in block and "exact day" in block
+    assert "“Tuesday, March 22”" in block  # the words the date came from
+    assert 'href="../articles/kirby.md#t0"' in block  # the source article, at those words
+    # the conflict: the other article dates the same report a day later
+    assert "The sources disagree on the date" in block
+    assert 'href="../articles/briefing.md#t1"' in block and "23 March 2022" in block
+
+
+def test_precision_badges():
+    assert precision(DateValue.day(dt.date(2022, 3, 22))) == "day"
+    assert precision(DateValue.day(dt.date(2022, 3, 22), Mod.APPROX)) == "about"
+    assert precision(DateValue.week(dt.date(2022, 3, 22))) == "week"
+    assert precision(DateValue.month(2022, 3)) == "month"
+    assert precision(DateValue.year(2022)) == "period"
+    assert describe(DateValue.month(2022, 3, Mod.START)) == "early March 2022"
+    assert describe(DateValue.week(dt.date(2022, 3, 23))) == "week of 21 March 2022"
+    assert day_long(dt.date(2022, 3, 22)) == "Tuesday 22 March 2022"
+
+
+def test_article_page_highlights_dates_with_value_reason_and_day_link(files):
+    html = to_html(text(files, "articles/kirby.md"))
+    marks = [attrs for tag, attrs in inspect_html(html).tags if "tl-date" in attrs.get("class", "")]
+    assert len(marks) == 5
+    first = marks[0]
+    assert first["id"] == "t0"
+    assert first["href"] == "../months/2022-03.html#2022-03-22"
+    assert first["title"].startswith("2022-03-22") and "year from the publication date" in first["title"]
+    week = next(m for m in marks if m["id"] == "t4")
+    assert week["href"] == "../months/2022-03.html#2022-w12"
+    duration = next(m for m in marks if m["id"] == "t2")
+    assert "href" not in duration and duration["title"].startswith("P5W")
+
+
+def test_article_page_explains_inferred_and_given_publication_dates(files):
+    inferred = to_html(text(files, "articles/kirby.md"))
+    assert "most likely published around <strong>30 March 2022</strong>" in inferred
+    assert "between 29 March 2022 and 31 March 2022" in inferred and "0.62" in inferred
+    assert "five weeks" in inferred and "puts the article around 30 March 2022" in inferred
+    given = to_html(text(files, "articles/briefing.md"))
+    assert "<strong>26 March 2022</strong>, as given in the article" in given
+    assert 'href="https://example.com/briefing"' in given
+
+
+def test_gazetteer_tags_on_pages(files):
+    front = text(files, "articles/briefing.md").split("---\n")[1]
+    meta = yaml.safe_load(front)
+    assert {"Volodymyr Zelensky", "John Kirby", "Kherson", "Sergei Rudskoy"} <= set(meta["tags"])  # Zelenskiy
+    tag_page = to_html(text(files, "tags/kherson.md"))
+    assert "../months/2022-03.md#ev-2022-03-22-kirby" in tag_page
+    assert "<!-- material/tags -->" in text(files, "tags/index.md")
+
+
+def test_home_summary_counts_chart_key_events_and_downloads(files):
+    home = text(files, ".home.md")
+    assert "<strong>2</strong> articles · <strong>5</strong> events" in home
+    assert "from <strong>24 February 2022</strong> to <strong>29 March 2022</strong>" in home
+    for name in ("timeline.json", "events.csv", "timeline.ics", "chronology.json"):
+        assert f"](timeline/{name})" in home  # relative to site_src/index.md, which embeds it
+    assert "## Key events" in home and "timeline/months/2022-03.md#ev-2022-03-22-kirby" in home
+    assert "[Invasion and the battle for Kyiv](timeline/phases/invasion-kyiv.md)" in home
+
+
+def test_chart_is_valid_svg_with_month_links_and_text_alternative(files):
+    home = text(files, ".home.md")
+    svg = re.search(r"<svg.*?</svg>", home, re.S)
+    assert svg
+    root = ET.fromstring(svg.group())
+    assert root.get("role") == "img" and root.find(f"{SVG}title") is not None
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None and "5 events" in (desc.text or "")
+    links = {a.get("href") for a in root.iter(f"{SVG}a")}
+    assert "timeline/months/2022-03.html" in links and "timeline/months/2022-02.html" in links
+    assert "timeline/phases/invasion-kyiv.html" in links
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "tl-chart-bar"]
+    assert len(bars) == 3  # weeks of 21 February, 21 March (three events) and 28 March
+    assert "fill=" not in svg.group()  # colours come from CSS (light and dark palettes)
+    assert "| [March 2022](timeline/months/2022-03.md) | 4 |" in home  # the table alternative
+
+
+def test_month_pages_split_above_the_limit_without_splitting_days():
+    timeline = sample_timeline()
+    base = timeline.events[0]
+    extra = []
+    for n in range(7):
+        day = dt.date(2022, 3, 1 + n // 2)  # two events a day, 1-4 March
+        m = dataclasses.replace(base.members[0], date=DateValue.day(day))
+        extra.append(Event(f"2022-03-0{day.day}-x{n}", m.date, f"Event number {n}.", [m]))
+    timeline.events += extra
+    files = render_site(timeline, Settings(month_page_limit=4))
+    parts = sorted(p for p in files if p.startswith("months/2022-03"))
+    assert parts == ["months/2022-03-2.md", "months/2022-03-3.md", "months/2022-03.md"]
+    sections = {p: re.findall(r"\{ #([0-9w-]+) \}", text(files, p)) for p in parts}
+    seen = [s for p in parts for s in sections[p]]
+    assert len(seen) == len(set(seen))  # no day spans two pages here
+    assert all(len(re.findall(r'class="tl-event"', text(files, p))) <= 4 for p in parts)
+    assert "Parts:" in text(files, "months/2022-03.md")
+    # article links go to the part that holds the day
+    article = text(files, "articles/kirby.md")
+    target = next(p for p in parts if "2022-03-22" in sections[p])
+    assert f"../{target[:-3]}.html#2022-03-22" in article
+
+
+def test_exports_timelinejs(files):
+    data = json.loads(text(files, "timeline.json"))
+    assert data["title"]["text"]["headline"]
+    events = {e["unique_id"]: e for e in data["events"]}
+    assert events["2022-03-22-kirby"]["start_date"] == {"year": 2022, "month": 3, "day": 22}
+    assert "end_date" not in events["2022-03-22-kirby"]
+    assert events["2022-w11-airfield"]["end_date"] == {"year": 2022, "month": 3, "day": 27}
+    assert 'href="https://example.org/kirby"' in events["2022-03-22-kirby"]["text"]["text"]
+    assert [e["text"]["headline"] for e in data["eras"]][:2] == [
+        "Prelude",
+        "Invasion and the battle for Kyiv",
+    ]
+
+
+def test_exports_csv(files):
+    rows = list(csv.DictReader(io.StringIO(text(files, "events.csv"), newline="")))
+    assert [r["date"] for r in rows] == ["2022-02-24", "2022-W12", "2022-03-22", "2022-03-25", "2022-03-29"]
+    kirby = rows[2]
+    assert kirby["precision"] == "exact day" and kirby["sources"] == "kirby"
+    assert kirby["date_expressions"] == "Tuesday, March 22" and kirby["conflicting_dates"] == "2022-03-23"
+    assert text(files, "events.csv").count("\r\n") == 6
+
+
+def test_exports_ics_is_rfc5545_and_has_no_clock(files):
+    ics = text(files, "timeline.ics")
+    assert ics.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    lines = ics.split("\r\n")[:-1]
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert "\n" not in ics.replace("\r\n", "")
+    assert ics.count("BEGIN:VEVENT") == 5
+    # DTSTAMP is derived from the data (the last day it mentions), never from the clock
+    assert set(re.findall(r"DTSTAMP:(\S+)", ics)) == {"20220330T000000Z"}  # the inferred publication day
+    assert "DTSTART;VALUE=DATE:20220321\r\nDTEND;VALUE=DATE:20220328" in ics  # the week, end exclusive
+    unfolded = ics.replace("\r\n ", "")
+    assert "UID:2022-03-22-kirby@news-timeline" in unfolded
+
+
+def test_exports_chronology_json_lists_members(files):
+    data = json.loads(text(files, "chronology.json"))
+    kirby = next(e for e in data["events"] if e["id"] == "2022-03-22-kirby")
+    assert kirby["members"] and kirby["members"][0]["article"] == "kirby"
+    assert {a["slug"] for a in data["articles"]} == {"kirby", "briefing"}
+
+
+def test_rendering_is_deterministic_whatever_the_input_order():
+    first = render_site(sample_timeline(), Settings())
+    shuffled = sample_timeline()
+    rng = random.Random(7)
+    rng.shuffle(shuffled.articles)
+    rng.shuffle(shuffled.events)
+    for event in shuffled.events:
+        rng.shuffle(event.members)
+    again = render_site(copy.deepcopy(shuffled), Settings())
+    assert list(first) == sorted(first)
+    assert first == again
+
+
+def test_no_events_still_gives_every_index_page():
+    timeline = sample_timeline()
+    timeline.events = []
+    for result in timeline.articles:
+        result.events = []
+    files = render_site(timeline, Settings())
+    assert "no dated events yet" in text(files, ".home.md")
+    assert "No dated events yet" in text(files, "index.md")
+    assert not any(p.startswith("months/") for p in files)
+    assert text(files, "events.csv").count("\r\n") == 1
+    assert ArticleEvent  # the model is what the renderer consumes
