@@ -308,3 +308,26 @@ def test_today_bounds_the_interval(today: dt.date) -> None:
     spec = ChronologyRef("the war", None, relation="since")
     est = infer_publication(text, [at(text, "Since the war began", spec=spec)], CHRON, today)
     assert est.latest is not None and est.latest <= today
+
+
+def test_earlier_this_month_next_to_a_partial_date() -> None:
+    text = "Earlier this month, on June 6, the dam was destroyed. Since the war began, nothing like it."
+    timexes = [
+        at(text, "Earlier this month", spec=Deictic("M", 0)),
+        at(text, "June 6", spec=YearlessDate(Granularity.DAY, month=6, day=6)),
+        at(text, "Since the war began", spec=ChronologyRef("the war", None, relation="since")),
+    ]
+    est = infer(text, timexes)
+    assert est.value is not None and est.value.month == 6
+    assert any("probably from June" in e.reason for e in est.evidence)
+
+
+def test_years_ago_next_to_a_year() -> None:
+    text = "Crimea was seized in 2014, eight years ago, and the world barely reacted."
+    timexes = [
+        at(text, "2014", value=DateValue.year(2014)),
+        at(text, "eight years ago", spec=Shift(DurationValue(8, "Y"), -1)),
+    ]
+    est = infer(text, timexes)
+    assert covers(est, D(2022, 6, 1))
+    assert any("probably from 2022" in e.reason for e in est.evidence)

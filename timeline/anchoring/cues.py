@@ -169,6 +169,57 @@ class CueFinder:
             yield self.weekday(tx, spec)
         elif isinstance(spec, Deictic) and spec.unit == "Y" and spec.offset == -1:
             yield from self.year_deictic(tx, spec, sentence)
+        elif isinstance(spec, Deictic) and spec.unit == "M" and spec.offset in (0, -1):
+            yield from self.month_deictic(tx, spec, sentence)
+        elif isinstance(spec, Shift) and spec.sign < 0 and spec.offset.unit == "Y" and spec.offset.amount:
+            yield from self.years_ago(tx, spec, sentence)
+
+    def month_deictic(self, tx: Timex, spec: Deictic, sentence: list[Timex]) -> Iterable[Cue]:
+        """ "earlier this month" next to "June 6": the article is from June; "last month" -> July."""
+        months = {
+            o.spec.month for o in sentence if isinstance(o.spec, YearlessDate) and o.spec.month is not None
+        }
+        if len(months) != 1:
+            return
+        month = (months.pop() - 1 - spec.offset) % 12 + 1
+        name = calendar.month_name[month]
+        cue = Cue(
+            "month",
+            self.span_evidence(
+                tx,
+                f"'{tx.text}' next to a date in {calendar.month_name[(month - 1 + spec.offset) % 12 + 1]}: "
+                f"the article is probably from {name}",
+            ),
+            group=f"md:{month}",
+        )
+        for y in range(self.lo.year, self.hi.year + 1):
+            first = dt.date(y, month, 1)
+            cue.ranges.append((first, dt.date(y, month, calendar.monthrange(y, month)[1]), 10.0))
+        yield cue
+
+    def years_ago(self, tx: Timex, spec: Shift, sentence: list[Timex]) -> Iterable[Cue]:
+        """ "in 2014, eight years ago": the article is from 2022."""
+        years = {
+            o.value.earliest.year
+            for o in sentence
+            if o.anchor == AnchorKind.NONE
+            and isinstance(o.value, DateValue)
+            and o.value.granularity <= Granularity.YEAR
+        }
+        amount = spec.offset.amount
+        if len(years) != 1 or amount is None or not float(amount).is_integer():
+            return
+        then = years.pop()
+        year = then + int(amount)
+        if not self.lo.year <= year <= self.hi.year:
+            return
+        cue = Cue(
+            "year",
+            self.span_evidence(tx, f"'{tx.text}' next to {then}: the article is probably from {year}"),
+            group=f"y:{year}",
+        )
+        cue.ranges.append((dt.date(year, 1, 1), dt.date(year, 12, 31), 10.0))
+        yield cue
 
     def year_deictic(self, tx: Timex, spec: Deictic, sentence: list[Timex]) -> Iterable[Cue]:
         """ "last year" next to "2021": the article is from 2022."""
