@@ -36,5 +36,5 @@ def anchor_text(
         estimate = PublicationEstimate(published, published, published, "metadata", 1.0, [])
     else:
         estimate = infer_publication(text, timexes, chronology, today)
-    resolve_timexes(timexes, estimate, chronology)
+    resolve_timexes(timexes, estimate, chronology, text)
     return AnchoredText(estimate, timexes)

@@ -579,15 +579,14 @@ class CueFinder:
                     ),
                     group=f"ev:{m.event.id}",
                 )
-                cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.08))
+                cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01))
                 # News mostly mentions recent events: a mild pull towards the months after it
                 # (slower for the war's start, which every article mentions as background).
                 tau = 365.0 if event_day in self.chronology.anchors.values() else 120.0
                 for k in range(0, 6 * 365, 15):
-                    lo = event_day + dt.timedelta(days=k)
-                    cue.ranges.append((lo, lo + dt.timedelta(days=14), 0.5 + 0.5 * math.exp(-k / tau)))
+                    block = event_day + dt.timedelta(days=k)
+                    cue.ranges.append((block, block + dt.timedelta(days=14), 0.5 + 0.5 * math.exp(-k / tau)))
                 cue.default = 0.5
-                cue.ranges[0] = (dt.date.min, event_day - dt.timedelta(days=1), 0.01)
                 yield cue
 
     def future_sentence(self, tx: Timex) -> bool:

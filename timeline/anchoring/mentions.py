@@ -92,11 +92,14 @@ class EventMatcher:
                     start, end = words[i][1], words[i + n - 1][2]
                     key = (event.id, layout.sentence(start))
                     found.setdefault(key, Mention(event, alias, start, end, key[1]))
+        positions: dict[str, list[int]] = {}
+        for i, token in enumerate(tokens):
+            positions.setdefault(token, []).append(i)
         for first, second, event, alias in self.pairs:
-            for i in _find_seq(tokens, first):
+            for i in _find_seq(tokens, first, positions):
                 s = layout.sentence(words[i][1])
                 lo, hi = layout.sentence_span(s)
-                for j in _find_seq(tokens, second):
+                for j in _find_seq(tokens, second, positions):
                     if lo <= words[j][1] < hi and (event.id, s) not in found:
                         a, b = sorted((i, j))
                         end_word = b + (len(second) if b == j else len(first)) - 1
@@ -104,6 +107,6 @@ class EventMatcher:
         return sorted(found.values(), key=lambda m: (m.start, m.event.id))
 
 
-def _find_seq(tokens: list[str], seq: tuple[str, ...]) -> list[int]:
+def _find_seq(tokens: list[str], seq: tuple[str, ...], positions: dict[str, list[int]]) -> list[int]:
     n = len(seq)
-    return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == seq]
+    return [i for i in positions.get(seq[0], ()) if tuple(tokens[i : i + n]) == seq]

@@ -20,9 +20,14 @@ from .cues import anchor_for
 from .model import PublicationEstimate
 
 
-def resolve_timexes(timexes: list[Timex], estimate: PublicationEstimate, chronology: Chronology) -> None:
-    """Fill ``value`` in place where possible and note each timex's anchor for readers."""
-    anchors = chronology_anchors(timexes, chronology)
+def resolve_timexes(
+    timexes: list[Timex], estimate: PublicationEstimate, chronology: Chronology, text: str | None = None
+) -> None:
+    """Fill ``value`` in place where possible and note each timex's anchor for readers.
+
+    ``text`` (the tagged text) lets war-relative timexes find their anchor's name just
+    before them ("the Ukrainian raid enters the third day")."""
+    anchors = chronology_anchors(timexes, chronology, text)
     tag_resolve(timexes, estimate.value, anchors)
     for tx in timexes:
         if tx.value is None and isinstance(tx.spec, YearlessDate):
@@ -30,17 +35,20 @@ def resolve_timexes(timexes: list[Timex], estimate: PublicationEstimate, chronol
         _note_anchor(tx, estimate, anchors)
 
 
-def chronology_anchors(timexes: list[Timex], chronology: Chronology) -> dict[str, str | dt.date]:
+def chronology_anchors(
+    timexes: list[Timex], chronology: Chronology, text: str | None = None
+) -> dict[str, dt.date]:
     """The chronology's anchors, plus the tagger's anchor names that only an alias in the
     timex's own words identifies ("the Ukrainian raid" is tagged "the raid")."""
     anchors: dict[str, dt.date] = dict(chronology.anchors)
     for tx in timexes:
         if isinstance(tx.spec, ChronologyRef):
-            day = anchor_for(tx, chronology)
+            context = text[max(0, tx.start - 40) : tx.end] if text is not None else None
+            day = anchor_for(tx, chronology, context)
             name = tx.spec.anchor_name
             if day is not None and name not in anchors:
                 anchors[name] = day
-    return anchors  # type: ignore[return-value]
+    return anchors
 
 
 def _year_from_window(
