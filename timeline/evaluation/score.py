@@ -91,7 +91,7 @@ def run_eval(
     wrong: list[dict[str, str]] = []
     for doc in docs:
         t0 = time.perf_counter()
-        ours = temporal.tag(doc.text, doc.dct, narrative=timex2)
+        ours = temporal.tag(doc.text, doc.dct, narrative=timex2, timex2=timex2)
         elapsed += time.perf_counter() - t0
         chars += len(doc.text)
         if write_dir is not None:

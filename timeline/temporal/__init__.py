@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping
 
 from . import rules as _rules
@@ -44,27 +45,62 @@ SUPPORTED_LANGUAGES = ("en",)
 
 
 @functools.cache
-def _compiled(language: str) -> tuple[_rules.RuleSet, Builder, dict[int, tuple[int, _rules.Rule]]]:
+def _compiled(
+    language: str, timex2: bool = False
+) -> tuple[_rules.RuleSet, Builder, dict[int, tuple[str, _rules.Rule]]]:
     if language not in SUPPORTED_LANGUAGES:
         raise ValueError(f"no temporal rules for language {language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})")
-    rs = _rules.load(language)
-    by_group = {gi: (i, rs.rules[i]) for i, rs_rule in enumerate(rs.rules) if (gi := rs.scanner.groupindex[f"R{i}"])}
-    return rs, Builder(rs), by_group
+    rs = _rules.load(language, timex2)
+    return rs, Builder(rs), rs.index_to_rule
 
 
-def find(text: str, language: str = "en") -> list[Timex]:
-    """Every expression the rules find in ``text``, unresolved (relative ones keep a spec)."""
-    rs, builder, by_group = _compiled(language)
+# How far around a trigger word a rule match may reach (see windows()).
+_LEFT, _RIGHT = 48, 64
+_WORD_END = re.compile(r"\W|\Z")
+
+
+def windows(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around trigger words and numbers, merged; the only places
+    any rule can match (every rule contains a trigger within reach)."""
+    spans: list[list[int]] = []
+    n = len(text)
+    for m in trigger.finditer(text):
+        s, e = max(0, m.start() - _LEFT), min(n, m.end() + _RIGHT)
+        if spans and s <= spans[-1][1]:
+            if e > spans[-1][1]:
+                spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    out = []
+    for s, e in spans:
+        e = _WORD_END.search(text, e).start()  # type: ignore[union-attr]  # never cut a word
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def find(text: str, language: str = "en", *, timex2: bool = False, full_scan: bool = False) -> list[Timex]:
+    """Every expression the rules find in ``text``, unresolved (relative ones keep a spec).
+
+    Only the windows around trigger words are scanned; ``full_scan`` scans everything
+    (same result, slower; used by the tests to prove it)."""
+    rs, builder, by_group = _compiled(language, timex2)
     out: list[Timex] = []
-    for m in rs.scanner.finditer(text):
+    spans = [(0, len(text))] if full_scan else windows(text, rs.trigger)
+    for m in (m for s, e in spans for m in rs.scanner.finditer(text, s, e)):
         gi = m.lastindex
         if gi is None:
             continue
-        idx, rule = by_group[gi]
+        prefix, rule = by_group[gi]
         if rule.reject:
             continue
+        full = rs.matchers[rule.id].match(text, m.start())
+        if full is None or full.end() != m.end():  # cannot happen: same pattern, same place
+            continue
         try:
-            out.append(builder.build(rule, m, idx, text))
+            out.append(builder.build(rule, full, prefix, text))
         except BuildError:
             continue
     return out
@@ -77,14 +113,17 @@ def tag(
     anchors: Mapping[str, dt.date] | None = None,
     language: str = "en",
     narrative: bool = False,
+    timex2: bool = False,
 ) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text``.
 
     Returns timexes sorted by start, non-overlapping, with ``text[t.start:t.end] == t.text``.
     Absolute dates always get a value; relative ones get one when ``published`` (or, for
     war-relative ones, ``anchors``) allows, and otherwise keep ``value=None`` and a spec.
+    ``narrative`` resolves partial dates against the previous date in the text (history
+    writing); ``timex2`` adds the rules of the TIMEX2 guidelines (for WikiWars-style gold).
     """
-    timexes = find(text, language)
+    timexes = find(text, language, timex2=timex2)
     _resolve(timexes, published, anchors, narrative=narrative)
     return timexes
 

@@ -24,7 +24,8 @@ from .values import (
     TimexType,
 )
 
-_FUTURE_PENALTY = 3  # a future reading must be this many times closer to win over a past one
+WEEKDAY_POLICY = "past"  # "past": a bare weekday is always the latest one on or before the reference
+_FUTURE_PENALTY = 2  # a future reading must be this many times closer to win over a past one
 
 
 def add_months(d: dt.date, months: int) -> dt.date:
@@ -135,6 +136,8 @@ def _distance(v: DateValue, ref: dt.date, future_ok: bool) -> float:
 
 
 def resolve_yearless(spec: YearlessDate, ref: dt.date) -> DateValue | None:
+    if spec.year_offset is not None:
+        return _yearless_in(spec, ref.year + spec.year_offset)
     if spec.relation == "this":
         return _yearless_in(spec, ref.year)
     cands = [c for y in (ref.year - 1, ref.year, ref.year + 1) if (c := _yearless_in(spec, y)) is not None]
@@ -170,6 +173,8 @@ def resolve_weekday(spec: WeekdayRef, ref: dt.date) -> DateValue:
         d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=spec.weekday)
     elif spec.future:
         d = ref + dt.timedelta(days=ahead)
+    elif WEEKDAY_POLICY == "nearest" and 0 < ahead < back:
+        d = ref + dt.timedelta(days=ahead)
     else:
         d = ref - dt.timedelta(days=back)
     if spec.part_of_day or spec.clock:
@@ -186,7 +191,11 @@ def resolve_deictic(spec: Deictic, ref: dt.date) -> DateValue | None:
                 Granularity.PART_OF_DAY, d, d, spec.mod, part_of_day=spec.part_of_day, clock=spec.clock
             )
         return DateValue.day(d, spec.mod)
-    if u in ("W", "WE"):
+    if u == "WE":
+        # "the weekend": the latest Saturday-Sunday on or before the reference, shifted
+        sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7) + dt.timedelta(weeks=n)
+        return DateValue(Granularity.WEEK, sat, sat + dt.timedelta(days=1), spec.mod, weekend=True)
+    if u == "W":
         return DateValue.week(ref + dt.timedelta(weeks=n), spec.mod)
     if u == "M":
         d = add_months(ref, n)
@@ -219,12 +228,25 @@ def resolve_dayofmonth(spec: DayOfMonth, ref: dt.date) -> DateValue | None:
         return None
 
 
-def resolve_shift(spec: Shift, base: DateValue, from_previous: bool) -> DateValue | RefValue | None:
+def resolve_shift(
+    spec: Shift, base: DateValue, from_previous: bool, last: DateValue | None = None
+) -> DateValue | RefValue | None:
     if spec.offset.amount is None:
         return RefValue("PAST_REF" if spec.sign < 0 else "FUTURE_REF")
     gran = spec.granularity or _UNIT_GRAN.get(spec.offset.unit, Granularity.DAY)
     if (
         spec.granularity is None
+        and not from_previous
+        and last is not None
+        and spec.offset.unit == "Y"
+        and spec.offset.amount == 1
+        and last.granularity == Granularity.QUARTER
+    ):
+        # "profit fell in the third quarter from $5 million a year ago": the same quarter, a year before
+        base, from_previous = last, True
+    if (
+        spec.granularity is None
+        and spec.offset.amount != 0
         and from_previous
         and spec.offset.unit in ("Y", "Q", "M")
         and Granularity.DAY <= base.granularity < gran
@@ -288,10 +310,14 @@ def resolve(
                     base = last or ref_value
                     value = resolve_shift(spec, base, from_previous=last is not None) if base else None
                 elif ref_value is not None:
-                    value = resolve_shift(spec, ref_value, from_previous=False)
+                    value = resolve_shift(spec, ref_value, from_previous=False, last=last)
             elif local_ref is not None:
                 if isinstance(spec, YearlessDate):
-                    value = resolve_yearless(spec, local_ref)
+                    if narrative and last is not None and spec.relation == "nearest" and spec.year_offset is None:
+                        # history narrates forward: a bare "September" is in the year being told
+                        value = _yearless_in(spec, last.earliest.year)
+                    else:
+                        value = resolve_yearless(spec, local_ref)
                 elif isinstance(spec, WeekdayRef):
                     value = resolve_weekday(spec, local_ref)
                 elif isinstance(spec, Deictic):
@@ -306,5 +332,6 @@ def resolve(
             isinstance(t.value, DateValue)
             and t.type in (TimexType.DATE, TimexType.TIME)
             and t.anchor != AnchorKind.CHRONOLOGY
+            and not isinstance(spec, Shift)  # "a year earlier" twice is not two years back
         ):
             last = t.value

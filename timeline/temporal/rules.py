@@ -75,7 +75,9 @@ class RuleSet:
     tables: dict[str, dict[str, Any]]
     rules: list[Rule]
     scanner: re.Pattern[str]
-    index_to_rule: dict[int, Rule] = field(default_factory=dict)
+    index_to_rule: dict[int, tuple[str, Rule]] = field(default_factory=dict)
+    matchers: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    trigger: re.Pattern[str] = re.compile(r"\d")
 
     def lookup(self, table: str, word: str) -> Any:
         """The table value of ``word`` (case- and period-insensitive), or None."""
@@ -136,10 +138,17 @@ _RULE_FILES = ("reject.yaml", "rules.yaml")
 
 
 @functools.cache
-def load(language: str = "en") -> RuleSet:
-    """Load and compile the rule set of ``language`` (cached: compiled once per process)."""
+def load(language: str = "en", timex2: bool = False) -> RuleSet:
+    """Load and compile the rule set of ``language`` (cached: compiled once per process).
+
+    Rules flagged ``timex2`` (TIMEX2 annotation conventions such as "former" as PAST_REF)
+    are only compiled in when ``timex2`` is true.
+    """
     raw_tables: dict[str, Any] = _read_yaml(language, "tables.yaml")
     case_sensitive = {w.lower() for w in raw_tables.pop("case_sensitive", [])}
+    trigger_words = {str(w).lower() for w in raw_tables.pop("triggers", [])}
+    for tname in _TRIGGER_TABLES:
+        trigger_words |= {re.split(r"[\s-]+", str(k).lower())[-1] for k in raw_tables[tname]}
     tables = {name: {_norm_word(str(k)): v for k, v in t.items()} for name, t in raw_tables.items()}
     fragments: dict[str, str] = {
         name: _table_regex([str(k) for k in t], case_sensitive) for name, t in raw_tables.items()
@@ -181,15 +190,141 @@ def load(language: str = "en") -> RuleSet:
                 )
             )
 
-    parts = []
-    for i, rule in enumerate(rules):
-        body = _GROUP.sub(lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", rule.pattern)
-        parts.append(f"(?P<R{i}>{body})")
-    # Every rule starts at a word start and ends at a word end.
-    big = r"(?<![\w$£€.,'-])(?:" + "|".join(parts) + r")(?![\w%-]|[.,]\d)"
+    rules = [r for r in rules if timex2 or "timex2" not in r.flags]
+    # Dispatch on the first character: each rule goes into the branch of every character
+    # it can start with (in file order), so at each word start the engine tries a handful
+    # of rules instead of all of them. Order within a branch keeps first-rule-wins.
+    branches = []
+    index_to_rule: dict[int, tuple[str, Rule]] = {}
+    markers: list[tuple[str, Rule]] = []
+    for key, cls in _DISPATCH:
+        parts = []
+        for i, rule in enumerate(rules):
+            starts = _first_chars(rule.pattern)
+            if starts is not _ALL and not (starts & set(key)):
+                continue
+            tag = f"R{i}_{key[0] if key[0].isalpha() else 'D' if key[0].isdigit() else 'O'}"
+            # no capturing groups in the scanner (they make every failed branch costly);
+            # an empty marker group after the rule names it, and the rule's own regex is
+            # matched again at that spot to read its groups
+            body = _GROUP.sub("(?:", rule.pattern)
+            parts.append(f"(?:{body})(?P<{tag}>)")
+            markers.append((tag, rule))
+        if parts:
+            branches.append(f"(?={cls})(?:" + "|".join(parts) + ")")
+    big = _GUARD_START + "(?:" + "|".join(branches) + ")" + _GUARD_END
     scanner = re.compile(big, re.I | re.M)
-    index_to_rule = {scanner.groupindex[f"R{i}"]: rule for i, rule in enumerate(rules)}
-    return RuleSet(language, tables, rules, scanner, index_to_rule)
+    for tag, rule in markers:
+        index_to_rule[scanner.groupindex[tag]] = ("", rule)
+    matchers = {rule.id: re.compile(_GUARD_START + "(?:" + rule.pattern + ")" + _GUARD_END, re.I | re.M) for rule in rules}
+    trigger = re.compile(
+        r"(?<![A-Za-z])(?:" + _trie(trigger_words) + r")(?![A-Za-z])|(?<![$£€.,\d])\d{1,4}(?![\d%]|[.,]\d)"
+    )
+    return RuleSet(language, tables, rules, scanner, index_to_rule, matchers, trigger)
+
+
+_TRIGGER_TABLES = ("months", "weekdays", "units", "calendar_units", "seasons", "parts_of_day", "relative_days",
+                   "anchor_nouns")
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching exactly ``words``, as a character trie (fast in Python's engine)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        for ch, sub in sorted(node.items()):
+            if ch == "":
+                continue
+            cls = f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch)
+            alts.append(cls + emit(sub))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+# Every rule starts at a word start and ends at a word end.
+_GUARD_START = r"(?<![\w$£€.,'])(?<![A-Za-z]-)"
+_GUARD_END = r"(?![\w%]|-[A-Za-z]|[.,]\d)"
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_DIGITS = "0123456789"
+_DISPATCH = [(c, f"[{c}{c.upper()}]") for c in _LETTERS] + [
+    (_DIGITS, "[0-9]"),
+    ("\0", "[^a-zA-Z0-9]"),
+]
+_ALL: frozenset[str] = frozenset(_LETTERS + _DIGITS + "\0")
+
+
+def _first_chars(pattern: str) -> frozenset[str]:
+    """The dispatch keys (lower-case letters, digits, "\\0" for anything else) a match of
+    ``pattern`` can start with; ``_ALL`` when the analysis cannot tell."""
+    from re import _constants as c
+    from re import _parser
+
+    def norm(ch: int) -> set[str]:
+        s = chr(ch).lower()
+        return {s} if s in _LETTERS or s in _DIGITS else {"\0"}
+
+    def seq(items: Any) -> tuple[set[str] | None, bool]:
+        acc: set[str] = set()
+        for op, av in items:
+            f, nullable = item(op, av)
+            if f is None:
+                return None, False
+            acc |= f
+            if not nullable:
+                return acc, False
+        return acc, True
+
+    def item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+        if op is c.LITERAL:
+            return norm(av), False
+        if op is c.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out |= norm(iav)
+                elif iop is c.RANGE and iav[1] - iav[0] < 300:
+                    for ch in range(iav[0], iav[1] + 1):
+                        out |= norm(ch)
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    out |= set(_DIGITS)
+                else:
+                    return None, False
+            return out, False
+        if op is c.BRANCH:
+            out = set()
+            nullable = False
+            for alt in av[1]:
+                f, n = seq(alt.data)
+                if f is None:
+                    return None, False
+                out |= f
+                nullable = nullable or n
+            return out, nullable
+        if op is c.SUBPATTERN:
+            return seq(av[3].data)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            f, n = seq(av[2].data)
+            return f, n or av[0] == 0
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True
+        return None, False
+
+    first, nullable = seq(_parser.parse(pattern, re.I).data)
+    if first is None or nullable:
+        return _ALL
+    return frozenset(first)
 
 
 def rule_index(rs: RuleSet, rule: Rule) -> int:

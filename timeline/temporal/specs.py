@@ -33,6 +33,7 @@ class YearlessDate:
     mod: Mod | None = None
     relation: str = "nearest"
     future: bool = False  # the sentence looks future-oriented ("will", "next")
+    year_offset: int | None = None  # "February this year" (0), "April next year" (+1)
 
 
 @dataclass(frozen=True)

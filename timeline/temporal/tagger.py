@@ -18,6 +18,7 @@ from .rules import Rule, RuleSet
 from .specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from .values import (
     AnchorKind,
+    BCValue,
     DateValue,
     DurationValue,
     Granularity,
@@ -84,6 +85,8 @@ class Builder:
             "ref": self._ref,
             "set": self._set,
             "chronology": self._chronology,
+            "bc": self._bc,
+            "none": self._none,
         }
 
     # ---- group helpers -------------------------------------------------
@@ -160,9 +163,11 @@ class Builder:
         return f"{hour:02d}:{minute:02d}"
 
     @staticmethod
-    def year(word: str) -> int:
+    def year(word: str, century_of: str | None = None) -> int:
         w = word.lstrip("'\u2019")
         y = int(w)
+        if len(w) == 2 and century_of:
+            return int(century_of[:2]) * 100 + y
         if len(w) == 2:
             y += 1900 if y >= 50 else 2000
         return y
@@ -190,8 +195,10 @@ class Builder:
         rel = (g("rel") or p.get("relation") or "nearest").lower()
         rel = {"past": "last", "previous": "last", "coming": "next", "current": "this"}.get(rel, rel)
         clock = self.clock(g)
+        if year_s and g("start_yy") and int(year_s) <= int(g("start_yy") or 0):
+            raise BuildError("a range ends after it starts")
         if year_s:
-            year = self.year(year_s)
+            year = self.year(year_s, g("century_of"))
             try:
                 if day is not None and month is not None:
                     value = DateValue.day(dt.date(year, month, day), mod)
@@ -241,8 +248,18 @@ class Builder:
             clock=clock,
             mod=mod,
             relation=rel,
+            year_offset=int(self.rs.lookup("deictic_offsets", g("yrel") or "")) if g("yrel") else None,
         )
         return None, spec, []
+
+    def _bc(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        if g("century"):
+            c = self.ordinal(g("century") or "")
+            return BCValue(c * 100 - 1, Granularity.CENTURY), None, []
+        return BCValue(int(g("year") or "0")), None, []
+
+    def _none(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        return None, None, []
 
     def _numeric(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         d = numeric.parse_numeric_date(g("t") or g("all") or "")
@@ -319,8 +336,6 @@ class Builder:
             mod = Mod.BEFORE
         if off.amount is not None and off.unit in ("DE", "CE"):
             off = DurationValue(off.amount * (10 if off.unit == "DE" else 100), "Y", mod)
-        elif off.unit == "Q":
-            off = DurationValue(off.amount * 3 if off.amount is not None else None, "M", mod)
         return DurationValue(off.amount, off.unit, mod), None, []
 
     def _ref(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
@@ -353,8 +368,7 @@ class Builder:
         return None, ChronologyRef(name, offset, bool(p.get("present", False)), relation), []
 
     # ---- entry -----------------------------------------------------------
-    def build(self, rule: Rule, m: re.Match[str], idx: int, text: str) -> Timex:
-        prefix = f"r{idx}_"
+    def build(self, rule: Rule, m: re.Match[str], prefix: str, text: str) -> Timex:
 
         def g(name: str) -> str | None:
             for full in (name, name + "2", name + "3"):

@@ -80,6 +80,7 @@ class DateValue:
     half: int | None = None
     part_of_day: str | None = None
     clock: str | None = None  # "16:30"
+    weekend: bool = False  # a WEEK value that covers only its Saturday and Sunday ("2022-W12-WE")
 
     # ---- constructors -------------------------------------------------
     @staticmethod
@@ -144,7 +145,7 @@ class DateValue:
             return e.isoformat()
         if g == Granularity.WEEK:
             iso = e.isocalendar()
-            return f"{iso[0]:04d}-W{iso[1]:02d}"
+            return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if self.weekend else "")
         if g == Granularity.MONTH:
             return f"{e.year:04d}-{e.month:02d}"
         if g == Granularity.SEASON:
@@ -205,7 +206,25 @@ class SetValue:
         return self.value
 
 
-Value = DateValue | DurationValue | RefValue | SetValue
+@dataclass(frozen=True)
+class BCValue:
+    """A year, decade or century before the common era ("490 BC" -> TIMEX3 "BC0490").
+
+    Python dates cannot hold such years, so this value has no earliest/latest days.
+    """
+
+    year: int  # counted backwards: 490 for 490 BC
+    granularity: Granularity = Granularity.YEAR
+
+    def timex3(self) -> str:
+        if self.granularity == Granularity.CENTURY:
+            return f"BC{self.year // 100:02d}"
+        if self.granularity == Granularity.DECADE:
+            return f"BC{self.year // 10:03d}"
+        return f"BC{self.year:04d}"
+
+
+Value = DateValue | DurationValue | RefValue | SetValue | BCValue
 
 
 @dataclass
