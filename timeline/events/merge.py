@@ -9,19 +9,23 @@ look alike and can be flagged as a conflict.
 - similarity >= MERGE_THRESHOLD, overlapping dates, and no name clash: the same event (merged). A name
   clash is when each text names something (a capitalized word) that the other does not mention at all:
   "shelled Kharkiv" and "shelled Mykolaiv" are different events however alike the rest of the sentence;
-- similarity >= CONFLICT_THRESHOLD, different articles, dates that do not overlap: a conflict, shown on
-  both events (the stricter threshold keeps recurring events such as daily shelling apart).
+- similarity >= CONFLICT_THRESHOLD, different articles, dates of a week or finer that do not overlap but lie
+  at most CONFLICT_WINDOW_DAYS apart, and no number clash ("7 ships" / "9 ships"): a conflict, shown on both
+  events. The stricter threshold, the window and the precision keep recurring events apart (the same
+  spokesman "said on Monday that talks continue" week after week; "last month, 7 ships were struck").
 
 Candidates are processed in a fixed order (finest date first, then date, article, offset). Each joins
 the most similar earlier event whose date overlaps its own, or starts a new event; an event's date is
 its first (most precise) member's. Pairs are found with prefix filtering (a candidate pair must share
-one of the rarest tokens of each side), so the cost grows with the number of candidates, not its square.
-A posting list is scanned for at most its POSTING_LIMIT latest entries (the nearest dates, by the
-processing order), which bounds the work on template-like text where even the rarest words are common.
+one of the rarest tokens of each side) within the months a candidate's date (plus the conflict window)
+touches, so the cost grows with the number of candidates, not its square. A posting list (one token, one
+month) is scanned for at most its POSTING_LIMIT latest entries, which bounds the work on template-like
+text where even the rarest words are common.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -35,15 +39,34 @@ from .words import words
 
 MERGE_THRESHOLD = 0.5
 CONFLICT_THRESHOLD = 0.6
+CONFLICT_WINDOW_DAYS = 31
 POSTING_LIMIT = 400
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# Numbers that belong to a date or a time are left out like date words: "March 22", "22 March 2022", "4:30".
+_DATE_NUMBERS = re.compile(
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    rf"\b(?:,?\s+\d{{4}})?|\b{_MONTH}\s+\d{{4}}\b|\b(?:1[89]|20)\d\d(?:s|'s)?\b|\b\d{{1,2}}[:.]\d\d\b"
+)
+NAME = "#2"  # suffix of the second token a capitalized word gives (names weigh double)
+NUMBER = "#n:"  # prefix of number tokens ("7 ships" -> "#n:7")
 
 
 def content_tokens(text: str) -> frozenset[str]:
-    """The similarity tokens of a sentence; a name also gives a second token "name#2" (weight 2)."""
+    """The similarity tokens of a sentence.
+
+    Content words, lowercased, possessive and plural "s" removed; a capitalized word also gives a second
+    token "word#2" (names weigh double); a number that is not part of a date gives "#n:7000".
+    """
     stop = words().stopwords
     out: set[str] = set()
-    for raw in _TOKEN.findall(text):
+    for raw in _TOKEN.findall(_DATE_NUMBERS.sub(" ", text)):
+        if raw[0].isdigit():
+            out.add(NUMBER + raw.replace(",", ""))
+            continue
         word = raw.replace("’", "'")
         if word.lower().endswith("'s"):
             word = word[:-2]
@@ -55,7 +78,7 @@ def content_tokens(text: str) -> frozenset[str]:
             lower = lower[:-1]
         out.add(lower)
         if word[0].isupper():
-            out.add(lower + "#2")
+            out.add(lower + NAME)
     return frozenset(out)
 
 
@@ -66,11 +89,28 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+def _names(tokens: frozenset[str]) -> frozenset[str]:
+    return frozenset(t[: -len(NAME)] for t in tokens if t.endswith(NAME))
+
+
+def _numbers(tokens: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in tokens if t.startswith(NUMBER))
+
+
+def _clash(
+    own_a: frozenset[str], all_a: frozenset[str], own_b: frozenset[str], all_b: frozenset[str]
+) -> bool:
+    return not own_a <= all_b and not own_b <= all_a
+
+
 def name_clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether each token set names something (a "name#2" token) the other does not mention."""
-    return any(t.endswith("#2") and t[:-2] not in b for t in a) and any(
-        t.endswith("#2") and t[:-2] not in a for t in b
-    )
+    """Whether each token set names something (a capitalized word) the other does not mention."""
+    return _clash(_names(a), a, _names(b), b)
+
+
+def number_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether each token set has a number the other lacks ("7 ships" and "9 ships")."""
+    return _clash(_numbers(a), a, _numbers(b), b)
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> float:
@@ -92,6 +132,16 @@ def _order_key(e: ArticleEvent) -> tuple[int, Any, Any, str, int]:
     return (int(e.date.granularity), e.date.earliest, e.date.latest, e.article, e.start)
 
 
+def _months(first: dt.date, last: dt.date) -> range:
+    """The month numbers (year * 12 + month - 1) that [first, last] touches."""
+    return range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+
+
+def _gap_days(a: DateValue, b: DateValue) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    return max(0, (b.earliest - a.latest).days, (a.earliest - b.latest).days)
+
+
 def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
     """All articles' candidates merged into events, sorted by (date.earliest, -score, id)."""
     cands = sorted((e for r in results for e in r.events), key=_order_key)
@@ -102,27 +152,39 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
         ordered = sorted(ts, key=lambda t: (freq[t], t))
         prefixes.append(ordered[: len(ordered) - math.ceil(MERGE_THRESHOLD * len(ordered)) + 1])
 
-    index: dict[str, list[int]] = {}
+    names = [_names(ts) for ts in tokens]
+    numbers = [_numbers(ts) for ts in tokens]
+    window = dt.timedelta(days=CONFLICT_WINDOW_DAYS)
+    index: dict[tuple[str, int], list[int]] = {}  # (token, month) -> candidates whose dates touch that month
     cluster_of: list[int] = []
     clusters: list[_Cluster] = []
     for i, cand in enumerate(cands):
         seen: set[int] = set()
         best: tuple[float, int] | None = None  # (similarity, -cluster) of the best overlapping cluster
         conflicting: list[int] = []
+        probe = _months(cand.date.earliest - window, cand.date.latest + window)
         for tok in prefixes[i]:
-            for j in index.get(tok, ())[-POSTING_LIMIT:]:
-                if j in seen:
-                    continue
-                seen.add(j)
-                sim = similar(tokens[i], tokens[j])
-                if sim < MERGE_THRESHOLD:
-                    continue
-                c = cluster_of[j]
-                if overlaps(cand.date, cands[clusters[c].members[0]].date):
-                    if best is None or (sim, -c) > best:
-                        best = (sim, -c)
-                elif sim >= CONFLICT_THRESHOLD and cands[j].article != cand.article:
-                    conflicting.append(j)
+            for month in probe:
+                for j in index.get((tok, month), ())[-POSTING_LIMIT:]:
+                    if j in seen:
+                        continue
+                    seen.add(j)
+                    sim = jaccard(tokens[i], tokens[j])
+                    if sim < MERGE_THRESHOLD or _clash(names[i], tokens[i], names[j], tokens[j]):
+                        continue
+                    c = cluster_of[j]
+                    if overlaps(cand.date, cands[clusters[c].members[0]].date):
+                        if best is None or (sim, -c) > best:
+                            best = (sim, -c)
+                    elif (
+                        sim >= CONFLICT_THRESHOLD
+                        and cands[j].article != cand.article
+                        and max(cand.date.granularity, cands[j].date.granularity) <= Granularity.WEEK
+                        and not overlaps(cand.date, cands[j].date)
+                        and _gap_days(cand.date, cands[j].date) <= CONFLICT_WINDOW_DAYS
+                        and not _clash(numbers[i], tokens[i], numbers[j], tokens[j])
+                    ):
+                        conflicting.append(j)
         if best is None:
             clusters.append(_Cluster())
             c = len(clusters) - 1
@@ -135,7 +197,8 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
                 clusters[c].conflicts.add(j)
                 clusters[cluster_of[j]].conflicts.add(i)
         for tok in prefixes[i]:
-            index.setdefault(tok, []).append(i)
+            for month in _months(cand.date.earliest, cand.date.latest):
+                index.setdefault((tok, month), []).append(i)
 
     matcher = _AnchorMatcher(chronology)
     timexes = {r.article.slug: r.timexes for r in results}
@@ -167,7 +230,8 @@ def _event(
     timexes: dict[str, list[Any]],
 ) -> Event:
     members = [cands[i] for i in cl.members]
-    rep = members[_representative(members, [tokens[i] for i in cl.members])]
+    k = _representative(members, [tokens[i] for i in cl.members])
+    rep, rep_tokens = members[k], tokens[cl.members[k]]
     date = members[0].date
     anchors = matcher.mentions(" ".join(m.text for m in members))
     for m in members:  # a date counted from a chronology anchor names that anchor too
@@ -178,7 +242,7 @@ def _event(
     anchors.sort()
     conflicts = sorted((cands[j] for j in cl.conflicts), key=_order_key)
     event = Event(
-        id=event_id(date, rep.text),
+        id=event_id(date, rep.text, rep_tokens),
         date=date,
         text=rep.text,
         members=members,
@@ -189,9 +253,10 @@ def _event(
     return event
 
 
-def event_id(date: DateValue, text: str) -> str:
-    """``<TIMEX3 date>-<8 hex>``: stable for the same date and the same normalized text."""
-    normalized = " ".join(sorted(t for t in content_tokens(text) if not t.endswith("#2")))
+def event_id(date: DateValue, text: str, tokens: frozenset[str] | None = None) -> str:
+    """``<TIMEX3 date>-<8 hex>``: stable for the same date and the same normalized text (its tokens)."""
+    tokens = content_tokens(text) if tokens is None else tokens
+    normalized = " ".join(sorted(t for t in tokens if not t.endswith(NAME)))
     digest = hashlib.sha1(f"{date.timex3()}|{normalized}".encode()).hexdigest()[:8]
     return f"{date.timex3()}-{digest}"
 
