@@ -124,8 +124,8 @@ class CueFinder:
         self.layout = layout
         self.mentions = mentions
         self.lo, self.hi = chronology.window[0], chronology.window[1]
-        # the anchors' own dates are quoted as background in countless articles ("since February 24")
-        self.background = set(chronology.anchors.values())
+        # the main anchor's date is quoted as background in countless articles ("since February 24")
+        self.background = {chronology.anchors[k] for k in ("default",) if k in chronology.anchors}
         self._sentence_timexes: dict[int, list[Timex]] = {}
         self.days = (self.hi - self.lo).days + 1
 
@@ -266,8 +266,8 @@ class CueFinder:
             Granularity.QUARTER,
             Granularity.YEAR,
         ):
-            if value.mod in (Mod.BEFORE,) or self.future_sentence(tx):
-                return
+            if value.mod in (Mod.BEFORE,) or self.future_sentence(tx) or value.earliest <= self.lo:
+                return  # a year before the window says nothing about when the article was written
             cue = Cue(
                 "lower-bound",
                 self.span_evidence(
@@ -329,7 +329,12 @@ class CueFinder:
         s = self.layout.sentence(tx.start)
         for other in self._sentence_timexes.get(s, []):
             spec = other.spec
-            if isinstance(spec, Deictic) and spec.unit == "D" and spec.offset in (-1, 0, 1):
+            if (
+                isinstance(spec, Deictic)
+                and spec.unit == "D"
+                and spec.offset in (-1, 0, 1)
+                and _DAY_WORD.search(other.text)
+            ):
                 return other, spec.offset
         return None
 
@@ -414,6 +419,8 @@ class CueFinder:
             group=f"p:{month}:{spec.day}:{spec.weekday}",
         )
         for d in days:
+            # the weeks after the date stay more likely than the rest of the year
+            cue.ranges.append((d + dt.timedelta(days=len(_RECENT)), d + dt.timedelta(days=75), 3 * broad))
             for k, share in enumerate(_RECENT):
                 cue.daily[d + dt.timedelta(days=k)] = recent * share + broad
         yield cue
@@ -486,6 +493,8 @@ class CueFinder:
             skew, sigma = -1, max(sigma, _UNIT_DAYS.get(unit, 7) * 0.4)
         elif mod == Mod.APPROX:
             sigma *= 1.5
+        if unit == "Y" and skew == 0:  # "two years into the war" is said for months after the anniversary
+            skew, sigma = 1, 120.0
         if unit in ("W", "M", "Y") and _ORDINAL_UNIT.search(tx.text):  # "in its fifth month": 4 to 5 months
             skew, sigma = 1, max(sigma, _UNIT_DAYS[unit] * 0.6)
         if spec.relation == "before":
@@ -582,11 +591,13 @@ class CueFinder:
                 cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01))
                 # News mostly mentions recent events: a mild pull towards the months after it
                 # (slower for the war's start, which every article mentions as background).
-                tau = 365.0 if event_day in self.chronology.anchors.values() else 120.0
+                main = event_day in self.background
+                tau, floor = (365.0, 0.5) if main else (120.0, 0.25)
                 for k in range(0, 6 * 365, 15):
                     block = event_day + dt.timedelta(days=k)
-                    cue.ranges.append((block, block + dt.timedelta(days=14), 0.5 + 0.5 * math.exp(-k / tau)))
-                cue.default = 0.5
+                    pull = floor + (1 - floor) * math.exp(-k / tau)
+                    cue.ranges.append((block, block + dt.timedelta(days=14), pull))
+                cue.default = floor
                 yield cue
 
     def future_sentence(self, tx: Timex) -> bool:
@@ -610,6 +621,9 @@ _FUTURE_WORDS = (
 )
 
 
+_DAY_WORD = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b", re.I
+)
 _ORDINAL_UNIT = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))"
     r"\s+(?:week|month|year)\b",
