@@ -121,6 +121,20 @@ def test_durations_sets_and_coarse_values_make_no_events():
     assert article_events(a, timexes) == []
 
 
+def test_what_is_announced_for_later_is_not_an_event_yet():
+    a = make_article(
+        "Peace talks between the two delegations will resume tomorrow in Istanbul. "
+        "Zelensky is due to address the US Congress next week. "
+        "Negotiators will meet again next Monday, Turkish officials said."
+    )
+    timexes = [
+        tx(a, "tomorrow", day(2022, 3, 31), spec=Deictic("D", 1)),
+        tx(a, "next week", DateValue.week(D(2022, 4, 4)), spec=Deictic("W", 1)),
+        tx(a, "next Monday", day(2022, 4, 4), spec=WeekdayRef(0, relation="next")),
+    ]
+    assert article_events(a, timexes) == []
+
+
 def test_span_bounds_are_not_event_dates():
     a = make_article(
         "Ukrainian forces have defended Kyiv since the war started over a month ago. "

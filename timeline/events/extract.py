@@ -6,7 +6,8 @@ Rules, in order (each one documented in site_src/guide/events.md):
 2. A timex can date an event only when it is a resolved DATE or TIME value (durations, sets and
    PRESENT_REF/PAST_REF never are), finer than a year (years, decades and centuries are background),
    not the time of writing ("today", "this morning", "five weeks into the war": the article itself is
-   listed on its publication date), and not the bound of a span ("since March 1", "by Friday").
+   listed on its publication date), not ahead of the time of writing ("tomorrow", "next week": announced,
+   not yet happened), and not the bound of a span ("since March 1", "by Friday").
 3. The sentence's date is its first such timex outside quotation marks with the finest precision class
    (a day or finer, else anything coarser), which is the main clause's date in news style: "On Tuesday,
    March 22, Kirby said ..." or "The Kremlin announced yesterday that ...".
@@ -23,8 +24,8 @@ from bisect import bisect_right
 
 from ..content.article import Article
 from ..model import ArticleEvent
-from ..temporal.specs import ChronologyRef, Deictic
-from ..temporal.values import DateValue, Granularity, Timex, TimexType
+from ..temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef
+from ..temporal.values import AnchorKind, DateValue, Granularity, Timex, TimexType
 from .cleaning import clean_text, is_caption
 from .sentences import split_sentences
 from .words import words
@@ -44,6 +45,19 @@ def writing_time(timex: Timex) -> bool:
     return bool(words().writing_time.fullmatch(" ".join(timex.text.lower().split())))
 
 
+def ahead_of_writing(timex: Timex) -> bool:
+    """Whether the timex points after the time of writing: "tomorrow", "next week", "next Monday", "in two
+    days". What is announced for later has not happened yet when the article reports it."""
+    spec = timex.spec
+    if isinstance(spec, Deictic):
+        return spec.offset > 0
+    if isinstance(spec, WeekdayRef):
+        return spec.relation == "next"
+    if isinstance(spec, Shift):
+        return timex.anchor == AnchorKind.PUBLICATION and spec.sign > 0
+    return False
+
+
 def _span_bound(text: str, timex: Timex) -> bool:
     """Whether the timex opens or closes a span ("since March 1", "until Friday", "by the end of May")."""
     lowered = " ".join(timex.text.lower().split())
@@ -60,7 +74,7 @@ def datable(text: str, timex: Timex) -> bool:
         return False
     if timex.value.granularity >= Granularity.YEAR:
         return False
-    return not writing_time(timex) and not _span_bound(text, timex)
+    return not writing_time(timex) and not ahead_of_writing(timex) and not _span_bound(text, timex)
 
 
 def reports_something(sentence: str) -> bool:
