@@ -143,7 +143,8 @@ def events_csv(ctx: Context) -> str:
 
 
 def _ics_text(value: str) -> str:
-    value = clean(value)
+    """RFC 5545 TEXT. Angle brackets become ‹ › because some calendar apps render descriptions as HTML."""
+    value = clean(value).replace("<", "‹").replace(">", "›")
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
 
 

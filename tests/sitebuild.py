@@ -1,0 +1,65 @@
+"""Whole-site builds for the integration, offline and browser tests, made once per test session.
+
+A copy of the project's mkdocs.yml, hand-written site_src/ pages and content/ goes into a temporary
+folder; there ``timeline build`` runs, then ``mkdocs build --strict`` twice: hosted (site/) and
+offline (OFFLINE=true, site-offline/). Commands run as subprocesses of the same Python.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .conftest import ROOT
+
+
+@dataclass(frozen=True)
+class Sites:
+    project: Path
+    hosted: Path
+    offline: Path
+
+
+def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env}
+    environment.pop("OFFLINE", None)
+    environment.update(env)
+    done = subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300
+    )
+    if done.returncode != 0:
+        raise AssertionError(f"{' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return done
+
+
+def make_project(folder: Path, content: Path | None = None) -> Path:
+    """mkdocs.yml, the hand-written pages (not the generated folder) and a content folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", folder / "site_src", ignore=shutil.ignore_patterns("timeline"))
+    shutil.copytree(content or ROOT / "content", folder / "content")
+    return folder
+
+
+def build(project: Path, *, offline: bool = False, site_dir: str | None = None) -> Path:
+    target = project / (site_dir or ("site-offline" if offline else "site"))
+    env = {"OFFLINE": "true"} if offline else {}
+    run(["-m", "mkdocs", "build", "--strict", "--site-dir", str(target)], project, **env)
+    return target
+
+
+@cache
+def built_sites() -> Sites:
+    """The bundled articles, built hosted and offline (once per session; removed at exit)."""
+    tmp = Path(tempfile.mkdtemp(prefix="timeline-site-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+    project = make_project(tmp / "project")
+    run(["-m", "timeline", "build"], project)
+    return Sites(project, build(project), build(project, offline=True))

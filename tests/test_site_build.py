@@ -1,0 +1,133 @@
+"""Integration: `timeline build` on the bundled articles, then `mkdocs build --strict`, as `make site` does."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .render_helpers import inspect_html
+from .sitebuild import build, built_sites, make_project, run
+
+pytestmark = pytest.mark.slow
+
+
+def read(path: Path) -> str:
+    return path.read_text("utf-8")
+
+
+def test_expected_pages_exist():
+    site = built_sites().hosted
+    for rel in (
+        "index.html", "timeline/index.html", "timeline/months/2022-03.html", "timeline/articles/index.html",
+        "timeline/tags/index.html", "timeline/tags/kherson.html", "timeline/tags/kyiv.html",
+        "guide/adding-articles.html", "guide/downloads.html", "search/search_index.json",
+        "timeline/timeline.json", "timeline/events.csv", "timeline/timeline.ics", "timeline/chronology.json",
+        "assets/timeline.css", "assets/vendor/iframe-worker/shim.js",
+    ):  # fmt: skip
+        assert (site / rel).is_file(), rel
+    articles = sorted((site / "timeline" / "articles").glob("*.html"))
+    assert len(articles) == 6  # five bundled articles and the index
+    assert not (site / "timeline" / ".home.html").exists()  # the embedded summary is not a page of its own
+
+
+def test_home_page_embeds_the_generated_summary():
+    home = read(built_sites().hosted / "index.html")
+    assert re.search(r"<strong>5</strong> articles · <strong>\d+</strong> events", home)
+    assert '<svg class="tl-chart"' in home and 'href="timeline/months/2022-03.html"' in home
+    assert 'href="timeline/timeline.json"' in home and 'href="timeline/timeline.ics"' in home
+    assert "--8&lt;--" not in home and "--8<--" not in home
+
+
+def test_day_permalink_and_article_highlights():
+    site = built_sites().hosted
+    month = read(site / "timeline" / "months" / "2022-03.html")
+    assert re.search(
+        r'<h2 id="2022-03-22">Tuesday 22 March 2022<a class="headerlink" href="#2022-03-22"', month
+    )
+    kyiv_article = next(p for p in (site / "timeline" / "articles").glob("putin-humiliated*.html"))
+    page = read(kyiv_article)
+    marks = [a for t, a in inspect_html(page).tags if "tl-date" in a.get("class", "")]
+    assert len(marks) >= 5
+    assert any(a.get("href") == "../months/2022-03.html#2022-03-22" for a in marks)
+    assert all(a.get("title") for a in marks)
+
+
+def test_search_index_covers_generated_pages():
+    index = read(built_sites().hosted / "search" / "search_index.json")
+    assert '"location":"timeline/months/2022-03.html' in index
+    assert "Kherson" in index
+
+
+def test_build_is_byte_identical_twice(tmp_path):
+    first = built_sites().project
+    second = make_project(tmp_path / "again")
+    run(["-m", "timeline", "build"], second)
+    generated = first / "site_src" / "timeline"
+    compared = sorted(p.relative_to(generated) for p in generated.rglob("*") if p.is_file())
+    assert len(compared) > 20
+    _, mismatch, errors = filecmp.cmpfiles(
+        generated, second / "site_src" / "timeline", compared, shallow=False
+    )
+    assert mismatch == [] and errors == []
+    # the published site too, except MkDocs' sitemap (it records the build date)
+    site = build(second)
+    pages = sorted(
+        p.relative_to(site) for p in site.rglob("*") if p.is_file() and not p.name.startswith("sitemap.xml")
+    )
+    _, mismatch, errors = filecmp.cmpfiles(built_sites().hosted, site, pages, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+MARK = "PWNED"
+HOSTILE = f"""---
+title: '</title><script>alert("{MARK}")</script> [x](javascript:alert(1)) {{ #id onclick=alert(1) }}'
+source: '<img src=x onerror=alert("{MARK}")>'
+url: 'https://example.org/"><script>alert("{MARK}")</script>'
+published: 2022-03-30
+tags: ['<script>alert("{MARK}")</script>']
+---
+<script>alert("{MARK}")</script> On Tuesday, March 22, Kirby said <b onclick=alert("{MARK}")>this</b> in Kherson.
+
+[link](javascript:alert("{MARK}")) <iframe src="https://evil.example/{MARK}"></iframe> ![x](https://evil.example/x.png)
+
+# Heading {{ #2022-03-22 }}
+
+=cmd|' /C calc'!A0 on March 25, 2022 the <style>*{{background:url(https://evil.example/{MARK})}}</style> end.
+"""
+
+
+def test_hostile_article_builds_inertly(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "articles" / "zz hostile <script>.md").write_text(HOSTILE, "utf-8")
+    project = make_project(tmp_path / "project", content)
+    run(["-m", "timeline", "build"], project)
+    site = build(project)
+    checked = 0
+    for page in site.rglob("*.html"):
+        found = inspect_html(read(page))
+        for script in found.scripts:
+            assert MARK not in script, page
+        for tag, attrs in found.tags:
+            for name, value in attrs.items():
+                assert not (name.startswith("on") and MARK in value), (page, tag, name)
+                if name in ("href", "src"):
+                    assert not value.lower().startswith("javascript:"), (page, tag, value)
+                    assert "evil.example" not in value, (page, tag, value)
+            assert not (tag in ("iframe", "img", "style") and MARK in str(attrs)), (page, tag)
+        checked += 1
+    assert checked > 20
+    shown = [p for p in site.rglob("*.html") if "&lt;script&gt;alert" in read(p)]
+    assert shown  # the article is published, its markup shown as text
+    # exports: TimelineJS renders HTML (escaped there), calendar apps may (no angle brackets), CSV cells
+    # that a spreadsheet would run are quoted; chronology.json is data (JSON-escaped, read by programs)
+    assert "<script>" not in read(site / "timeline" / "timeline.json")
+    assert "&lt;script&gt;" in read(site / "timeline" / "timeline.json")
+    assert "<" not in read(site / "timeline" / "timeline.ics")
+    csv_text = read(site / "timeline" / "events.csv")
+    assert not re.search(r"(^|,)=cmd", csv_text, re.M)
