@@ -331,3 +331,24 @@ def test_years_ago_next_to_a_year() -> None:
     est = infer(text, timexes)
     assert covers(est, D(2022, 6, 1))
     assert any("probably from 2022" in e.reason for e in est.evidence)
+
+
+def test_phrase_file_examples() -> None:
+    from timeline.anchoring.phrases import find_phrases, load_phrases
+
+    _, phrases = load_phrases()
+    for phrase in phrases:
+        assert phrase.examples, f"phrase {phrase.id} has no example"
+        for example in phrase.examples:
+            [found] = [t for t in find_phrases(example["text"], []) if t.rule == f"anchoring.{phrase.id}"]
+            assert isinstance(found.spec, ChronologyRef) and found.spec.offset is not None
+            assert found.spec.offset.timex3() == example["offset"], example
+            if "anchor" in example:
+                assert example["text"][found.start : found.end].startswith(example["anchor"])
+
+
+def test_blitz_has_lasted_a_week_counts_from_the_kursk_incursion() -> None:
+    text = "The Ukrainian blitz has lasted just a week but dozens of villages have been taken."
+    est = infer(text, [])
+    assert est.value is not None and abs((est.value - D(2024, 8, 13)).days) <= 3
+    assert "6 August 2024" in est.evidence[0].reason

@@ -41,20 +41,29 @@ POINT_KINDS = frozenset({"war-relative", "dated", "caption", "deictic-date", "ev
 
 
 def anchor_for(tx: Timex, chronology: Chronology, context: str | None = None) -> dt.date | None:
-    """The date a war-relative timex counts from: the longest alias in its own words, or in
-    ``context`` (the words just before it: "as the Ukrainian raid enters the third day"; the
-    tagger shortens the name to "the raid"), else its anchor name."""
+    """The date a war-relative timex counts from (see :func:`find_anchor`)."""
+    found = find_anchor(tx, chronology, context)
+    return found[1] if found else None
+
+
+def find_anchor(tx: Timex, chronology: Chronology, context: str | None = None) -> tuple[str, dt.date] | None:
+    """The anchor a war-relative timex counts from, as (alias, date): the longest alias in its
+    own words, or in ``context`` (the words just before it: "as the Ukrainian raid enters the
+    third day"; the tagger shortens the name to "the raid"), else its anchor name."""
     words = " " + " ".join(re.findall(r"[\w'-]+", (context or tx.text).lower().replace("’", "'"))) + " "
-    best: tuple[int, dt.date] | None = None
+    best: tuple[str, dt.date] | None = None
     for alias, day in chronology.anchors.items():
         core = alias[4:] if alias.startswith("the ") else alias
-        if alias != "default" and f" {core} " in words and (best is None or len(core) > best[0]):
-            best = (len(core), day)
+        if alias != "default" and f" {core} " in words and (best is None or len(alias) > len(best[0])):
+            best = (alias, day)
     if best is not None:
-        return best[1]
+        return best
     spec = tx.spec
-    name = tx.anchor_name or (spec.anchor_name if isinstance(spec, ChronologyRef) else None) or "default"
-    return chronology.anchors.get(name.lower())
+    name = (
+        tx.anchor_name or (spec.anchor_name if isinstance(spec, ChronologyRef) else None) or "default"
+    ).lower()
+    day = chronology.anchors.get(name)
+    return (name, day) if day is not None else None
 
 
 def fmt(day: dt.date) -> str:
@@ -455,13 +464,16 @@ class CueFinder:
         return cue
 
     def war_relative(self, tx: Timex, spec: ChronologyRef) -> Iterable[Cue]:
-        name = (tx.anchor_name or spec.anchor_name or "default").lower()
         sentence_start = self.layout.sentence_span(self.layout.sentence(tx.start))[0]
         context = self.text[max(sentence_start, tx.start - 40) : tx.end]
-        anchor = anchor_for(tx, self.chronology, context)
-        if anchor is None:
+        found = find_anchor(tx, self.chronology, context)
+        if found is None:
             return
-        label = "the start of the war" if name == "default" else name
+        alias, anchor = found
+        label = "the start of the war" if alias == "default" else alias
+        anchor_id = self.chronology.anchor_ids.get(alias, "")
+        if alias != "default" and anchor_id and anchor_id.replace("-", " ") not in alias:
+            label += f", the {anchor_id.replace('-', ' ')}"
         if spec.offset is None or spec.offset.amount is None:
             if spec.relation in ("since", "after", "at"):
                 cue = Cue(
@@ -483,8 +495,10 @@ class CueFinder:
         sigma = _SIGMA.get(unit, 10.0)
         if unit == "D":
             sigma = 0.8 if amount <= 14 else max(1.0, amount * 0.04)
-        elif unit == "M" and amount <= 2:
-            sigma = 5.0
+        elif unit == "M":  # writers round months: "18-month-old" is said from about 17 months on
+            sigma = 5.0 if amount <= 2 else max(sigma, 1.5 * amount)
+        elif unit == "W":
+            sigma = max(sigma, 0.5 * amount)
         skew = 0
         mod = spec.offset.mod
         if mod in (Mod.AFTER, Mod.ON_OR_AFTER):  # "over a month", "more than 30 days"

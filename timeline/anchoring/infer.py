@@ -18,6 +18,7 @@ from timeline.temporal.values import Timex
 from .cues import POINT_KINDS, Cue, CueFinder, fmt
 from .mentions import EventMatcher, Layout
 from .model import Evidence, PublicationEstimate
+from .phrases import find_phrases
 
 INTERVAL_MASS = 0.9
 MIN_PEAK_MASS = 0.05  # below this share within a week of the peak, give no single date
@@ -39,6 +40,9 @@ def find_cues(text: str, timexes: list[Timex], chronology: Chronology, today: dt
     layout = Layout(text)
     mentions = event_matcher(chronology).find(text, layout)
     horizon = (chronology.window[0], max(today, chronology.window[0]))
+    extra = find_phrases(text, timexes)
+    if extra:
+        timexes = sorted([*timexes, *extra], key=lambda t: (t.start, t.end))
     return CueFinder(text, chronology, layout, mentions).cues(timexes, horizon)
 
 

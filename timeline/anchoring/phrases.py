@@ -1,0 +1,87 @@
+"""War-relative phrases the tagger does not mark yet ("the 18-month-old war", "the Ukrainian
+blitz has lasted just a week"), read from ``phrases.yaml`` and turned into timexes with a
+:class:`~timeline.temporal.specs.ChronologyRef` spec, so the anchoring treats them like the
+tagger's own. Used only for publication-date cues; they are not added to the article's timexes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from timeline.temporal.specs import ChronologyRef
+from timeline.temporal.values import AnchorKind, DurationValue, Mod, Timex, TimexType
+
+_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_HEDGE = {"more than": Mod.AFTER, "over": Mod.AFTER, "nearly": Mod.BEFORE, "almost": Mod.BEFORE}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    id: str
+    regex: re.Pattern[str]
+    present: bool
+    examples: tuple[dict[str, Any], ...]
+
+
+@functools.cache
+def load_phrases() -> tuple[dict[str, int], tuple[Phrase, ...]]:
+    raw = yaml.safe_load((resources.files("timeline.anchoring") / "phrases.yaml").read_text(encoding="utf-8"))
+    numbers = {str(k).lower(): int(v) for k, v in raw["numbers"].items()}
+    words = "|".join(sorted(numbers, key=len, reverse=True))
+    phrases = []
+    for item in raw["phrases"]:
+        pattern = (
+            item["pattern"]
+            .replace("{numbers}", f"(?:{words})")
+            .replace("{anchor_nouns}", raw["anchor_nouns"])
+        )
+        phrases.append(
+            Phrase(item["id"], re.compile(pattern, re.I), bool(item.get("present")), tuple(item["examples"]))
+        )
+    return numbers, tuple(phrases)
+
+
+def find_phrases(text: str, taken: list[Timex]) -> list[Timex]:
+    """War-relative timexes for the phrases in ``text`` that no tagger timex already covers."""
+    numbers, phrases = load_phrases()
+    out: list[Timex] = []
+    for phrase in phrases:
+        for m in phrase.regex.finditer(text):
+            if any(
+                t.start < m.end() and m.start() < t.end and t.anchor == AnchorKind.CHRONOLOGY for t in taken
+            ):
+                continue
+            n_text = m.group("n").lower()
+            amount = int(n_text) if n_text.isdigit() else numbers.get(n_text)
+            unit = _UNITS.get(m.group("unit").lower().rstrip("s"))
+            if amount is None or unit is None:
+                continue
+            hedge = (m.groupdict().get("hedge") or "").lower()
+            offset = DurationValue(float(amount), unit, _HEDGE.get(hedge))
+            name = _anchor_name(m.group("anchor"))
+            spec = ChronologyRef(name, offset, present=phrase.present)
+            out.append(
+                Timex(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    TimexType.DATE,
+                    f"anchoring.{phrase.id}",
+                    AnchorKind.CHRONOLOGY,
+                    None,
+                    spec,
+                    name,
+                )
+            )
+    return out
+
+
+def _anchor_name(phrase: str) -> str:
+    noun = re.sub(r"\s+", " ", phrase.lower()).split(" ")[-1]
+    return f"the {noun}"
