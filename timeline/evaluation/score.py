@@ -110,19 +110,41 @@ def run_eval(
             if gv == tv:
                 value_ok += 1
             elif details:
-                wrong.append({"doc": doc.path.name, "text": t.text, "gold_text": g.text, "gold": gv, "ours": tv,
-                              "rule": t.rule, "context": _ctx(doc.text, t.start, t.end)})
+                wrong.append(
+                    {
+                        "doc": doc.path.name,
+                        "text": t.text,
+                        "gold_text": g.text,
+                        "gold": gv,
+                        "ours": tv,
+                        "rule": t.rule,
+                        "context": _ctx(doc.text, t.start, t.end),
+                    }
+                )
             if g.type == t.type.value:
                 type_ok += 1
         if details:
             for t in ours:
                 if not any(t.start < g.end and g.start < t.end for g in doc.gold):
-                    fps.append({"doc": doc.path.name, "text": t.text, "rule": t.rule,
-                                "context": _ctx(doc.text, t.start, t.end)})
+                    fps.append(
+                        {
+                            "doc": doc.path.name,
+                            "text": t.text,
+                            "rule": t.rule,
+                            "context": _ctx(doc.text, t.start, t.end),
+                        }
+                    )
             for g in doc.gold:
                 if not any(t.start < g.end and g.start < t.end for t in ours):
-                    fns.append({"doc": doc.path.name, "text": g.text, "value": g.value, "type": g.type,
-                                "context": _ctx(doc.text, g.start, g.end)})
+                    fns.append(
+                        {
+                            "doc": doc.path.name,
+                            "text": g.text,
+                            "value": g.value,
+                            "type": g.type,
+                            "context": _ctx(doc.text, g.start, g.end),
+                        }
+                    )
 
     def prf(tp_sys: int, tp_gold: int) -> dict[str, float]:
         p = tp_sys / n_sys if n_sys else 0.0
@@ -142,7 +164,9 @@ def run_eval(
         "strict": strict_s,
         "relaxed": relaxed_s,
         "value": {"accuracy": round(100 * value_acc, 2), "f1": round(value_acc * relaxed_s["f1"], 2)},
-        "type": None if timex2 else {"accuracy": round(100 * type_acc, 2), "f1": round(type_acc * relaxed_s["f1"], 2)},
+        "type": None
+        if timex2
+        else {"accuracy": round(100 * type_acc, 2), "f1": round(type_acc * relaxed_s["f1"], 2)},
         "chars": chars,
         "chars_per_second": round(chars / elapsed) if elapsed else None,
     }
@@ -154,9 +178,9 @@ def run_eval(
 
 
 def _ctx(text: str, start: int, end: int, width: int = 60) -> str:
-    return (text[max(0, start - width) : start] + "[" + text[start:end] + "]" + text[end : end + width]).replace(
-        "\n", " "
-    )
+    return (
+        text[max(0, start - width) : start] + "[" + text[start:end] + "]" + text[end : end + width]
+    ).replace("\n", " ")
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -173,5 +197,7 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append(f"{'value':10}{'':16}{v['f1']:8.2f}   (accuracy {v['accuracy']:.2f} over relaxed matches)")
     if report.get("type"):
         t = report["type"]
-        lines.append(f"{'type':10}{'':16}{t['f1']:8.2f}   (accuracy {t['accuracy']:.2f} over relaxed matches)")
+        lines.append(
+            f"{'type':10}{'':16}{t['f1']:8.2f}   (accuracy {t['accuracy']:.2f} over relaxed matches)"
+        )
     return "\n".join(lines)

@@ -90,7 +90,9 @@ def read(path: Path) -> Document:
                 open_timex = None
         elif open_timex is not None:
             start, attrs = open_timex
-            gold.append(GoldTimex(start, length, "", attrs.get("type", "DATE"), attrs.get("value", ""), attrs))
+            gold.append(
+                GoldTimex(start, length, "", attrs.get("type", "DATE"), attrs.get("value", ""), attrs)
+            )
             open_timex = None
     tail = html.unescape(body[pos:])
     out.append(tail)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from . import rules as _rules
 from .resolve import resolve as _resolve
-from .tagger import BuildError, Builder
+from .tagger import Builder, BuildError
 from .values import (
     AnchorKind,
     DateValue,
@@ -49,7 +49,9 @@ def _compiled(
     language: str, timex2: bool = False
 ) -> tuple[_rules.RuleSet, Builder, dict[int, tuple[str, _rules.Rule]]]:
     if language not in SUPPORTED_LANGUAGES:
-        raise ValueError(f"no temporal rules for language {language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})")
+        raise ValueError(
+            f"no temporal rules for language {language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})"
+        )
     rs = _rules.load(language, timex2)
     return rs, Builder(rs), rs.index_to_rule
 

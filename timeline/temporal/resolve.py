@@ -38,7 +38,9 @@ def _safe(year: int) -> bool:
     return dt.MINYEAR < year < dt.MAXYEAR
 
 
-def unit_value(gran: Granularity, d: dt.date, like: DateValue | None = None, mod: Mod | None = None) -> DateValue:
+def unit_value(
+    gran: Granularity, d: dt.date, like: DateValue | None = None, mod: Mod | None = None
+) -> DateValue:
     """The calendar unit of granularity ``gran`` that contains day ``d``."""
     if gran <= Granularity.DAY:
         if like is not None and gran < Granularity.DAY:
@@ -171,9 +173,7 @@ def resolve_weekday(spec: WeekdayRef, ref: dt.date) -> DateValue:
         d = ref + dt.timedelta(days=ahead or 7)
     elif spec.relation == "this":
         d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=spec.weekday)
-    elif spec.future:
-        d = ref + dt.timedelta(days=ahead)
-    elif WEEKDAY_POLICY == "nearest" and 0 < ahead < back:
+    elif spec.future or (WEEKDAY_POLICY == "nearest" and 0 < ahead < back):
         d = ref + dt.timedelta(days=ahead)
     else:
         d = ref - dt.timedelta(days=back)
@@ -313,7 +313,12 @@ def resolve(
                     value = resolve_shift(spec, ref_value, from_previous=False, last=last)
             elif local_ref is not None:
                 if isinstance(spec, YearlessDate):
-                    if narrative and last is not None and spec.relation == "nearest" and spec.year_offset is None:
+                    if (
+                        narrative
+                        and last is not None
+                        and spec.relation == "nearest"
+                        and spec.year_offset is None
+                    ):
                         # history narrates forward: a bare "September" is in the year being told
                         value = _yearless_in(spec, last.earliest.year)
                     else:

@@ -24,7 +24,7 @@ from .values import AnchorKind, Granularity, TimexType
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z_]+[0-9]*)>")
 # a literal space in a pattern means horizontal white space (expressions never span lines)
-_SPACE = r"[^\S\n]+"
+_SPACE = r"(?:[^\S\n]+)"
 
 
 def _spaces(pattern: str) -> str:
@@ -216,15 +216,26 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     scanner = re.compile(big, re.I | re.M)
     for tag, rule in markers:
         index_to_rule[scanner.groupindex[tag]] = ("", rule)
-    matchers = {rule.id: re.compile(_GUARD_START + "(?:" + rule.pattern + ")" + _GUARD_END, re.I | re.M) for rule in rules}
+    matchers = {
+        rule.id: re.compile(_GUARD_START + "(?:" + rule.pattern + ")" + _GUARD_END, re.I | re.M)
+        for rule in rules
+    }
     trigger = re.compile(
         r"(?<![A-Za-z])(?:" + _trie(trigger_words) + r")(?![A-Za-z])|(?<![$£€.,\d])\d{1,4}(?![\d%]|[.,]\d)"
     )
     return RuleSet(language, tables, rules, scanner, index_to_rule, matchers, trigger)
 
 
-_TRIGGER_TABLES = ("months", "weekdays", "units", "calendar_units", "seasons", "parts_of_day", "relative_days",
-                   "anchor_nouns")
+_TRIGGER_TABLES = (
+    "months",
+    "weekdays",
+    "units",
+    "calendar_units",
+    "seasons",
+    "parts_of_day",
+    "relative_days",
+    "anchor_nouns",
+)
 
 
 def _trie(words: set[str]) -> str:

@@ -147,7 +147,7 @@ class Builder:
 
     @staticmethod
     def clock(g: Getter) -> str | None:
-        """"4:30 p.m." -> "16:30"; None when no clock time was captured."""
+        """ "4:30 p.m." -> "16:30"; None when no clock time was captured."""
         hour_s = g("hour")
         if not hour_s:
             return None
@@ -296,10 +296,7 @@ class Builder:
     def _offset(self, g: Getter, p: dict[str, Any]) -> DurationValue:
         word = g("unit")
         unit = str(p["unit"]) if p.get("unit") else self.unit(word) if word else "D"
-        if g("vague"):
-            amount = None
-        else:
-            amount = self.number(g("num"), default=p.get("amount", 1))
+        amount = None if g("vague") else self.number(g("num"), default=p.get("amount", 1))
         if unit == "FN":
             unit, amount = "W", (amount * 2 if amount is not None else None)
         if unit == "WE":
@@ -312,7 +309,9 @@ class Builder:
         sign = int(p.get("sign", -1))
         if g("dir"):
             d = (g("dir") or "").lower()
-            sign = -1 if d in ("ago", "earlier", "before", "previously", "prior", "previous", "preceding") else 1
+            sign = (
+                -1 if d in ("ago", "earlier", "before", "previously", "prior", "previous", "preceding") else 1
+            )
         gran = Granularity[p["granularity"].upper()] if p.get("granularity") else None
         pod = self.pod(g("pod"))
         if pod:
@@ -346,7 +345,9 @@ class Builder:
             wd = int(self.rs.lookup("weekdays", g("weekday") or ""))
             return SetValue(f"XXXX-WXX-{wd + 1}", p.get("quant")), None, []
         if g("pod"):
-            return SetValue(f"TXX{self.pod(g('pod'))}", p.get("quant")), None, []
+            return SetValue(f"XXXX-XX-XXT{self.pod(g('pod'))}", p.get("quant")), None, []
+        if g("adverb"):
+            return SetValue(str(self.rs.lookup("set_adverbs", g("adverb") or "")), None), None, []
         if p.get("value"):
             return SetValue(str(p["value"]), p.get("quant")), None, []
         off = self._offset(g, p)

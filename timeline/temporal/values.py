@@ -98,11 +98,15 @@ class DateValue:
 
     @staticmethod
     def decade(decade_start: int, mod: Mod | None = None) -> DateValue:
-        return DateValue(Granularity.DECADE, dt.date(decade_start, 1, 1), dt.date(decade_start + 9, 12, 31), mod)
+        return DateValue(
+            Granularity.DECADE, dt.date(decade_start, 1, 1), dt.date(decade_start + 9, 12, 31), mod
+        )
 
     @staticmethod
     def century(century_start: int, mod: Mod | None = None) -> DateValue:
-        return DateValue(Granularity.CENTURY, dt.date(century_start, 1, 1), dt.date(century_start + 99, 12, 31), mod)
+        return DateValue(
+            Granularity.CENTURY, dt.date(century_start, 1, 1), dt.date(century_start + 99, 12, 31), mod
+        )
 
     @staticmethod
     def week(any_day: dt.date, mod: Mod | None = None) -> DateValue:
