@@ -472,7 +472,8 @@ class CueFinder:
         alias, anchor = found
         label = "the start of the war" if alias == "default" else alias
         anchor_id = self.chronology.anchor_ids.get(alias, "")
-        if alias != "default" and anchor_id and anchor_id.replace("-", " ") not in alias:
+        main_id = self.chronology.anchor_ids.get("default")
+        if anchor_id not in ("", main_id) and anchor_id.replace("-", " ") not in alias:
             label += f", the {anchor_id.replace('-', ' ')}"
         if spec.offset is None or spec.offset.amount is None:
             if spec.relation in ("since", "after", "at"):
