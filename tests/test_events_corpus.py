@@ -110,7 +110,8 @@ def test_offsets_point_at_the_sentence(timeline):
             assert raw.split()[0] == e.text.split()[0]
             timex = result.timexes[e.timex]
             assert e.start <= timex.start < timex.end <= e.end
-            assert timex.value == e.date
+            # the event's date is the timex's, or a coarser one that holds it (weak publication estimate)
+            assert e.date.earliest <= timex.value.earliest and timex.value.latest <= e.date.latest
 
 
 def test_merged_chronology_keeps_every_candidate_and_is_sorted(timeline):

@@ -76,6 +76,39 @@ def test_yesterday_is_the_day_before_publication():
     assert event.date == day(2022, 3, 29)
 
 
+def estimate(value, earliest, latest, confidence, source="inferred"):
+    from timeline.anchoring.model import PublicationEstimate
+
+    return PublicationEstimate(value, earliest, latest, source, confidence)
+
+
+def test_weak_publication_estimate_coarsens_dates_counted_from_it():
+    a = make_article(
+        "The Kremlin announced yesterday that it plans to withdraw troops from the Kyiv region. "
+        "On March 22, Pentagon spokesperson John Kirby said the Ukrainians were going on the offensive."
+    )
+    timexes = [
+        tx(a, "yesterday", day(2022, 3, 29), spec=Deictic("D", -1)),
+        tx(a, "March 22", day(2022, 3, 22), spec=YearlessDate(Granularity.DAY, 3, 22)),
+    ]
+    # published around 30 March, give or take three days, with low confidence: "yesterday" is 26 March
+    # at the earliest and 1 April at the latest, so no week or month holds it and it is dropped.
+    weak = estimate(D(2022, 3, 30), D(2022, 3, 27), D(2022, 4, 2), 0.3)
+    [kirby] = article_events(a, timexes, weak)
+    assert kirby.date == day(2022, 3, 22)  # a calendar date does not move with the estimate
+    # a narrower weak estimate keeps the event, as the week that holds every possible day
+    narrow = estimate(D(2022, 3, 30), D(2022, 3, 30), D(2022, 4, 1), 0.3)
+    first = article_events(a, timexes, narrow)[0]
+    assert first.date.granularity == Granularity.WEEK
+    assert (first.date.earliest, first.date.latest) == (D(2022, 3, 28), D(2022, 4, 3))
+    # a trusted estimate or a metadata date keep the day
+    for good in (
+        estimate(D(2022, 3, 30), D(2022, 3, 27), D(2022, 4, 2), 0.9),
+        estimate(D(2022, 3, 30), D(2022, 3, 30), D(2022, 3, 30), 1.0, "metadata"),
+    ):
+        assert article_events(a, timexes, good)[0].date == day(2022, 3, 29)
+
+
 def test_time_of_writing_is_not_an_event():
     a = make_article(
         "Kremlin spokesman Dmitry Peskov played down any hopes of a breakthrough today. "

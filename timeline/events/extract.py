@@ -15,22 +15,31 @@ Rules, in order (each one documented in site_src/guide/events.md):
    sentence becomes an event only when it reports something (a reporting verb such as "acknowledged").
 5. The event text is the cleaned sentence (:func:`clean_text`); sentences of fewer than four words
    after cleaning are dropped.
+6. When the publication date is only a weak estimate (inferred, confidence below TRUSTED_ESTIMATE), a
+   date counted from it ("yesterday", "on Tuesday", "last week") moves with it: the event's date is
+   widened by the estimate's uncertainty and coarsened to the week or month that holds it, or the
+   sentence is dropped when not even a month does. "Around late March" beats a confident wrong day.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from ..content.article import Article
 from ..model import ArticleEvent
-from ..temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef
-from ..temporal.values import AnchorKind, DateValue, Granularity, Timex, TimexType
+from ..temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef
+from ..temporal.values import AnchorKind, DateValue, Granularity, Mod, Timex, TimexType
 from .cleaning import clean_text, is_caption
 from .sentences import split_sentences
 from .words import words
 
+if TYPE_CHECKING:
+    from ..anchoring.model import PublicationEstimate
+
 MIN_WORDS = 4
+TRUSTED_ESTIMATE = 0.5  # publication estimates at least this confident date "yesterday" to the day
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -100,8 +109,38 @@ def _pick(text: str, start: int, end: int, candidates: list[tuple[int, Timex]]) 
     return min(candidates, key=key)
 
 
-def article_events(article: Article, timexes: list[Timex]) -> list[ArticleEvent]:
-    """The event candidates of ``article``, in text order; ``timexes`` index into ``article.text``."""
+def honest_date(timex: Timex, value: DateValue, published: PublicationEstimate | None) -> DateValue | None:
+    """``value``, or a coarser date that holds every day it could be given the publication estimate's
+    uncertainty (rule 6), or None when not even a month holds them."""
+    if (
+        published is None
+        or published.source == "metadata"
+        or published.value is None
+        or published.earliest is None
+        or published.latest is None
+        or published.confidence >= TRUSTED_ESTIMATE
+        or timex.anchor != AnchorKind.PUBLICATION
+        or not isinstance(timex.spec, Deictic | WeekdayRef | DayOfMonth | Shift)
+    ):
+        return value
+    first = value.earliest - (published.value - published.earliest)
+    last = value.latest + (published.latest - published.value)
+    if value.earliest <= first and last <= value.latest:
+        return value
+    for wider in (DateValue.week(first), DateValue.month(first.year, first.month)):
+        if wider.granularity >= value.granularity and last <= wider.latest:
+            return DateValue(wider.granularity, wider.earliest, wider.latest, Mod.APPROX)
+    return None
+
+
+def article_events(
+    article: Article, timexes: list[Timex], published: PublicationEstimate | None = None
+) -> list[ArticleEvent]:
+    """The event candidates of ``article``, in text order; ``timexes`` index into ``article.text``.
+
+    ``published`` (the article's publication estimate) lets rule 6 widen dates counted from a weak
+    estimate; without it dates are taken as resolved.
+    """
     body = article.body
     sentences = split_sentences(body, article.body_start)
     if not sentences:
@@ -137,5 +176,8 @@ def article_events(article: Article, timexes: list[Timex]) -> list[ArticleEvent]
             continue
         index, timex = _pick(body, start, end, candidates)
         assert isinstance(timex.value, DateValue)
-        events.append(ArticleEvent(article.slug, timex.value, text, start, end, index, caption=caption))
+        date = honest_date(timex, timex.value, published)
+        if date is None:
+            continue
+        events.append(ArticleEvent(article.slug, date, text, start, end, index, caption=caption))
     return events
