@@ -131,3 +131,38 @@ def test_withdrawal_event_links_the_chronology_key_event_on_its_date(timeline):
     assert any(k is not None and k.date.earliest == D(2022, 3, 29) for k in linked)
     top = max(timeline.events, key=lambda e: e.score)
     assert top.score == event.score  # a sourced, exact, anchored event ranks first
+
+
+INVENTED = """Shelling resumes around Kharkiv
+Peace talks will resume tomorrow in Istanbul, Turkish officials said. Zelensky will address the US Congress \
+next week. Negotiators meet again next Monday.
+Since March 1, more than a million people have fled Kharkiv. Russia wants to take the Donbas \
+by the end of April.
+On Monday, March 28, Russian forces shelled Kharkiv, regional governor Oleh Synehubov said.
+Two days later, the strikes resumed near Izium.
+Officials said today that the toll had risen. The Kremlin said this morning that talks were useful.
+The city has been under fire for three weeks and sirens sound every night.
+At 4:30 a.m. on Sunday, explosions were heard in Lviv, the mayor said.
+"""
+
+
+def test_invented_article_through_the_real_tagger_and_anchoring(timeline):
+    from timeline.anchoring import anchor_text
+    from timeline.content.article import Article
+    from timeline.events import article_events
+
+    title_end = INVENTED.index("\n") + 1
+    art = Article(
+        path="articles/k.txt", slug="k", text=INVENTED, body=INVENTED, title="Shelling", body_start=title_end
+    )
+    anchored = anchor_text(INVENTED, D(2022, 3, 30), timeline.chronology, today=D(2025, 12, 31))
+    events = article_events(art, anchored.timexes, anchored.published)
+    got = [(e.date.timex3(), e.text) for e in events]
+    assert got == [
+        (
+            "2022-03-28",
+            "On Monday, March 28, Russian forces shelled Kharkiv, regional governor Oleh Synehubov said.",
+        ),
+        ("2022-03-30", "Two days later, the strikes resumed near Izium."),
+        ("2022-03-27T04:30", "At 4:30 a.m. on Sunday, explosions were heard in Lviv, the mayor said."),
+    ]
