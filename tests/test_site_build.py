@@ -131,3 +131,36 @@ def test_hostile_article_builds_inertly(tmp_path):
     assert "<" not in read(site / "timeline" / "timeline.ics")
     csv_text = read(site / "timeline" / "events.csv")
     assert not re.search(r"(^|,)=cmd", csv_text, re.M)
+
+
+def test_every_hand_written_page_is_in_the_nav():
+    """Generated pages are reached by links; hand-written ones must be listed in mkdocs.yml's nav."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)  # noqa: S506 - safe subclass
+    listed: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            listed.add(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(config["nav"])
+    docs = ROOT / "site_src"
+    pages = {
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if not p.relative_to(docs).parts[0] == "timeline"
+    }
+    assert pages - listed == set(), "add these pages to nav in mkdocs.yml"
+    generated = {p for p in listed if p.startswith("timeline/")}
+    assert generated == {"timeline/index.md", "timeline/articles/index.md", "timeline/tags/index.md"}
