@@ -352,3 +352,20 @@ def test_blitz_has_lasted_a_week_counts_from_the_kursk_incursion() -> None:
     est = infer(text, [])
     assert est.value is not None and abs((est.value - D(2024, 8, 13)).days) <= 3
     assert "6 August 2024" in est.evidence[0].reason
+
+
+def test_years_before_the_window_are_not_evidence() -> None:
+    text = "The treaty of 1815 and the crisis of 1956 are often compared."
+    timexes = [at(text, "1815", value=DateValue.year(1815)), at(text, "1956", value=DateValue.year(1956))]
+    assert infer(text, timexes).source == "unknown"
+
+
+def test_a_clock_time_is_not_today() -> None:
+    # "10 pm" is tagged relative to the day of writing, but it does not say the date is today.
+    text = "Sirens sounded at 10 pm on October 31, officials said."
+    timexes = [
+        at(text, "10 pm", spec=Deictic("D", 0, clock="22:00")),
+        at(text, "October 31", spec=YearlessDate(Granularity.DAY, month=10, day=31)),
+    ]
+    est = infer(text, timexes)
+    assert all("today refers to" not in e.reason for e in est.evidence)

@@ -39,7 +39,7 @@ def event_matcher(chronology: Chronology) -> EventMatcher:
 def find_cues(text: str, timexes: list[Timex], chronology: Chronology, today: dt.date) -> list[Cue]:
     layout = Layout(text)
     mentions = event_matcher(chronology).find(text, layout)
-    horizon = (chronology.window[0], max(today, chronology.window[0]))
+    horizon = (chronology.window[0], _latest(chronology, today))
     extra = find_phrases(text, timexes)
     if extra:
         timexes = sorted([*timexes, *extra], key=lambda t: (t.start, t.end))
@@ -113,7 +113,14 @@ def infer_publication(
 ) -> PublicationEstimate:
     """Estimate the publication date of ``text`` from its (unresolved) timexes."""
     cues = find_cues(text, timexes, chronology, today)
-    return estimate_from_cues(cues, chronology.window[0], max(today, chronology.window[0]))
+    return estimate_from_cues(cues, chronology.window[0], _latest(chronology, today))
+
+
+def _latest(chronology: Chronology, today: dt.date) -> dt.date:
+    """The last candidate day: ``today``, but no more than ten years past the window (a far-off
+    ``today`` would only make every interval longer and the computation slow)."""
+    cap = chronology.window[1] + dt.timedelta(days=3653)
+    return max(chronology.window[0], min(today, cap))
 
 
 def _rank(cue: Cue, best: dt.date) -> tuple[int, int]:
