@@ -259,8 +259,8 @@ class CueFinder:
     def absolute(self, tx: Timex, value: DateValue) -> Iterable[Cue]:
         if value.granularity <= Granularity.DAY:
             day = value.earliest
-            if value.mod in (Mod.BEFORE, Mod.AFTER, Mod.ON_OR_AFTER):
-                return
+            if value.mod in (Mod.BEFORE, Mod.AFTER, Mod.ON_OR_AFTER) or day < self.lo:
+                return  # "June 22, 1941" is history, not a hint about when the article was written
             caption = self.layout.in_caption(tx.start)
             deictic = self.deictic_partner(tx)
             if deictic is not None:
