@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import io
 import json
 import os
 import platform
@@ -47,10 +46,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DOC = ROOT / "site_src" / "guide" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corpus  # noqa: E402  (benchmarks/ is not a package)
+
+# The code under test: a frozen copy of the package (see snapshot()), so that edits made while
+# the benchmark runs neither mix versions nor invalidate the extraction cache between runs.
+CODE: Path = ROOT
 
 # The targets of issue 8, checked and reported (never asserted).
 TAGGER_CHARS_PER_S = 1_000_000
@@ -91,6 +93,30 @@ def verdict(ok: bool) -> str:
 
 def fmt_rate(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
+
+
+def snapshot(base: Path, live: bool) -> str:
+    """Freeze the package under test into ``base/code``; returns what was frozen."""
+    global CODE
+    dest = base / "code"
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    git = ["git", "-C", str(ROOT)]
+    commit = subprocess.run(
+        [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    if live:
+        shutil.copytree(ROOT / "timeline", dest / "timeline", ignore=shutil.ignore_patterns("__pycache__"))
+        label = f"working tree (commit {commit} plus uncommitted changes)"
+    else:
+        archive = subprocess.run(
+            [*git, "archive", "HEAD", "timeline"], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+        label = f"commit {commit}"
+    CODE = dest
+    sys.path.insert(0, str(dest))
+    return label
 
 
 # ---- machine ------------------------------------------------------------------------------
@@ -320,6 +346,7 @@ def bench_extraction(report: Report, content: Path, n: int) -> None:
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system of the command and the workers it waited for
     peak_mb: float
     code: int
     stderr: str
@@ -327,7 +354,7 @@ class Run:
 
 def run_measured(cmd: Sequence[str], cwd: Path, timeout: float = 3600) -> Run:
     """Wall time, peak RSS (largest process of the tree, from wait4) and exit code of ``cmd``."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore"}
+    env = {**os.environ, "PYTHONPATH": str(CODE), "PYTHONWARNINGS": "ignore"}
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
@@ -341,12 +368,12 @@ def run_measured(cmd: Sequence[str], cwd: Path, timeout: float = 3600) -> Run:
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, text)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, text)
 
 
 def outcome(run: Run) -> str:
     if run.code == 0:
-        return f"{run.seconds:.2f} s, peak {run.peak_mb:,.0f} MB"
+        return f"{run.seconds:.2f} s (CPU {run.cpu_seconds:.1f} s), peak {run.peak_mb:,.0f} MB"
     last = [line for line in run.stderr.strip().splitlines() if line.strip()][-1:] or ["(no message)"]
     return f"**failed** (exit {run.code} after {run.seconds:.1f} s: {last[0][:160]})"
 
@@ -444,42 +471,30 @@ def bench_builds(
 
 # ---- profile -----------------------------------------------------------------------------------
 def profile(base: Path, n: int) -> None:
-    """cProfile one serial, uncached build in this process; prints the top functions."""
-    import cProfile
+    """cProfile a cold serial build and then a warm one of ``n`` articles; prints the top functions."""
     import pstats
-
-    from timeline.build import build
-    from timeline.execution import ExecutionPlan
 
     root = scratch_site(base, n)
     clean(root)
-    prof = cProfile.Profile()
-    t0 = time.perf_counter()
-    prof.enable()
-    build(
-        config_file=root / "mkdocs.yml",
-        content_dir=root / "content",
-        plan=ExecutionPlan("serial"),
-        use_cache=False,
-    )
-    prof.disable()
-    total = time.perf_counter() - t0
-    print(f"serial uncached build of {n} articles: {total:.1f} s (under cProfile)")
-    out = io.StringIO()
-    stats = pstats.Stats(prof, stream=out)
-    stats.sort_stats("cumulative").print_stats(45)
-    stats.sort_stats("tottime").print_stats(30)
-    print(out.getvalue())
-    prof.dump_stats(str(base / f"profile-{n}.pstats"))
-    print(f"raw profile: {base / f'profile-{n}.pstats'}")
+    for label, extra in (("cold, serial, empty cache", ["--executor", "serial"]), ("warm (cache full)", [])):
+        out = base / f"profile-{n}-{label.split(',')[0].split()[0]}.pstats"
+        cmd = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "timeline", *build_cmd(*extra)[3:]]
+        run = run_measured(cmd, root)
+        print(f"\n==== {label}: {outcome(run)} under cProfile; raw profile {out}")
+        if run.code != 0:
+            print(run.stderr[-2000:])
+            continue
+        stats = pstats.Stats(str(out))
+        stats.sort_stats("cumulative").print_stats(r"timeline|concurrent|yaml|re/", 40)
+        stats.sort_stats("tottime").print_stats(25)
 
 
 # ---- report --------------------------------------------------------------------------------------
-def table(report: Report, started: dt.datetime, args: argparse.Namespace) -> str:
+def table(report: Report, started: dt.datetime, args: argparse.Namespace, code: str) -> str:
     lines = [
         START,
         f"**Measured {started:%Y-%m-%d %H:%M} UTC** on {machine()}.  ",
-        f"{versions()}.  ",
+        f"Code: {code}; {versions()}.  ",
         f"Command: `python benchmarks/run_all.py{' --big' if args.big else ''}{' --quick' if args.quick else ''}`.",
         "",
         "| Measurement | N | Conditions | Result | Target | Verdict |",
@@ -516,19 +531,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-tagging", action="store_true", help="leave out the tagging comparison")
     parser.add_argument("--no-write", action="store_true", help="print the table, do not update the docs")
     parser.add_argument(
-        "--profile", type=int, metavar="N", help="profile a serial uncached build of N articles"
+        "--profile", type=int, metavar="N", help="profile a cold and a warm build of N articles"
     )
+    parser.add_argument("--live", action="store_true", help="measure the working tree, not the last commit")
     parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "timeline-bench"),
                         help="scratch folder for sites and corpora (default: $TMPDIR/timeline-bench)")  # fmt: skip
     args = parser.parse_args(argv)
     base = Path(args.workdir)
     base.mkdir(parents=True, exist_ok=True)
+    code = snapshot(base, args.live)
+    print(f"code under test: {code}", file=sys.stderr)
     if args.profile:
         profile(base, args.profile)
         return 0
 
     started = dt.datetime.now(dt.UTC)
     report = Report()
+    load_before = os.getloadavg()
     sizes = [100] if args.quick else [int(s) for s in args.sizes.split(",") if s]
     if not args.skip_tagging:
         bench_tagging(report, args.quick)
@@ -548,7 +567,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         report.note("10,000 articles: run `python benchmarks/run_all.py --big` by hand (several minutes).")
 
-    block = table(report, started, args)
+    load_after = os.getloadavg()
+    report.note(f"load average (1 min) {load_before[0]:.2f} at the start, {load_after[0]:.2f} at the end; a load "
+                f"above {os.cpu_count()} means other processes competed for the cores (CPU times are less affected than wall times).")  # fmt: skip
+    block = table(report, started, args, code)
     (base / "results.json").write_text(json.dumps({"rows": [r.__dict__ for r in report.rows], "raw": report.raw},
                                                   indent=1, default=str))  # fmt: skip
     print()
