@@ -68,12 +68,20 @@ def junk_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+MAX_PASSES = 4  # removing junk can expose more ("...Mr.Reuters[/caption]"): repeat until nothing changes
+
+
 def mask_junk(text: str) -> str:
     """``text`` with every junk span replaced by spaces: same length, offsets stay valid."""
-    chars = list(text)
-    for start, end, _ in junk_spans(text):
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    for _ in range(MAX_PASSES):
+        spans = [(s, e) for s, e, _ in junk_spans(text) if text[s:e].strip()]
+        if not spans:
+            break
+        chars = list(text)
+        for start, end in spans:
+            chars[start:end] = " " * (end - start)
+        text = "".join(chars)
+    return text
 
 
 def _apply(text: str) -> str:
@@ -91,14 +99,20 @@ def _apply(text: str) -> str:
 def clean_text(text: str) -> str:
     """Readable text: junk removed, runs of spaces collapsed, lines trimmed, no space before a full stop.
 
-    Line breaks are kept (each line is tidied separately); runs of empty lines become one.
+    Line breaks are kept (each line is tidied separately); runs of empty lines become one. Cleaning
+    repeats until nothing changes, so cleaning clean text changes nothing.
     """
-    lines: list[str] = []
-    for line in _apply(text).split("\n"):
-        line = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", line)).strip()
-        if line or (lines and lines[-1]):
-            lines.append(line)
-    return "\n".join(lines).strip("\n")
+    for _ in range(MAX_PASSES):
+        lines: list[str] = []
+        for line in _apply(text).split("\n"):
+            line = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", line)).strip()
+            if line or (lines and lines[-1]):
+                lines.append(line)
+        cleaned = "\n".join(lines).strip("\n")
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
 
 
 def is_caption(line: str) -> bool:
