@@ -369,3 +369,11 @@ def test_a_clock_time_is_not_today() -> None:
     ]
     est = infer(text, timexes)
     assert all("today refers to" not in e.reason for e in est.evidence)
+
+
+def test_event_last_year() -> None:
+    text = "Since the Kakhovka dam collapse last year, farmers downstream have had no water."
+    est = infer(text, [at(text, "last year", spec=Deictic("Y", -1))])
+    assert covers(est, D(2024, 6, 1))
+    assert est.earliest is not None and est.earliest >= D(2023, 6, 1)
+    assert any("probably from 2024" in e.reason for e in est.evidence)

@@ -544,7 +544,6 @@ class CueFinder:
         for m in self.mentions:
             event_day = m.event.date.earliest
             day_precise = m.event.date.granularity == Granularity.DAY
-            linked = False
             for tx in by_sentence.get(m.sentence, []):
                 spec = tx.spec
                 if isinstance(spec, Shift) and spec.sign < 0 and tx.anchor == AnchorKind.PUBLICATION:
@@ -572,7 +571,29 @@ class CueFinder:
                     _bell(
                         cue, center, sigma, 0.85, 1 if spec.offset.mod in (Mod.AFTER, Mod.ON_OR_AFTER) else 0
                     )
-                    linked = True
+                    yield cue
+                elif isinstance(spec, Deictic) and spec.unit in ("Y", "M") and spec.offset == -1:
+                    # "the invasion last year": written the year (or month) after the event
+                    if spec.unit == "Y":
+                        lo_day, hi_day = (
+                            dt.date(event_day.year + 1, 1, 1),
+                            dt.date(event_day.year + 1, 12, 31),
+                        )
+                        when = str(event_day.year + 1)
+                    else:
+                        lo_day = add_months(event_day.replace(day=1), 1)
+                        hi_day = add_months(lo_day, 1) - dt.timedelta(days=1)
+                        when = f"{calendar.month_name[lo_day.month]} {lo_day.year}"
+                    reason = (
+                        f"{m.event.title} ({_event_date(m)}) is placed '{tx.text}': "
+                        f"the article is probably from {when}"
+                    )
+                    cue = Cue(
+                        "year",
+                        self.evidence(min(m.start, tx.start), max(m.end, tx.end), reason),
+                        group=f"el:{m.event.id}:{spec.unit}",
+                    )
+                    cue.ranges.append((lo_day, hi_day, 10.0))
                     yield cue
                 elif isinstance(spec, Deictic) and spec.unit == "D" and spec.offset == -1 and day_precise:
                     pub = event_day + dt.timedelta(days=1)
@@ -590,30 +611,28 @@ class CueFinder:
                     )
                     cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01 / self.days))
                     _bell(cue, pub, 0.7, 0.6)
-                    linked = True
                     yield cue
-            if not linked:
-                cue = Cue(
-                    "event",
-                    self.evidence(
-                        m.start,
-                        m.end,
-                        f"mentions {m.event.title.rstrip('.')} ({_event_date(m)}): "
-                        f"the article is from after it",
-                    ),
-                    group=f"ev:{m.event.id}",
-                )
-                cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01))
-                # News mostly mentions recent events: a mild pull towards the months after it
-                # (slower for the war's start, which every article mentions as background).
-                main = event_day in self.background
-                tau, floor = (365.0, 0.5) if main else (120.0, 0.25)
-                for k in range(0, 6 * 365, 15):
-                    block = event_day + dt.timedelta(days=k)
-                    pull = floor + (1 - floor) * math.exp(-k / tau)
-                    cue.ranges.append((block, block + dt.timedelta(days=14), pull))
-                cue.default = floor
-                yield cue
+            # every mention is also a lower bound, linked to a distance or not
+            cue = Cue(
+                "event",
+                self.evidence(
+                    m.start,
+                    m.end,
+                    f"mentions {m.event.title.rstrip('.')} ({_event_date(m)}): the article is from after it",
+                ),
+                group=f"ev:{m.event.id}",
+            )
+            cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01))
+            # News mostly mentions recent events: a mild pull towards the months after it
+            # (slower for the war's start, which every article mentions as background).
+            main = event_day in self.background
+            tau, floor = (365.0, 0.5) if main else (120.0, 0.25)
+            for k in range(0, 6 * 365, 15):
+                block = event_day + dt.timedelta(days=k)
+                pull = floor + (1 - floor) * math.exp(-k / tau)
+                cue.ranges.append((block, block + dt.timedelta(days=14), pull))
+            cue.default = floor
+            yield cue
 
     def future_sentence(self, tx: Timex) -> bool:
         lo, _hi = self.layout.sentence_span(self.layout.sentence(tx.start))
