@@ -109,6 +109,25 @@ def test_weak_publication_estimate_coarsens_dates_counted_from_it():
         assert article_events(a, timexes, good)[0].date == day(2022, 3, 29)
 
 
+def test_dates_counted_from_the_article_cannot_fall_after_it():
+    a = make_article(
+        "I hope police are better prepared than the Capitol Police were on Jan. 6, the writer said. "
+        "But on Aug. 25, the station was cut off from outside power sources for the first time."
+    )
+    timexes = [
+        tx(a, "Jan. 6", day(2023, 1, 6), spec=YearlessDate(Granularity.DAY, 1, 6)),
+        tx(a, "Aug. 25", day(2022, 8, 25), spec=YearlessDate(Granularity.DAY, 8, 25)),
+    ]
+    # published (metadata) in October 2022: "Jan. 6" resolved to 2023 cannot be reported yet
+    [event] = article_events(
+        a, timexes, estimate(D(2022, 10, 24), D(2022, 10, 24), D(2022, 10, 24), 1, "metadata")
+    )
+    assert event.date == day(2022, 8, 25)
+    # a weak estimate spanning years leaves the year of "Aug. 25" a guess: no event
+    vague = estimate(D(2022, 10, 24), D(2022, 3, 1), D(2024, 12, 31), 0.05)
+    assert article_events(a, timexes, vague) == []
+
+
 def test_time_of_writing_is_not_an_event():
     a = make_article(
         "Kremlin spokesman Dmitry Peskov played down any hopes of a breakthrough today. "

@@ -14,6 +14,7 @@ from timeline.temporal.values import DateValue
 
 D = dt.date
 CHRONOLOGY = SimpleNamespace(
+    window=(D(2014, 1, 1), D(2025, 12, 31)),
     events=[
         KeyEvent(
             "invasion",
@@ -33,7 +34,7 @@ CHRONOLOGY = SimpleNamespace(
             "Kherson is liberated",
             ("retook Kherson", "liberation of Kherson"),
         ),
-    ]
+    ],
 )
 
 
@@ -182,6 +183,24 @@ def test_extra_names_on_one_side_do_not_block_a_merge():
         "Pentagon spokesperson John Kirby said the Ukrainians are going on the offensive near Kherson."
     )
     assert not name_clash(a, b) and similar(a, b) >= 0.5
+
+
+def test_background_outside_the_chronology_window_is_left_out():
+    results = [
+        result(
+            "a",
+            (DateValue.month(1990, 12), "Mr Alibek said that in December of 1990 a new weapon was tested."),
+        ),
+        result(
+            "b",
+            (
+                day(12, 20, 2013),
+                "Protesters filled the Maidan in Kyiv on December 20, 2013, organisers said.",
+            ),
+        ),
+        result("c", (day(3, 22), KHARKIV)),
+    ]
+    assert [e.sources for e in merge_events(results, CHRONOLOGY)] == [["c"]]
 
 
 def test_template_text_with_distinct_names_never_merges():

@@ -15,10 +15,12 @@ Rules, in order (each one documented in site_src/guide/events.md):
    sentence becomes an event only when it reports something (a reporting verb such as "acknowledged").
 5. The event text is the cleaned sentence (:func:`clean_text`); sentences of fewer than four words
    after cleaning are dropped.
-6. When the publication date is only a weak estimate (inferred, confidence below TRUSTED_ESTIMATE), a
-   date counted from it ("yesterday", "on Tuesday", "last week") moves with it: the event's date is
-   widened by the estimate's uncertainty and coarsened to the week or month that holds it, or the
-   sentence is dropped when not even a month does. "Around late March" beats a confident wrong day.
+6. Dates counted from the article's own date are checked against the publication estimate: one that
+   falls after the article was written is dropped (a resolution error, or a plan). When the estimate is
+   weak (inferred, confidence below TRUSTED_ESTIMATE), "yesterday", "on Tuesday", "last week" move with
+   it: the date is widened by the estimate's uncertainty and coarsened to the week or month that holds
+   it, or dropped when not even a month does; "March 22" is dropped when the estimate spans more than
+   half a year (its year is a guess). "Around late March" beats a confident wrong day.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..content.article import Article
 from ..model import ArticleEvent
-from ..temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef
+from ..temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from ..temporal.values import AnchorKind, DateValue, Granularity, Mod, Timex, TimexType
 from .cleaning import clean_text, is_caption
 from .sentences import split_sentences
@@ -109,19 +111,27 @@ def _pick(text: str, start: int, end: int, candidates: list[tuple[int, Timex]]) 
     return min(candidates, key=key)
 
 
+YEAR_UNSURE_DAYS = 183  # a weak estimate wider than this cannot give "March 22" its year
+
+
 def honest_date(timex: Timex, value: DateValue, published: PublicationEstimate | None) -> DateValue | None:
-    """``value``, or a coarser date that holds every day it could be given the publication estimate's
-    uncertainty (rule 6), or None when not even a month holds them."""
+    """``value``, a coarser date that holds every day it could be given the publication estimate's
+    uncertainty, or None when the date cannot be trusted at all (rule 6)."""
     if (
         published is None
-        or published.source == "metadata"
         or published.value is None
         or published.earliest is None
         or published.latest is None
-        or published.confidence >= TRUSTED_ESTIMATE
         or timex.anchor != AnchorKind.PUBLICATION
-        or not isinstance(timex.spec, Deictic | WeekdayRef | DayOfMonth | Shift)
     ):
+        return value
+    if value.earliest > published.latest:  # counted from the article's date, yet after it was written
+        return None
+    if published.source == "metadata" or published.confidence >= TRUSTED_ESTIMATE:
+        return value
+    if isinstance(timex.spec, YearlessDate):
+        return None if (published.latest - published.earliest).days > YEAR_UNSURE_DAYS else value
+    if not isinstance(timex.spec, Deictic | WeekdayRef | DayOfMonth | Shift):
         return value
     first = value.earliest - (published.value - published.earliest)
     last = value.latest + (published.latest - published.value)

@@ -143,8 +143,16 @@ def _gap_days(a: DateValue, b: DateValue) -> int:
 
 
 def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
-    """All articles' candidates merged into events, sorted by (date.earliest, -score, id)."""
-    cands = sorted((e for r in results for e in r.events), key=_order_key)
+    """All articles' candidates merged into events, sorted by (date.earliest, -score, id).
+
+    Candidates dated entirely outside the chronology's window (``chronology.window``) are background
+    ("in December 1990"), not events of this chronology, and are left out.
+    """
+    first, last = getattr(chronology, "window", (dt.date.min, dt.date.max))
+    cands = sorted(
+        (e for r in results for e in r.events if e.date.latest >= first and e.date.earliest <= last),
+        key=_order_key,
+    )
     tokens = [content_tokens(e.text) for e in cands]
     freq = Counter(t for ts in tokens for t in ts)
     prefixes = []
