@@ -377,3 +377,35 @@ def test_event_last_year() -> None:
     assert covers(est, D(2024, 6, 1))
     assert est.earliest is not None and est.earliest >= D(2023, 6, 1)
     assert any("probably from 2024" in e.reason for e in est.evidence)
+
+
+def test_yesterday_named_as_a_weekday_gives_the_weekday_of_writing() -> None:
+    text = "Yesterday, Tuesday, the council met. Five weeks into the war, the city is calm."
+    timexes = [
+        at(text, "Yesterday", spec=Deictic("D", -1)),
+        at(text, "Tuesday", spec=WeekdayRef(1)),
+        at(
+            text,
+            "Five weeks into the war",
+            spec=ChronologyRef("the war", DurationValue(5, "W"), present=True),
+        ),
+    ]
+    est = infer(text, timexes)
+    assert est.value == D(2022, 3, 30)  # the Wednesday closest to 31 March 2022
+    assert any("written on a Wednesday" in e.reason for e in est.evidence)
+
+
+def test_dates_in_related_article_links_are_ignored() -> None:
+    text = "Troops advanced.\nRelated articles: Kyiv under fire, May 12, 2024\nThe mayor spoke."
+    est = infer(text, [at(text, "May 12, 2024", value=DateValue.day(D(2024, 5, 12)))])
+    assert est.source == "unknown"
+
+
+def test_partial_date_in_a_future_sentence() -> None:
+    text = "The court will hear the case on June 18, her lawyer said. Since the war began, trials are rare."
+    timexes = [
+        at(text, "June 18", spec=YearlessDate(Granularity.DAY, month=6, day=18)),
+        at(text, "Since the war began", spec=ChronologyRef("the war", None, relation="since")),
+    ]
+    est = infer(text, timexes)
+    assert any("still to come" in e.reason for e in est.evidence)

@@ -166,6 +166,8 @@ class CueFinder:
         return unique
 
     def timex_cues(self, tx: Timex, sentence: list[Timex]) -> Iterable[Cue]:
+        if _LINK_LINE.search(self.layout.line(tx.start)):
+            return  # dates in "related articles" blocks can be later than the article itself
         spec = tx.spec
         value = tx.value
         if tx.anchor == AnchorKind.NONE and isinstance(value, DateValue):
@@ -382,7 +384,7 @@ class CueFinder:
         wd = "" if spec.weekday is None else f" ({calendar.day_name[spec.weekday]})"
         named = f"{calendar.month_name[month]} {spec.day}{wd}"
         partner = self.deictic_partner(tx)
-        if spec.future:
+        if spec.future or self.future_sentence(tx):
             cue = Cue(
                 "future",
                 self.span_evidence(tx, f"'{tx.text}' is still to come when written"),
@@ -448,6 +450,22 @@ class CueFinder:
 
     def weekday(self, tx: Timex, spec: WeekdayRef) -> Cue:
         name = calendar.day_name[spec.weekday]
+        partner = self.deictic_partner(tx)
+        if partner is not None and spec.relation == "nearest":
+            other, offset = partner  # "yesterday (Tuesday)": written on a Wednesday
+            table = tuple(0.94 if k == -offset % 7 else 0.01 for k in range(7))
+            written = calendar.day_name[(spec.weekday - offset) % 7]
+            cue = Cue(
+                "weekday",
+                self.evidence(
+                    min(tx.start, other.start),
+                    max(tx.end, other.end),
+                    f"'{other.text}' is a {name}: the article was written on a {written}",
+                ),
+                group=f"wd:{spec.weekday}:{offset}",
+            )
+            cue.weekday = (spec.weekday, table, False)
+            return cue
         if spec.future or spec.relation == "next":
             table, reason = _WEEKDAY_FUTURE, f"'{tx.text}': the coming {name}, a day or so after writing"
         elif spec.relation == "last":
@@ -655,6 +673,11 @@ _FUTURE_WORDS = (
 )
 
 
+_LINK_LINE = re.compile(
+    r"\b(?:related (?:articles?|stories|topics|content|coverage)|read more|latest from|other topics"
+    r"|most read|recommended for you|more from|you may also like|more on this story)\b",
+    re.I,
+)
 _DAY_WORD = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b", re.I
 )
