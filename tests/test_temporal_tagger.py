@@ -93,7 +93,7 @@ CASES = [
         "DATE",
         "2022-03",
     ),
-    ("Troops launched a series of offensives in recent days.", "recent days", "DATE", "PAST_REF"),
+    ("Troops launched a series of offensives in recent days.", "recent days", "DURATION", "PXD"),
     # quantified relatives
     ("Prigozhin was allegedly assassinated in a plane crash a year ago.", "a year ago", "DATE", "2021"),
     ("The bridge was destroyed three months ago.", "three months ago", "DATE", "2021-12"),

@@ -12,7 +12,17 @@ import calendar
 import datetime as dt
 from collections.abc import Mapping
 
-from .specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
+from .specs import (
+    ChronologyRef,
+    DayOfMonth,
+    Deictic,
+    HolidayRef,
+    SameQuarterIn,
+    Shift,
+    WeekdayRef,
+    YearlessDate,
+    holiday_date,
+)
 from .values import (
     AnchorKind,
     DateValue,
@@ -177,8 +187,9 @@ def resolve_weekday(spec: WeekdayRef, ref: dt.date) -> DateValue:
         d = ref + dt.timedelta(days=ahead)
     else:
         d = ref - dt.timedelta(days=back)
-    if spec.part_of_day or spec.clock:
-        return DateValue(Granularity.PART_OF_DAY, d, d, part_of_day=spec.part_of_day, clock=spec.clock)
+    if spec.clock:
+        return DateValue(Granularity.MINUTE, d, d, clock=spec.clock)
+    # "Friday night" is reported as the day: news uses it as a date, not as a time of day
     return DateValue.day(d)
 
 
@@ -228,6 +239,17 @@ def resolve_dayofmonth(spec: DayOfMonth, ref: dt.date) -> DateValue | None:
         return None
 
 
+def resolve_holiday(spec: HolidayRef, ref: dt.date) -> DateValue:
+    cands = [DateValue.day(holiday_date(spec.rule, y)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if spec.relation == "last":
+        return [c for c in cands if c.latest < ref][-1]
+    if spec.relation == "next":
+        return next(c for c in cands if c.earliest > ref)
+    if spec.relation == "this":
+        return cands[1]
+    return min(cands, key=lambda c: _distance(c, ref, spec.future))
+
+
 def resolve_shift(
     spec: Shift, base: DateValue, from_previous: bool, last: DateValue | None = None
 ) -> DateValue | RefValue | None:
@@ -249,7 +271,7 @@ def resolve_shift(
         and spec.offset.amount != 0
         and from_previous
         and spec.offset.unit in ("Y", "Q", "M")
-        and Granularity.DAY <= base.granularity < gran
+        and Granularity.DAY < base.granularity < gran
     ):
         gran = base.granularity  # "a year earlier" after "the third quarter": that quarter, a year before
     d = shift_date(base.earliest, spec.offset, spec.sign)
@@ -305,12 +327,25 @@ def resolve(
                 local_ref = last.earliest
             if isinstance(spec, ChronologyRef):
                 value = resolve_chronology(spec, anchors)
+            elif isinstance(spec, SameQuarterIn):
+                if last is not None and last.granularity == Granularity.QUARTER and last.quarter:
+                    value = DateValue.quarter_of(spec.year, last.quarter)
+                else:
+                    value = DateValue.year(spec.year)
             elif isinstance(spec, Shift):
                 if t.anchor == AnchorKind.PREVIOUS:
                     base = last or ref_value
                     value = resolve_shift(spec, base, from_previous=last is not None) if base else None
                 elif ref_value is not None:
                     value = resolve_shift(spec, ref_value, from_previous=False, last=last)
+            elif (
+                isinstance(spec, Deictic)
+                and t.anchor == AnchorKind.PREVIOUS
+                and last is not None
+                and last.granularity <= Granularity.DAY
+            ):
+                # a clock time alone ("at 10 p.m.") is on the day the text is talking about
+                value = resolve_deictic(spec, last.earliest)
             elif local_ref is not None:
                 if isinstance(spec, YearlessDate):
                     if (
@@ -332,11 +367,13 @@ def resolve(
                         value = resolve_deictic(spec, local_ref)
                 elif isinstance(spec, DayOfMonth):
                     value = resolve_dayofmonth(spec, local_ref)
+                elif isinstance(spec, HolidayRef):
+                    value = resolve_holiday(spec, local_ref)
             t.value = value
         if (
             isinstance(t.value, DateValue)
             and t.type in (TimexType.DATE, TimexType.TIME)
             and t.anchor != AnchorKind.CHRONOLOGY
-            and not isinstance(spec, Shift)  # "a year earlier" twice is not two years back
+            and not isinstance(spec, Shift | SameQuarterIn)  # "a year earlier" twice is not two years back
         ):
             last = t.value

@@ -8,6 +8,7 @@ date in the text or a chronology anchor is known.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .values import DurationValue, Granularity, Mod
@@ -95,3 +96,47 @@ class ChronologyRef:
     offset: DurationValue | None = None
     present: bool = False
     relation: str = "at"  # at | since | after | before
+
+
+@dataclass(frozen=True)
+class HolidayRef:
+    """ "Thanksgiving Day", "last Christmas": a holiday whose year comes from the reference.
+
+    ``rule`` is a fixed "MM-DD" or a named computation (easter, thanksgiving_us, election_us).
+    """
+
+    rule: str
+    relation: str = "nearest"  # nearest | last | this | next
+    future: bool = False
+
+
+def holiday_date(rule: str, year: int) -> dt.date:
+    """The day of holiday ``rule`` in ``year``."""
+    if rule == "easter":  # anonymous Gregorian computus
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        m = (32 + 2 * e + 2 * i - h - k) % 7
+        n = (a + 11 * h + 22 * m) // 451
+        month, day = divmod(h + m - 7 * n + 114, 31)
+        return dt.date(year, month, day + 1)
+    if rule == "thanksgiving_us":  # fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if rule == "election_us":  # the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 1)
+        monday = first + dt.timedelta(days=(0 - first.weekday()) % 7)
+        return monday + dt.timedelta(days=1)
+    month, day = (int(x) for x in rule.split("-"))
+    return dt.date(year, month, day)
+
+
+@dataclass(frozen=True)
+class SameQuarterIn:
+    """ "the 1988 quarter": the quarter last mentioned in the text, in ``year`` (the whole
+    year when no quarter was mentioned)."""
+
+    year: int

@@ -15,7 +15,17 @@ from typing import Any
 
 from . import numeric
 from .rules import Rule, RuleSet
-from .specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
+from .specs import (
+    ChronologyRef,
+    DayOfMonth,
+    Deictic,
+    HolidayRef,
+    SameQuarterIn,
+    Shift,
+    WeekdayRef,
+    YearlessDate,
+    holiday_date,
+)
 from .values import (
     AnchorKind,
     BCValue,
@@ -43,7 +53,8 @@ _UNIT_GRAN = {
     "MIN": Granularity.MINUTE,
 }
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|planned|scheduled|expected to|due to|set to|next|upcoming)\b",
+    r"\b(?:will|shall|'ll|going to|plans? to|scheduled|expected|due to|set to|next|upcoming|until|"
+    r"as (?:soon|early) as|is to|are to|to be held|deadline|postponed|heading|headed)\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -87,6 +98,9 @@ class Builder:
             "chronology": self._chronology,
             "bc": self._bc,
             "none": self._none,
+            "year_words": self._year_words,
+            "holiday": self._holiday,
+            "year_period": self._year_period,
         }
 
     # ---- group helpers -------------------------------------------------
@@ -182,6 +196,8 @@ class Builder:
         if quarter == -1:
             quarter = 4
         half = self.ordinal(g("half") or "") if g("half") else None
+        if half == -1:
+            half = 2
         pod = self.pod(g("pod"))
         month = self.month(month_s) if month_s else None
         day = int(re.sub(r"\D", "", day_s)) if day_s else None
@@ -258,6 +274,32 @@ class Builder:
             return BCValue(c * 100 - 1, Granularity.CENTURY), None, []
         return BCValue(int(g("year") or "0")), None, []
 
+    def _year_words(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        words = re.split(r"[\s-]+", (g("yw") or "").lower())
+        if words[:2] == ["two", "thousand"]:
+            rest = [w for w in words[2:] if w != "and"]
+            year = 2000 + int(self.number(" ".join(rest), default=0) or 0) if rest else 2000
+        else:
+            century = int(self.number(words[0]) or 0)
+            rest = [w for w in words[1:] if w not in ("oh", "hundred")]
+            year = century * 100 + (int(self.number(" ".join(rest)) or 0) if rest else 0)
+        return DateValue.year(year), None, []
+
+    def _holiday(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        how = str(self.rs.lookup("holidays", g("holiday") or ""))
+        rel = (g("rel") or "nearest").lower()
+        if g("year"):
+            day = holiday_date(how, int(g("year") or 0))
+            return DateValue.day(day), None, []
+        return None, HolidayRef(how, rel), []
+
+    def _year_period(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        year = int(g("year") or 0)
+        if g("quarter"):
+            q = self.ordinal(g("quarter") or "")
+            return DateValue.quarter_of(year, 4 if q == -1 else q), None, []
+        return None, SameQuarterIn(year), []
+
     def _none(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         return None, None, []
 
@@ -268,7 +310,9 @@ class Builder:
         return DateValue.day(d), None, []
 
     def _deictic(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
-        if g("relday"):
+        if g("lastnight"):
+            offset, unit, pod = -1, "D", "NI"
+        elif g("relday"):
             offset = int(self.rs.lookup("relative_days", g("relday") or ""))
             unit = "D"
             pod = "NI" if (g("relday") or "").lower() == "tonight" else None
@@ -296,7 +340,8 @@ class Builder:
     def _offset(self, g: Getter, p: dict[str, Any]) -> DurationValue:
         word = g("unit")
         unit = str(p["unit"]) if p.get("unit") else self.unit(word) if word else "D"
-        amount = None if g("vague") else self.number(g("num"), default=p.get("amount", 1))
+        vague = g("vague") or ("amount" in p and p["amount"] is None)
+        amount = None if vague else self.number(g("num"), default=p.get("amount", 1))
         if unit == "FN":
             unit, amount = "W", (amount * 2 if amount is not None else None)
         if unit == "WE":
@@ -391,7 +436,9 @@ class Builder:
         anchor = rule.anchor
         if value is not None:
             anchor = AnchorKind.NONE if rule.anchor != AnchorKind.CHRONOLOGY else anchor
-        if isinstance(spec, YearlessDate | WeekdayRef | DayOfMonth) and _future_context(text, start, end):
+        if isinstance(spec, YearlessDate | WeekdayRef | DayOfMonth | HolidayRef) and _future_context(
+            text, start, end
+        ):
             spec = _with_future(spec)
         ttype = rule.type or TimexType.DATE
         if kind == "shift" and isinstance(spec, Shift) and spec.offset.unit in ("H", "MIN"):
