@@ -54,8 +54,8 @@ def at(
         ttype,
         "test",
         anchor,
-        value,
-        spec,  # type: ignore[arg-type]
+        value,  # type: ignore[arg-type]
+        spec,
         anchor_name or (spec.anchor_name if isinstance(spec, ChronologyRef) else None),
     )
 

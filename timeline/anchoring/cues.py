@@ -62,8 +62,8 @@ def find_anchor(tx: Timex, chronology: Chronology, context: str | None = None) -
     name = (
         tx.anchor_name or (spec.anchor_name if isinstance(spec, ChronologyRef) else None) or "default"
     ).lower()
-    day = chronology.anchors.get(name)
-    return (name, day) if day is not None else None
+    named = chronology.anchors.get(name)
+    return (name, named) if named is not None else None
 
 
 def fmt(day: dt.date) -> str:
