@@ -232,3 +232,24 @@ def test_no_events_still_gives_every_index_page():
     assert not any(p.startswith("months/") for p in files)
     assert text(files, "events.csv").count("\r\n") == 1
     assert ArticleEvent  # the model is what the renderer consumes
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("index.md", "timeline/months/2022-03.md"),
+        ("timeline/articles/a.md", "timeline/months/2022-03.md"),
+        ("timeline/articles/index.md", "timeline/articles/b.md"),
+        ("timeline/index.md", "timeline/index.md"),
+        ("timeline/tags/kyiv.md", "guide/dates.md"),
+        ("a/b/c/d.md", "a/x.md"),
+    ],
+)
+def test_links_match_posix_relpath(source, target):
+    import posixpath
+
+    from timeline.render.layout import link
+
+    expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    assert link(source, target) == expected
+    assert link(source, target, "x", html=True) == expected[:-3] + ".html#x"

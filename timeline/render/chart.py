@@ -61,6 +61,7 @@ def overview_svg(
     start, end = span
     weeks = (end - start).days // 7 + 1
     per_week = Counter((_monday(d) - start).days // 7 for d in days)
+    per_month = Counter(month_key(d) for d in days)
     top = max(per_week.values())
     plot_w = WIDTH - LEFT - RIGHT
     step = plot_w / weeks
@@ -126,7 +127,7 @@ def overview_svg(
         href = month_href(key)
         if href is None:
             continue
-        count = sum(1 for d in days if month_key(d) == key)
+        count = per_month[key]
         out.append(
             f'<a href="{attr(href)}" class="tl-chart-month-link"><rect class="tl-chart-month" x="{_n(x0)}" '
             f'y="{TOP}" width="{_n(max(x1 - x0, 2))}" height="{BAR_AREA}"><title>{MONTHS[first.month - 1]} '

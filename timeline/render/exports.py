@@ -23,8 +23,26 @@ from .text import clean, display_text, safe_url, shorten
 PRODID = "-//news-timeline//timeline build//EN"
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+def _dumps(data: dict[str, Any]) -> str:
+    """Sorted JSON, one list item per line: diffs stay readable, and the C encoder stays in use
+    (``indent=`` would switch json to its pure-Python encoder, several times slower)."""
+
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    lines = ["{"]
+    keys = sorted(data)
+    for n, key in enumerate(keys):
+        value = data[key]
+        comma = "," if n + 1 < len(keys) else ""
+        if isinstance(value, list) and value:
+            lines.append(f"{one(key)}:[")
+            lines += [one(item) + ("," if i + 1 < len(value) else "") for i, item in enumerate(value)]
+            lines.append("]" + comma)
+        else:
+            lines.append(f"{one(key)}:{one(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def _members(event: Event) -> list[ArticleEvent]:
@@ -150,17 +168,18 @@ def _ics_text(value: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space; never split a character."""
-    out: list[str] = []
-    current, size = "", 0
-    for char in line:
-        n = len(char.encode("utf-8"))
-        if size + n > (75 if not out else 74):
-            out.append(current)
-            current, size = "", 0
-        current += char
-        size += n
-    out.append(current)
-    return [out[0], *(" " + part for part in out[1:])]
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return [line]
+    parts: list[bytes] = []
+    start, limit = 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:  # inside a multi-byte character: back off
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74  # continuation lines start with a space
+    return [parts[0].decode("utf-8"), *(" " + p.decode("utf-8") for p in parts[1:])]
 
 
 def timeline_ics(ctx: Context) -> str:

@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..config import Settings
 from ..model import Event, Timeline
@@ -121,13 +122,23 @@ class SiteMap:
         return self.path(name)
 
 
+@lru_cache(maxsize=65536)
+def _relative(from_dir: str, to_path: str) -> str:
+    """posixpath.relpath for docs-relative paths, without touching the file system (it is hot)."""
+    source = [p for p in from_dir.split("/") if p]
+    target = to_path.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
+
+
 def link(from_page: str, to_path: str, anchor: str = "", *, html: bool = False) -> str:
     """Relative link from page ``from_page`` to ``to_path`` (both docs-relative).
 
     ``from_page`` is where the Markdown is rendered: for the home snippet that is ``index.md``.
     """
-    base = posixpath.dirname(from_page)
-    rel = posixpath.relpath(to_path, base or ".")
+    rel = _relative(posixpath.dirname(from_page), to_path)
     if html and rel.endswith(".md"):
         rel = rel[:-3] + ".html"
     return f"{rel}#{anchor}" if anchor else rel

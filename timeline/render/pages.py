@@ -40,9 +40,8 @@ class Context:
     event_entities: dict[str, list[Entity]] = field(default_factory=dict)
     article_entities: dict[str, list[Entity]] = field(default_factory=dict)
 
-    @property
-    def events(self) -> list[Event]:
-        return sorted(self.timeline.events, key=event_sort_key)
+    events: list[Event] = field(default_factory=list)  # sorted by date
+    article_events: dict[str, list[Event]] = field(default_factory=dict)  # article slug -> its events
 
     def title(self, slug: str) -> str:
         result = self.results.get(slug)
@@ -74,6 +73,10 @@ class Context:
 def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -> Context:
     ctx = Context(timeline, settings, plan(timeline, settings), gazetteer)
     ctx.results = {r.article.slug: r for r in timeline.articles}
+    ctx.events = sorted(timeline.events, key=event_sort_key)
+    for event in ctx.events:  # indexes instead of scans: pages stay linear in articles and events
+        for slug in event.sources:
+            ctx.article_events.setdefault(slug, []).append(event)
     for event in timeline.events:
         ctx.event_entities[event.id] = gazetteer.entities_in(display_text(event.text))
     for result in timeline.articles:
@@ -459,7 +462,7 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     out += [f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})", ""]
     out += metadata_table(ctx, result)
     out += published_section(result)
-    events = [e for e in ctx.events if any(m.article == a.slug for m in e.members)]
+    events = ctx.article_events.get(a.slug, [])
     if events:
         out += ["## Events it reports", ""]
         for e in events:
@@ -597,19 +600,16 @@ def render_pages(ctx: Context) -> dict[str, str]:
     pages[site.path("articles", "index.md")] = articles_index(ctx)
     for result in ctx.timeline.articles:
         pages[site.article_paths[result.article.slug]] = article_page(ctx, result)
-    used: dict[str, tuple[list[Event], list[ArticleResult]]] = {}
+    by_entity: dict[str, tuple[list[Event], list[ArticleResult]]] = defaultdict(lambda: ([], []))
+    for event in ctx.events:
+        for entity in ctx.event_entities[event.id]:
+            by_entity[entity.id][0].append(event)
+    for result in sorted(ctx.timeline.articles, key=lambda r: r.article.slug):
+        for entity in ctx.article_entities[result.article.slug]:
+            by_entity[entity.id][1].append(result)
+    used = {e.id: by_entity[e.id] for e in ctx.gazetteer.entities if e.id in by_entity}
     for entity in ctx.gazetteer.entities:
-        events = [e for e in ctx.events if any(x.id == entity.id for x in ctx.event_entities[e.id])]
-        articles = sorted(
-            (
-                r
-                for r in ctx.timeline.articles
-                if any(x.id == entity.id for x in ctx.article_entities[r.article.slug])
-            ),
-            key=lambda r: r.article.slug,
-        )
-        if events or articles:
-            used[entity.id] = (events, articles)
-            pages[site.tag_page(entity.id)] = tag_page(ctx, entity, events, articles)
+        if entity.id in used:
+            pages[site.tag_page(entity.id)] = tag_page(ctx, entity, *used[entity.id])
     pages[site.path("tags", "index.md")] = tags_index(ctx, used)
     return pages

@@ -21,13 +21,16 @@ import html
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 # Markdown, HTML, attr_list and table syntax; letters, digits and spaces stay readable.
-_MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>~^=:&\"'$%@/;?")
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|<>~^=:&\"'$%@/;?"
+_MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
 
 
+@lru_cache(maxsize=131072)
 def clean(text: str) -> str:
     """One line of displayable text: no control or non-characters, whitespace collapsed."""
     text = _BAD_CHARS.sub("", unicodedata.normalize("NFC", text))
@@ -36,7 +39,7 @@ def clean(text: str) -> str:
 
 def md(text: str) -> str:
     """Inline Markdown that shows ``text`` literally and cannot inject anything."""
-    return "".join(f"&#{ord(c)};" if c in _MD_SPECIAL else c for c in clean(text))
+    return clean(text).translate(_MD_TABLE)
 
 
 def html_text(text: str, *, collapse: bool = True) -> str:
@@ -60,6 +63,7 @@ def yaml_str(text: str) -> str:
     return json.dumps(clean(text), ensure_ascii=True)
 
 
+@lru_cache(maxsize=65536)
 def safe_url(url: str | None) -> str | None:
     """The URL if it is a plain http(s) link with a host, else None (no ``javascript:``, ``data:``)."""
     if not url:
@@ -85,6 +89,7 @@ def shorten(text: str, limit: int = 90) -> str:
     return (cut or text[: limit - 1]) + "…"
 
 
+@lru_cache(maxsize=65536)
 def display_text(text: str) -> str:
     """An event or quote as shown: the events module's cleaning (one cleaning everywhere), one line."""
     try:
