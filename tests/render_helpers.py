@@ -106,7 +106,8 @@ def sample_timeline() -> Timeline:
     ]
     pub_a = PublicationEstimate(
         dt.date(2022, 3, 30), dt.date(2022, 3, 29), dt.date(2022, 3, 31), "inferred", 0.62,
-        [Evidence("five weeks", t_a[2].start, t_a[2].end, "'five weeks' into the war puts the article around 30 March 2022")],
+        [Evidence("five weeks", t_a[2].start, t_a[2].end,
+                  "'five weeks' into the war puts the article around 30 March 2022")],
     )  # fmt: skip
     b = article(
         "briefing",
@@ -136,7 +137,7 @@ def sample_timeline() -> Timeline:
     return Timeline(results, events, chronology(), Problems())
 
 
-# ---- rendering Markdown as the site does, and inspecting the HTML ----------------------------------------------
+# ---- rendering Markdown as the site does, and inspecting the HTML --------------------
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details"]
 

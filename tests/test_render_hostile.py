@@ -7,8 +7,8 @@ or link may come from the article. Exports are checked in the way each format is
 from __future__ import annotations
 
 import csv
-import html
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -38,7 +38,8 @@ On March 22 <script>alert("{MARK}")</script> troops moved. <a href="javascript:a
 
 # Not a heading {{ #2022-03-22 }}
 [x](javascript:alert("{MARK}")) ![img](https://evil.example/{MARK}.png) <iframe src="https://evil.example/{MARK}"></iframe>
-=HYPERLINK("https://evil.example/{MARK}") On March 23 the <style>body{{background:url(https://evil.example/{MARK})}}</style> end.
+=HYPERLINK("https://evil.example/{MARK}") On March 23 the <style>body{{background:url(https://evil.example/{MARK})}}
+</style> end.
 <svg onload=alert("{MARK}")></svg> ;,\\ BEGIN:VEVENT
 END:VCALENDAR
 """
@@ -64,7 +65,8 @@ def hostile_timeline(
     )
     members = [member(a, t, 0), member(a, t, 1)]
     events = [
-        Event(f"2022-03-22 <script>{MARK}", members[0].date, members[0].text + " " + HOSTILE_TITLE, [members[0]],
+        Event(f"2022-03-22 <script>{MARK}", members[0].date, members[0].text + " " + HOSTILE_TITLE,
+              [members[0]],
               conflicts=[members[1]]),
         Event("2022-03-23-b", members[1].date, members[1].text, [members[1]]),
     ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""Integration: `timeline build` on the bundled articles, then `mkdocs build --strict`, as `make site` does."""
+"""Integration: `timeline build` on the bundled articles, then `mkdocs build --strict` (as `make site`)."""
 
 from __future__ import annotations
 
@@ -91,7 +91,11 @@ url: 'https://example.org/"><script>alert("{MARK}")</script>'
 published: 2022-03-30
 tags: ['<script>alert("{MARK}")</script>']
 ---
-<script>alert("{MARK}")</script> On Tuesday, March 22, Kirby said <b onclick=alert("{MARK}")>this</b> in Kherson.
+<script>alert("{MARK}")</script> On Tuesday, March 22, Kirby said <b onclick=alert("{MARK}")>this</b>
+in Kherson.
+
+--8<-- "../mkdocs.yml"
+--8<-- "mkdocs.yml"
 
 [link](javascript:alert("{MARK}")) <iframe src="https://evil.example/{MARK}"></iframe> ![x](https://evil.example/x.png)
 
@@ -122,6 +126,8 @@ def test_hostile_article_builds_inertly(tmp_path):
             assert not (tag in ("iframe", "img", "style") and MARK in str(attrs)), (page, tag)
         checked += 1
     assert checked > 20
+    # snippet lines in an article (pymdownx.snippets is on for the home page) include no file
+    assert not [p for p in site.rglob("*.html") if "use_directory_urls" in read(p)]
     shown = [p for p in site.rglob("*.html") if "&lt;script&gt;alert" in read(p)]
     assert shown  # the article is published, its markup shown as text
     # exports: TimelineJS renders HTML (escaped there), calendar apps may (no angle brackets), CSV cells
@@ -141,7 +147,7 @@ def test_every_hand_written_page_is_in_the_nav():
         pass
 
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)  # noqa: S506 - safe subclass
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
     listed: set[str] = set()
 
     def walk(node: object) -> None:
@@ -159,7 +165,7 @@ def test_every_hand_written_page_is_in_the_nav():
     pages = {
         p.relative_to(docs).as_posix()
         for p in docs.rglob("*.md")
-        if not p.relative_to(docs).parts[0] == "timeline"
+        if p.relative_to(docs).parts[0] != "timeline"
     }
     assert pages - listed == set(), "add these pages to nav in mkdocs.yml"
     generated = {p for p in listed if p.startswith("timeline/")}

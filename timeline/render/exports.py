@@ -14,6 +14,7 @@ import io
 import json
 from typing import Any
 
+from ..events import event_record
 from ..model import ArticleEvent, Event
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key
@@ -220,14 +221,7 @@ def timeline_ics(ctx: Context) -> str:
 
 def chronology_json(ctx: Context) -> str:
     """The merged events with their members (the events module explains each merge), and the articles."""
-    try:
-        from ..events import event_record
-    except ImportError:  # the events package is being written concurrently
-        event_record = None
-    events = []
-    for e in sorted(ctx.timeline.events, key=event_sort_key):
-        record = event_record(e) if event_record is not None else _event_record(e)
-        events.append(record)
+    events = [event_record(e) for e in sorted(ctx.timeline.events, key=event_sort_key)]
     articles = []
     for r in sorted(ctx.timeline.articles, key=lambda r: r.article.slug):
         pub = r.published
@@ -256,33 +250,6 @@ def chronology_json(ctx: Context) -> str:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def _event_record(e: Event) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "date": e.date.timex3(),
-        "earliest": e.date.earliest.isoformat(),
-        "latest": e.date.latest.isoformat(),
-        "text": display_text(e.text),
-        "score": round(e.score, 3),
-        "anchors": sorted(e.anchors),
-        "members": [
-            {
-                "article": m.article,
-                "date": m.date.timex3(),
-                "text": display_text(m.text),
-                "start": m.start,
-                "end": m.end,
-                "timex": m.timex,
-            }
-            for m in _members(e)
-        ],
-        "conflicts": [
-            {"article": m.article, "date": m.date.timex3(), "text": display_text(m.text)}
-            for m in sorted(e.conflicts, key=lambda m: (m.article, m.start))
-        ],
-    }
 
 
 def render_exports(ctx: Context) -> dict[str, str]:

@@ -115,7 +115,8 @@ def home_snippet(ctx: Context) -> str:
     if events:
         first, last = events[0].date.earliest, max(e.date.latest for e in events)
         out.append(
-            f'<p class="tl-stats"><strong>{n_articles}</strong> articles · <strong>{len(events)}</strong> events · '
+            f'<p class="tl-stats"><strong>{n_articles}</strong> articles · '
+            f"<strong>{len(events)}</strong> events · "
             f"from <strong>{day_short(first)}</strong> to <strong>{day_short(last)}</strong></p>"
         )
     else:
@@ -147,7 +148,8 @@ def home_snippet(ctx: Context) -> str:
         for event in sorted(ranked[: ctx.settings.key_events], key=event_sort_key):
             href = link(page, site.event_page[event.id], "ev-" + safe_slug(event.id))
             out.append(
-                f"- **[{describe(event.date)}]({href})** {badge(event.date)} {md(shorten(display_text(event.text), 160))} "
+                f"- **[{describe(event.date)}]({href})** {badge(event.date)} "
+                f"{md(shorten(display_text(event.text), 160))} "
                 f"<small>({plural(len(event.sources), 'source')})</small>"
             )
         out.append("")
@@ -528,7 +530,7 @@ def articles_index(ctx: Context) -> str:
     return "\n".join([*out, ""])
 
 
-# ---- tags ---------------------------------------------------------------------------------------------------
+# ---- tags ------------------------------------------------------------
 
 
 def tags_index(ctx: Context, used: dict[str, tuple[list[Event], list[ArticleResult]]]) -> str:
@@ -537,7 +539,8 @@ def tags_index(ctx: Context, used: dict[str, tuple[list[Event], list[ArticleResu
     out += [
         "# Places, people and organizations",
         "",
-        "Names found in the articles with the project's gazetteer (`timeline/data/gazetteer.yml`, which knows "
+        "Names found in the articles with the project's gazetteer (`timeline/data/gazetteer.yml`, which "
+        "knows "
         "spellings such as Kyiv/Kiev and Zelensky/Zelenskyy). Each page lists the events and articles that "
         "name it.",
         "",
@@ -581,7 +584,7 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
     return "\n".join([*out, ""])
 
 
-# ---- all pages ------------------------------------------------------------------------------------------------
+# ---- all pages ------------------------------------------------------------
 
 
 def render_pages(ctx: Context) -> dict[str, str]:

@@ -24,6 +24,8 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..events import clean_text
+
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 # Markdown, HTML, attr_list and table syntax; letters, digits and spaces stay readable.
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|<>~^=:&\"'$%@/;?"
@@ -92,11 +94,4 @@ def shorten(text: str, limit: int = 90) -> str:
 @lru_cache(maxsize=65536)
 def display_text(text: str) -> str:
     """An event or quote as shown: the events module's cleaning (one cleaning everywhere), one line."""
-    try:
-        from ..events import clean_text
-    except ImportError:  # the events package is being written concurrently
-        try:
-            from ..events.cleaning import clean_text
-        except ImportError:
-            return clean(text)
     return clean(clean_text(text))
