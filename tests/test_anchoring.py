@@ -409,3 +409,17 @@ def test_partial_date_in_a_future_sentence() -> None:
     ]
     est = infer(text, timexes)
     assert any("still to come" in e.reason for e in est.evidence)
+
+
+def test_caption_and_sentence_with_the_same_date_are_one_clue() -> None:
+    text = (
+        "Russia on August 11, 2024 acknowledged the attack.\n"
+        "Soldiers near Sumy, Ukraine, August 11, 2024. REUTERS/Someone\n"
+    )
+    timexes = [
+        at(text, "August 11, 2024", value=DateValue.day(D(2024, 8, 11))),
+        at(text, "August 11, 2024", value=DateValue.day(D(2024, 8, 11)), nth=1),
+    ]
+    est = infer(text, timexes)
+    assert est.value is not None and D(2024, 8, 11) <= est.value <= D(2024, 8, 13)
+    assert est.confidence <= 0.7

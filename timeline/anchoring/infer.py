@@ -95,7 +95,12 @@ def estimate_from_cues(cues: list[Cue], lo: dt.date, hi: dt.date) -> Publication
     earliest, latest = lo + dt.timedelta(days=min(chosen)), lo + dt.timedelta(days=max(chosen))
     best = lo + dt.timedelta(days=peak)
 
-    supporting = {c.kind for c in cues if c.kind in POINT_KINDS and _supports(c, best)}
+    # a caption and a sentence giving the same date are one clue, not two
+    supporting = {
+        "dated" if c.kind == "caption" else c.kind
+        for c in cues
+        if c.kind in POINT_KINDS and _supports(c, best)
+    }
     strong = [c for c in cues if c.kind in POINT_KINDS - {"dated"}]
     conflicts = sum(1 for c in strong if not _supports(c, best))
     confidence = near3 if len(supporting) >= 2 else min(near3, SINGLE_KIND_CAP)
