@@ -253,3 +253,12 @@ def test_links_match_posix_relpath(source, target):
     expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
     assert link(source, target) == expected
     assert link(source, target, "x", html=True) == expected[:-3] + ".html#x"
+
+
+def test_article_page_lists_every_date_expression_and_links_evidence(files):
+    page = text(files, "articles/kirby.md")
+    assert '??? info "All 5 date expressions found in this article"' in page
+    html = to_html(page)
+    assert "P5W" in html and "a length of time, not a date" in html
+    # the evidence quote links to its highlighted words in the text
+    assert '<a href="#t2">“five weeks”</a>' in html

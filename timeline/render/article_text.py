@@ -45,7 +45,8 @@ def article_html(
     result: ArticleResult,
     href: Callable[[DateValue], str | None],
     reason: Callable[[Timex], str],
-) -> str:
+) -> tuple[str, set[int]]:
+    """The HTML, and the indexes of the timexes it marks (those in junk or the title are not shown)."""
     body = result.article.body
     start_at = result.article.body_start
     marks = sorted(
@@ -57,6 +58,7 @@ def article_html(
         key=lambda m: (m[0], -m[1], m[2]),
     )
     paragraphs: list[str] = []
+    shown: set[int] = set()
     cursor = 0  # index into marks
     for para in _PARAGRAPH.finditer(body, start_at):
         p_start, p_end = para.span()
@@ -77,9 +79,10 @@ def article_html(
             value = timex.value
             target = href(value) if isinstance(value, DateValue) else None
             pieces.append(_mark(index, timex, words, target, reason(timex)))
+            shown.add(index)
             pos = m_end
         pieces.append(html_text(_SPACES.sub(" ", body[pos:p_end]), collapse=False))
         paragraphs.append("<p>" + "".join(pieces).strip() + "</p>")
     if not paragraphs:
         paragraphs.append("<p><em>No text.</em></p>")
-    return '<div class="tl-article-text">\n' + "\n".join(paragraphs) + "\n</div>"
+    return '<div class="tl-article-text">\n' + "\n".join(paragraphs) + "\n</div>", shown

@@ -402,7 +402,9 @@ def published_summary(result: ArticleResult) -> str:
     return "unknown"
 
 
-def published_section(result: ArticleResult) -> list[str]:
+def published_section(result: ArticleResult, shown: set[int] | None = None) -> list[str]:
+    """Where the publication date came from; evidence quotes link to the highlighted words (``shown``)."""
+    shown = shown or set()
     pub = result.published
     out = ["## When it was published", ""]
     if pub.source == "metadata" and pub.value:
@@ -427,7 +429,11 @@ def published_section(result: ArticleResult) -> list[str]:
     if pub.evidence:
         out += ["How this was worked out:", ""]
         for ev in pub.evidence:
-            out.append(f"- “{md(shorten(ev.text, 160))}”: {md(ev.reason)}")
+            quote = f"“{md(shorten(ev.text, 160))}”"
+            inside = [i for i in sorted(shown) if ev.start <= result.timexes[i].start < ev.end]
+            if inside:  # link to the highlighted words in the text below
+                quote = f"[{quote}](#t{inside[0]})"
+            out.append(f"- {quote}: {md(ev.reason)}")
         out.append("")
     return out
 
@@ -462,8 +468,9 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     out = front_matter(a.title, ctx.article_entities.get(a.slug, []))
     out += [f"# {md(a.title)}", ""]
     out += [f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})", ""]
+    text, shown = article_html(result, lambda value: ctx.day_href(page, value, html=True), _reason)
     out += metadata_table(ctx, result)
-    out += published_section(result)
+    out += published_section(result, shown)
     events = ctx.article_events.get(a.slug, [])
     if events:
         out += ["## Events it reports", ""]
@@ -480,8 +487,25 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
         "worked out; click to go to that day.</p>",
         "",
     ]
-    out += [article_html(result, lambda value: ctx.day_href(page, value, html=True), _reason), ""]
+    out += [text, ""]
+    out += timex_table(result, shown)
     return "\n".join(out)
+
+
+def timex_table(result: ArticleResult, shown: set[int]) -> list[str]:
+    """Every date expression as a table (collapsed): words, value, interval, what it counts from, rule."""
+    if not result.timexes:
+        return []
+    out = [f'??? info "All {plural(len(result.timexes), "date expression")} found in this article"', ""]
+    out += ["    | Words | Value | Interval | Worked out | Rule |", "    |---|---|---|---|---|"]
+    for i, t in enumerate(result.timexes):
+        words = f"“{md(shorten(t.text, 60))}”"
+        if i in shown:
+            words = f"[{words}](#t{i})"
+        value = md(t.timex3() or "unresolved")
+        interval = span(t.earliest, t.latest) if t.earliest and t.latest else "—"
+        out.append(f"    | {words} | {value} | {interval} | {md(shorten(_reason(t), 140))} | {md(t.rule)} |")
+    return [*out, ""]
 
 
 def _reason(timex: Timex) -> str:
