@@ -207,13 +207,15 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
             # no capturing groups in the scanner (they make every failed branch costly);
             # an empty marker group after the rule names it, and the rule's own regex is
             # matched again at that spot to read its groups
-            body = _GROUP.sub("(?:", rule.pattern)
+            body = explicit_case(_GROUP.sub("(?:", rule.pattern))
             parts.append(f"(?:{body})(?P<{tag}>)")
             markers.append((tag, rule))
         if parts:
             branches.append(f"(?={cls})(?:" + "|".join(parts) + ")")
     big = _GUARD_START + "(?:" + "|".join(branches) + ")" + _GUARD_END
-    scanner = re.compile(big, re.I | re.M)
+    # compiled case-sensitively with explicit [aA] classes: the engine can then reject a
+    # branch on its first character without entering it (it cannot under re.IGNORECASE)
+    scanner = re.compile(big, re.M)
     for tag, rule in markers:
         index_to_rule[scanner.groupindex[tag]] = ("", rule)
     matchers = {
@@ -265,6 +267,82 @@ def _trie(words: set[str]) -> str:
 # Every rule starts at a word start and ends at a word end.
 _GUARD_START = r"(?<![\w$£€.,'])(?<![A-Za-z]-)"
 _GUARD_END = r"(?![\w%]|-[A-Za-z]|[.,]\d)"
+
+
+def explicit_case(pattern: str) -> str:
+    """Rewrite ``pattern`` (meant for re.IGNORECASE) to match the same without the flag:
+    every letter becomes a two-case class ("a" -> "[aA]"), letters in classes get both
+    cases, and ``(?-i:...)`` groups (case-sensitive words like "May") stay as written."""
+    out: list[str] = []
+    stack = [True]  # is case folding active in this group?
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        fold = stack[-1]
+        if c == "\\":
+            nxt = pattern[i + 1]
+            width = 6 if nxt == "u" else 4 if nxt == "x" else 2
+            out.append(pattern[i : i + width])
+            i += width
+            continue
+        if c == "[":
+            j = i + 1
+            cls = ["["]
+            if j < n and pattern[j] == "^":
+                cls.append("^")
+                j += 1
+            first = True
+            while j < n and (pattern[j] != "]" or first):
+                first = False
+                ch = pattern[j]
+                if ch == "\\":
+                    nxt = pattern[j + 1]
+                    width = 6 if nxt == "u" else 4 if nxt == "x" else 2
+                    cls.append(pattern[j : j + width])
+                    j += width
+                    continue
+                if fold and ch.isalpha() and j + 2 < n and pattern[j + 1] == "-" and pattern[j + 2].isalpha():
+                    lo, hi = ch, pattern[j + 2]
+                    cls.append(f"{lo}-{hi}{lo.swapcase()}-{hi.swapcase()}")
+                    j += 3
+                    continue
+                if fold and ch.isalpha() and ch.lower() != ch.upper():
+                    cls.append(ch.lower() + ch.upper())
+                else:
+                    cls.append(ch)
+                j += 1
+            cls.append("]")
+            out.append("".join(cls))
+            i = j + 1
+            continue
+        if c == "(":
+            if pattern.startswith("(?-i:", i):
+                out.append("(?:")
+                stack.append(False)
+                i += 5
+                continue
+            m = re.match(r"\(\?(?:P<\w+>|<=|<!|:|=|!)?", pattern[i:])
+            head = m.group(0) if m else "("
+            out.append(head)
+            stack.append(fold)
+            i += len(head)
+            continue
+        if c == ")":
+            stack.pop()
+            out.append(c)
+            i += 1
+            continue
+        if c == "{":  # a quantifier like {1,4}: copy as is
+            j = pattern.index("}", i)
+            out.append(pattern[i : j + 1])
+            i = j + 1
+            continue
+        if fold and c.isalpha() and c.lower() != c.upper():
+            out.append(f"[{c.lower()}{c.upper()}]")
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
