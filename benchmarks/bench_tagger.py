@@ -81,7 +81,8 @@ def main() -> None:
     theirs, n_theirs = rate(lambda t: search_dates(t, languages=["en"], settings=settings), texts, 1)
 
     print(
-        f"run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, {platform.machine()}"
+        f"run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"Python {platform.python_version()}, {platform.machine()}"
     )
     print(f"texts: {len(texts)} documents, {chars:,} characters (seeds + TimeBank/AQUAINT TEXT)")
     print(f"rule compile (once per process): {compile_s:.2f} s")
