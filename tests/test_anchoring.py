@@ -423,3 +423,27 @@ def test_caption_and_sentence_with_the_same_date_are_one_clue() -> None:
     est = infer(text, timexes)
     assert est.value is not None and D(2024, 8, 11) <= est.value <= D(2024, 8, 13)
     assert est.confidence <= 0.7
+
+
+def test_two_strong_clues_eight_days_apart_are_not_confident() -> None:
+    text = "Five weeks into the war, officials said yesterday, March 22, 2022, that talks had stalled."
+    timexes = [
+        at(
+            text,
+            "Five weeks into the war",
+            spec=ChronologyRef("the war", DurationValue(5, "W"), present=True),
+        ),
+        at(text, "yesterday", spec=Deictic("D", -1)),
+        at(text, "March 22, 2022", value=DateValue.day(D(2022, 3, 22))),
+    ]
+    est = infer(text, timexes)
+    assert est.confidence < 0.8
+    assert est.value is not None and D(2022, 3, 23) <= est.value <= D(2022, 3, 31)
+
+
+def test_today_before_the_window_gives_no_confident_date() -> None:
+    text = "Five weeks into the war, the front is static."
+    spec = ChronologyRef("the war", DurationValue(5, "W"), present=True)
+    est = infer_publication(text, [at(text, "Five weeks into the war", spec=spec)], CHRON, D(2010, 1, 1))
+    assert est.value is None and est.confidence < 0.1
+    assert est.latest is not None and est.latest <= D(2010, 1, 1)

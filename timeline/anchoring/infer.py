@@ -39,7 +39,7 @@ def event_matcher(chronology: Chronology) -> EventMatcher:
 def find_cues(text: str, timexes: list[Timex], chronology: Chronology, today: dt.date) -> list[Cue]:
     layout = Layout(text)
     mentions = event_matcher(chronology).find(text, layout)
-    horizon = (chronology.window[0], _latest(chronology, today))
+    horizon = (_earliest(chronology, today), _latest(chronology, today))
     extra = find_phrases(text, timexes)
     if extra:
         timexes = sorted([*timexes, *extra], key=lambda t: (t.start, t.end))
@@ -118,14 +118,20 @@ def infer_publication(
 ) -> PublicationEstimate:
     """Estimate the publication date of ``text`` from its (unresolved) timexes."""
     cues = find_cues(text, timexes, chronology, today)
-    return estimate_from_cues(cues, chronology.window[0], _latest(chronology, today))
+    return estimate_from_cues(cues, _earliest(chronology, today), _latest(chronology, today))
+
+
+def _earliest(chronology: Chronology, today: dt.date) -> dt.date:
+    """The first candidate day: the window's start, or ten years before a ``today`` that
+    comes before the window (then nothing in the window is plausible)."""
+    return min(chronology.window[0], today - dt.timedelta(days=3653))
 
 
 def _latest(chronology: Chronology, today: dt.date) -> dt.date:
     """The last candidate day: ``today``, but no more than ten years past the window (a far-off
     ``today`` would only make every interval longer and the computation slow)."""
     cap = chronology.window[1] + dt.timedelta(days=3653)
-    return max(chronology.window[0], min(today, cap))
+    return min(today, cap)
 
 
 def _rank(cue: Cue, best: dt.date) -> tuple[int, int]:
@@ -138,7 +144,9 @@ def _rank(cue: Cue, best: dt.date) -> tuple[int, int]:
 
 
 def _supports(cue: Cue, day: dt.date) -> bool:
-    return cue.at(day) >= 3 * cue.default
+    """The cue favours ``day``: well above its own background and near its own peak."""
+    peak = max([cue.default, *cue.daily.values(), *(v for _, _, v in cue.ranges)])
+    return cue.at(day) >= max(3 * cue.default, 0.1 * peak)
 
 
 def _explain(cue: Cue, best: dt.date | None) -> Evidence:
