@@ -170,3 +170,41 @@ def test_every_hand_written_page_is_in_the_nav():
     assert pages - listed == set(), "add these pages to nav in mkdocs.yml"
     generated = {p for p in listed if p.startswith("timeline/")}
     assert generated == {"timeline/index.md", "timeline/articles/index.md", "timeline/tags/index.md"}
+
+
+def test_no_broken_internal_links_or_anchors():
+    """Every relative link in the built site, Markdown-made or raw HTML (article text, chart), resolves:
+    the file exists and, when there is a #fragment, an element with that id is on the target page."""
+    from urllib.parse import unquote, urlsplit
+
+    site = built_sites().hosted
+    ids: dict[Path, set[str]] = {}
+    links: list[tuple[Path, str]] = []
+    for page in site.rglob("*.html"):
+        found = inspect_html(read(page))
+        ids[page.resolve()] = {a["id"] for _, a in found.tags if a.get("id")}
+        if page.name != "404.html":  # MkDocs' 404 page links from the site root (/...), by design
+            links += [(page, a["href"]) for tag, a in found.tags if tag == "a" and a.get("href")]
+    broken = []
+    checked = 0
+    for page, href in links:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith("mailto:"):
+            continue
+        target = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        checked += 1
+        if not target.exists():
+            broken.append((str(page.relative_to(site)), href))
+        elif (
+            parts.fragment
+            and target.suffix == ".html"
+            and unquote(parts.fragment) not in ids.get(target, set())
+        ):
+            if (
+                not parts.fragment.startswith("tag:") and parts.fragment != "__skip"
+            ):  # Material's tag/skip links
+                broken.append((str(page.relative_to(site)), href))
+    assert checked > 500
+    assert broken == [], "\n".join(f"{p}: {h}" for p, h in broken)
