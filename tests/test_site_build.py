@@ -195,16 +195,11 @@ def test_no_broken_internal_links_or_anchors():
         if target.is_dir():
             target = target / "index.html"
         checked += 1
-        if not target.exists():
-            broken.append((str(page.relative_to(site)), href))
-        elif (
+        if not target.exists() or (
             parts.fragment
             and target.suffix == ".html"
             and unquote(parts.fragment) not in ids.get(target, set())
         ):
-            if (
-                not parts.fragment.startswith("tag:") and parts.fragment != "__skip"
-            ):  # Material's tag/skip links
-                broken.append((str(page.relative_to(site)), href))
+            broken.append((str(page.relative_to(site)), href))
     assert checked > 500
     assert broken == [], "\n".join(f"{p}: {h}" for p, h in broken)
