@@ -447,3 +447,14 @@ def test_today_before_the_window_gives_no_confident_date() -> None:
     est = infer_publication(text, [at(text, "Five weeks into the war", spec=spec)], CHRON, D(2010, 1, 1))
     assert est.value is None and est.confidence < 0.1
     assert est.latest is not None and est.latest <= D(2010, 1, 1)
+
+
+def test_previous_day_after_a_partial_date_placed_by_its_weekday() -> None:
+    text = "On Thursday, February 24, troops crossed the border. The previous day, sirens sounded."
+    timexes = [
+        at(text, "Thursday, February 24", spec=YearlessDate(Granularity.DAY, month=2, day=24, weekday=3)),
+        at(text, "The previous day", spec=Shift(DurationValue(1, "D"), -1), anchor=AnchorKind.PREVIOUS),
+    ]
+    resolve_timexes(timexes, PublicationEstimate(None, None, None, "unknown", 0.0, []), CHRON)
+    assert timexes[0].value == DateValue.day(D(2022, 2, 24))
+    assert timexes[1].value == DateValue.day(D(2022, 2, 23))

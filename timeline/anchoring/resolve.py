@@ -13,8 +13,9 @@ import datetime as dt
 
 from timeline.chronology import Chronology
 from timeline.temporal import resolve as tag_resolve
-from timeline.temporal.specs import ChronologyRef, YearlessDate
-from timeline.temporal.values import AnchorKind, DateValue, Timex
+from timeline.temporal.resolve import resolve_shift
+from timeline.temporal.specs import ChronologyRef, Shift, YearlessDate
+from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 
 from .cues import anchor_for
 from .model import PublicationEstimate
@@ -29,9 +30,13 @@ def resolve_timexes(
     before them ("the Ukrainian raid enters the third day")."""
     anchors = chronology_anchors(timexes, chronology, text)
     tag_resolve(timexes, estimate.value, anchors)
+    filled = False
     for tx in timexes:
         if tx.value is None and isinstance(tx.spec, YearlessDate):
-            _year_from_window(tx, tx.spec, estimate, chronology)
+            filled = _year_from_window(tx, tx.spec, estimate, chronology) or filled
+    if filled:
+        _previous_after_window(timexes)
+    for tx in timexes:
         _note_anchor(tx, estimate, anchors)
 
 
@@ -53,9 +58,9 @@ def chronology_anchors(
 
 def _year_from_window(
     tx: Timex, spec: YearlessDate, estimate: PublicationEstimate, chron: Chronology
-) -> None:
+) -> bool:
     if spec.month is None or spec.day is None:
-        return
+        return False
     lo = estimate.earliest or chron.window[0]
     hi = estimate.latest or chron.window[1]
     years = []
@@ -67,10 +72,30 @@ def _year_from_window(
             continue
         if (chron.window[0] <= day <= chron.window[1]) and (lo - dt.timedelta(days=366) <= day <= hi):
             years.append(day)
-    if len(years) == 1:
-        tx.value = DateValue.day(years[0], spec.mod)
-        why = "its weekday" if spec.weekday is not None else "the article's date range"
-        tx.notes.append(f"year {years[0].year}: the only year in the chronology window that fits {why}")
+    if len(years) != 1:
+        return False
+    tx.value = DateValue.day(years[0], spec.mod)
+    why = "its weekday" if spec.weekday is not None else "the article's date range"
+    tx.notes.append(f"year {years[0].year}: the only year in the chronology window that fits {why}")
+    return True
+
+
+def _previous_after_window(timexes: list[Timex]) -> None:
+    """ "The previous day" after a partial date that only the window could place."""
+    last: DateValue | None = None
+    for tx in timexes:
+        if tx.value is None and tx.anchor == AnchorKind.PREVIOUS and isinstance(tx.spec, Shift) and last:
+            value = resolve_shift(tx.spec, last, from_previous=True)
+            if value is not None:
+                tx.value = value
+                tx.notes.append("counted from the previous date in the text")
+        if (
+            isinstance(tx.value, DateValue)
+            and tx.type in (TimexType.DATE, TimexType.TIME)
+            and tx.anchor != AnchorKind.CHRONOLOGY
+            and not isinstance(tx.spec, Shift)
+        ):
+            last = tx.value
 
 
 def _note_anchor(tx: Timex, estimate: PublicationEstimate, anchors: dict[str, dt.date]) -> None:
