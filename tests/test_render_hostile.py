@@ -188,3 +188,15 @@ def test_exports_carry_the_text_safely(files):
                           "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "CATEGORIES"}  # fmt: skip
     chron = json.loads(files["chronology.json"])  # type: ignore[arg-type]
     assert chron["articles"][0]["url"] is None  # the javascript: URL is not passed on
+
+
+def test_an_article_without_title_gets_its_file_name():
+    timeline = hostile_timeline()
+    article = timeline.articles[0].article
+    article.title = " \x00 \x1f "
+    files = render_site(timeline, Settings())
+    page = files["articles/evil-index.md"]
+    assert isinstance(page, str)
+    assert f"\n# {md(article.path)}\n" in page
+    meta = yaml.safe_load(page[4 : page.index("\n---\n", 4)])
+    assert meta["title"] == "articles/../../evil index.txt"

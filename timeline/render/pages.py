@@ -20,7 +20,7 @@ from .article_text import article_html
 from .chart import overview_svg
 from .dates import BADGES, day_long, day_short, describe, month_key, month_name, precision, span
 from .layout import MonthPart, Section, SiteMap, event_sort_key, link, plan, safe_slug, section_of
-from .text import attr, display_text, md, safe_url, shorten, yaml_str, yaml_title
+from .text import attr, clean, display_text, md, safe_url, shorten, yaml_str, yaml_title
 
 EXPORTS = (
     ("timeline.json", "TimelineJS", "the merged events in TimelineJS' JSON format"),
@@ -45,7 +45,7 @@ class Context:
 
     def title(self, slug: str) -> str:
         result = self.results.get(slug)
-        return result.article.title if result else slug
+        return (clean(result.article.title) or result.article.path) if result else slug
 
     def timex(self, member: ArticleEvent) -> Timex | None:
         result = self.results.get(member.article)
@@ -465,8 +465,9 @@ def metadata_table(ctx: Context, result: ArticleResult) -> list[str]:
 def article_page(ctx: Context, result: ArticleResult) -> str:
     a = result.article
     page = ctx.site.article_paths[a.slug]
-    out = front_matter(a.title, ctx.article_entities.get(a.slug, []))
-    out += [f"# {md(a.title)}", ""]
+    title = ctx.title(a.slug)  # never empty: the file name when the article has no title
+    out = front_matter(title, ctx.article_entities.get(a.slug, []))
+    out += [f"# {md(title)}", ""]
     out += [f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})", ""]
     text, shown = article_html(result, lambda value: ctx.day_href(page, value, html=True), _reason)
     out += metadata_table(ctx, result)
@@ -548,7 +549,7 @@ def articles_index(ctx: Context) -> str:
     for r in sorted(ctx.timeline.articles, key=order):
         a = r.article
         out.append(
-            f"| [{md(shorten(a.title, 120))}]({link(page, ctx.site.article_paths[a.slug])}) | "
+            f"| [{md(shorten(ctx.title(a.slug), 120))}]({link(page, ctx.site.article_paths[a.slug])}) | "
             f"{md(a.source or '')} | {md(published_summary(r))} | {counts[a.slug]} |"
         )
     return "\n".join([*out, ""])
@@ -602,7 +603,7 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
         out.append("")
     out += ["## Articles", ""]
     out += [
-        f"- [{md(shorten(r.article.title, 120))}]({link(page, ctx.site.article_paths[r.article.slug])})"
+        f"- [{md(shorten(ctx.title(r.article.slug), 120))}]({link(page, ctx.site.article_paths[r.article.slug])})"
         for r in articles
     ]
     return "\n".join([*out, ""])
