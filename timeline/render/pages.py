@@ -602,10 +602,9 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
             out.append(f"- **[{describe(e.date)}]({href})** {md(shorten(display_text(e.text), 200))}")
         out.append("")
     out += ["## Articles", ""]
-    out += [
-        f"- [{md(shorten(ctx.title(r.article.slug), 120))}]({link(page, ctx.site.article_paths[r.article.slug])})"
-        for r in articles
-    ]
+    for r in articles:
+        slug = r.article.slug
+        out.append(f"- [{md(shorten(ctx.title(slug), 120))}]({link(page, ctx.site.article_paths[slug])})")
     return "\n".join([*out, ""])
 
 
