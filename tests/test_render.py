@@ -262,3 +262,13 @@ def test_article_page_lists_every_date_expression_and_links_evidence(files):
     assert "P5W" in html and "a length of time, not a date" in html
     # the evidence quote links to its highlighted words in the text
     assert '<a href="#t2">“five weeks”</a>' in html
+
+
+def test_paragraphs_are_found_in_linear_time_on_huge_inputs():
+    from timeline.render.article_text import paragraph_spans as paragraphs
+
+    text = "Title\nOne line\nstill one\n\n   \n" + " " * 1_000_000 + "\nTwo" + "x" * 1_000_000 + "\n\n"
+    found = paragraphs(text, 6)
+    assert [text[a:b] for a, b in found][0] == "One line\nstill one"
+    assert len(found) == 2 and text[found[1][0] : found[1][0] + 4] == "Twox"
+    assert paragraphs("", 0) == [] and paragraphs("a", 0) == [(0, 1)]

@@ -17,8 +17,30 @@ from ..temporal.values import DateValue, Timex
 from .dates import describe
 from .text import attr, clean, display_text, html_text
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _SPACES = re.compile(r"\s+")
+
+
+def paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of non-blank lines from ``start`` on; linear in the text's length
+    (masked boilerplate can be long runs of spaces, which a regex would backtrack over)."""
+    out: list[tuple[int, int]] = []
+    first: int | None = None
+    last = start
+    pos, size = start, len(text)
+    while pos <= size:
+        end = text.find("\n", pos)
+        end = size if end < 0 else end
+        blank = pos == end or text[pos:end].isspace()
+        if blank and first is not None:
+            out.append((first, last))
+            first = None
+        elif not blank:
+            first = pos if first is None else first
+            last = end
+        pos = end + 1
+    if first is not None:
+        out.append((first, last))
+    return out
 
 
 def _title(timex: Timex, reason: str) -> str:
@@ -60,8 +82,7 @@ def article_html(
     paragraphs: list[str] = []
     shown: set[int] = set()
     cursor = 0  # index into marks
-    for para in _PARAGRAPH.finditer(body, start_at):
-        p_start, p_end = para.span()
+    for p_start, p_end in paragraph_spans(body, start_at):
         text = body[p_start:p_end]
         if not display_text(text):  # only junk left (caption markup, credits): nothing to show
             while cursor < len(marks) and marks[cursor][0] < p_end:
