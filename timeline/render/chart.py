@@ -82,7 +82,7 @@ def overview_svg(
         x0, x1 = x(phase.start), x((phase.end or end) + dt.timedelta(days=1))
         label = html_text(phase.title)
         out.append(
-            f'<a href="{attr(phase_href(phase.id))}"><rect class="tl-chart-phase tl-chart-phase-{n % 2}" '
+            f'<a href="{attr(phase_href(phase.id))}" aria-label="{attr(phase.title)}"><rect class="tl-chart-phase tl-chart-phase-{n % 2}" '
             f'x="{_n(x0)}" y="{TOP}" width="{_n(max(x1 - x0, 0.5))}" height="{BAR_AREA}">'
             f"<title>{label}</title></rect></a>"
         )
@@ -128,10 +128,11 @@ def overview_svg(
         if href is None:
             continue
         count = per_month[key]
+        label = f"{MONTHS[first.month - 1]} {first.year}: {count} event{'s' if count != 1 else ''}"
         out.append(
-            f'<a href="{attr(href)}" class="tl-chart-month-link"><rect class="tl-chart-month" x="{_n(x0)}" '
-            f'y="{TOP}" width="{_n(max(x1 - x0, 2))}" height="{BAR_AREA}"><title>{MONTHS[first.month - 1]} '
-            f"{first.year}: {count} event{'s' if count != 1 else ''} (open the month)</title></rect></a>"
+            f'<a href="{attr(href)}" class="tl-chart-month-link" aria-label="{label}">'
+            f'<rect class="tl-chart-month" x="{_n(x0)}" y="{TOP}" width="{_n(max(x1 - x0, 2))}" '
+            f'height="{BAR_AREA}"><title>{label} (open the month)</title></rect></a>'
         )
     out.append("</svg>")
     return "".join(out)
