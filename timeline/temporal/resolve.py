@@ -34,6 +34,7 @@ from .values import (
     TimexType,
 )
 
+WEEKDAY_AHEAD = 1
 WEEKDAY_POLICY = "past"  # "past": a bare weekday is always the latest one on or before the reference
 _FUTURE_PENALTY = 2  # a future reading must be this many times closer to win over a past one
 
@@ -119,6 +120,8 @@ _UNIT_GRAN = {
 # ---- partial dates ----------------------------------------------------------------
 def _yearless_in(spec: YearlessDate, year: int) -> DateValue | None:
     try:
+        if spec.granularity == Granularity.WEEK and spec.month is not None and spec.day is not None:
+            return DateValue.week(dt.date(year, spec.month, spec.day), spec.mod)
         if spec.month is not None and spec.day is not None:
             d = dt.date(year, spec.month, spec.day)
             if spec.part_of_day or spec.clock:
@@ -171,6 +174,10 @@ def resolve_yearless(spec: YearlessDate, ref: dt.date) -> DateValue | None:
             cands = fits
     if not cands:
         return None
+    if spec.past:
+        past = [c for c in cands if c.earliest <= ref]
+        if past:
+            return max(past, key=lambda c: c.earliest)
     return min(cands, key=lambda c: _distance(c, ref, spec.future))
 
 
@@ -183,7 +190,8 @@ def resolve_weekday(spec: WeekdayRef, ref: dt.date) -> DateValue:
         d = ref + dt.timedelta(days=ahead or 7)
     elif spec.relation == "this":
         d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=spec.weekday)
-    elif spec.future or (WEEKDAY_POLICY == "nearest" and 0 < ahead < back):
+    elif spec.future or (WEEKDAY_POLICY == "nearest" and 0 < ahead < back) or 0 < ahead <= WEEKDAY_AHEAD:
+        # a weekday a day ahead is the coming one (the past one would be almost a week old)
         d = ref + dt.timedelta(days=ahead)
     else:
         d = ref - dt.timedelta(days=back)
@@ -335,6 +343,13 @@ def resolve(
             elif isinstance(spec, Shift):
                 if t.anchor == AnchorKind.PREVIOUS:
                     base = last or ref_value
+                    if (
+                        spec.offset.unit == "Y"
+                        and ref_value is not None
+                        and base is not None
+                        and base.granularity >= Granularity.YEAR
+                    ):
+                        base = ref_value  # "year-earlier results" compares with now, not with "in 1988"
                     value = resolve_shift(spec, base, from_previous=last is not None) if base else None
                 elif ref_value is not None:
                     value = resolve_shift(spec, ref_value, from_previous=False, last=last)

@@ -35,6 +35,7 @@ class YearlessDate:
     relation: str = "nearest"
     future: bool = False  # the sentence looks future-oriented ("will", "next")
     year_offset: int | None = None  # "February this year" (0), "April next year" (+1)
+    past: bool = False  # the clause before it is in the past tense ("the year ended Jan. 31")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from . import numeric
@@ -64,6 +65,16 @@ Getter = Callable[[str], str | None]
 
 class BuildError(ValueError):
     """The captured groups do not make a valid value (e.g. "February 30"): drop the match."""
+
+
+_PAST = re.compile(r"\b(?:ended|was|were|had|did|began|started|closed|took place)\b", re.I)
+
+
+def _past_context(text: str, start: int) -> bool:
+    """Whether the words just before [start) are in the past tense ("the year ended Jan. 31")."""
+    before = text[max(0, start - 40) : start]
+    cut = max(before.rfind("."), before.rfind("\n"), before.rfind(","))
+    return bool(_PAST.search(before[cut + 1 :]))
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
@@ -201,6 +212,9 @@ class Builder:
         pod = self.pod(g("pod"))
         month = self.month(month_s) if month_s else None
         day = int(re.sub(r"\D", "", day_s)) if day_s else None
+        if g("decade_word"):
+            start = int(self.rs.lookup("decade_words", g("decade_word") or ""))
+            return DateValue.decade(start, mod), None, []
         if g("decade"):
             d = (g("decade") or "").lstrip("'\u2019")
             start = int(d[:4]) if len(d) >= 4 else self.year(d[:2])
@@ -216,6 +230,8 @@ class Builder:
         if year_s:
             year = self.year(year_s, g("century_of"))
             try:
+                if day is not None and month is not None and p.get("week_of"):
+                    return DateValue.week(dt.date(year, month, day)), None, []
                 if day is not None and month is not None:
                     value = DateValue.day(dt.date(year, month, day), mod)
                     if pod or clock:
@@ -238,7 +254,9 @@ class Builder:
                 return DateValue.half_of(year, half, mod), None, []
             return DateValue.year(year, mod), None, []
         # no year: resolve later from the reference date
-        if month is not None and day is not None:
+        if month is not None and day is not None and p.get("week_of"):
+            gran = Granularity.WEEK
+        elif month is not None and day is not None:
             if not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
                 raise BuildError("no such day")
             gran = Granularity.MINUTE if clock else Granularity.PART_OF_DAY if pod else Granularity.DAY
@@ -440,6 +458,8 @@ class Builder:
             text, start, end
         ):
             spec = _with_future(spec)
+        elif isinstance(spec, YearlessDate) and _past_context(text, start):
+            spec = replace(spec, past=True)
         ttype = rule.type or TimexType.DATE
         if kind == "shift" and isinstance(spec, Shift) and spec.offset.unit in ("H", "MIN"):
             ttype = TimexType.TIME

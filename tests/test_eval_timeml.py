@@ -1,0 +1,117 @@
+# ruff: noqa: E501  (the TimeML sample lines are long on purpose)
+"""TimeML reading, TempEval-3 scoring and writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline.evaluation import format_report, read, run_eval
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+TBAQ = SHARED / "eval" / "tempeval3-tbaq"
+WIKIWARS = SHARED / "eval" / "wikiwars-timeml" / "train"
+
+DOC = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>t1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" temporalFunction="false" functionInDocument="CREATION_TIME">19980206</TIMEX3></DCT>
+<TEXT>
+Officials <EVENT eid="e1" class="REPORTING">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-02-05">Thursday</TIMEX3> that talks AT&amp;T held <TIMEX3 tid="t2" type="DATE" value="1997">last year</TIMEX3> failed, and that the deal runs for <TIMEX3 tid="t3" type="DURATION" value="P2Y">two years</TIMEX3> from <TIMEX3 tid="t4" type="DATE" value="1998-03">March</TIMEX3>.
+</TEXT>
+<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t1"/>
+</TimeML>
+"""
+
+
+def _write(tmp_path: Path, text: str = DOC) -> Path:
+    gold = tmp_path / "gold" / "sub"
+    gold.mkdir(parents=True)
+    (gold / "doc.tml").write_text(text, encoding="utf-8")
+    return tmp_path / "gold"
+
+
+def test_read_strips_tags_and_keeps_offsets(tmp_path: Path) -> None:
+    doc = read(_write(tmp_path) / "sub" / "doc.tml")
+    assert doc.dct == dt.date(1998, 2, 6)
+    assert "AT&T" in doc.text
+    assert "<" not in doc.text
+    assert [(g.text, g.type, g.value) for g in doc.gold] == [
+        ("Thursday", "DATE", "1998-02-05"),
+        ("last year", "DATE", "1997"),
+        ("two years", "DURATION", "P2Y"),
+        ("March", "DATE", "1998-03"),
+    ]
+    for g in doc.gold:
+        assert doc.text[g.start : g.end] == g.text
+
+
+def test_scores_a_small_document(tmp_path: Path) -> None:
+    report = run_eval(_write(tmp_path))
+    assert report["documents"] == 1
+    assert report["gold_timexes"] == 4
+    assert report["system_timexes"] == 4
+    assert report["strict"]["f1"] == 100.0
+    # "March" after a February DCT: the past reading 1997-03? no: nearest is 1998-03 (one month ahead)
+    assert report["value"]["accuracy"] == 100.0
+    assert report["type"]["f1"] == 100.0
+    table = format_report(report)
+    assert "strict" in table and "value" in table
+
+
+def test_relaxed_and_strict_differ_on_extents(tmp_path: Path) -> None:
+    text = DOC.replace(
+        '<TIMEX3 tid="t2" type="DATE" value="1997">last year</TIMEX3>',
+        'last <TIMEX3 tid="t2" type="DATE" value="1997">year</TIMEX3>',
+    )
+    report = run_eval(_write(tmp_path, text))
+    assert report["relaxed"]["f1"] == 100.0
+    assert report["strict"]["precision"] == 75.0
+    assert report["strict"]["recall"] == 75.0
+
+
+def test_write_timeml_with_our_tags(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_eval(_write(tmp_path), write_dir=out)
+    written = (out / "sub" / "doc.tml").read_text(encoding="utf-8")
+    assert "<EVENT" not in written
+    assert "<TLINK" not in written
+    assert '<TIMEX3 tid="t1" type="DATE" value="1998-02-05"' in written
+    assert "AT&amp;T" in written
+    assert 'functionInDocument="CREATION_TIME"' in written  # the DCT element is kept
+    # the written file reads back with our tags as its gold, and scores perfectly against itself
+    again = run_eval(out)
+    assert again["strict"]["f1"] == 100.0
+    assert again["value"]["f1"] == 100.0
+
+
+def test_missing_dir_is_a_clear_error(tmp_path: Path) -> None:
+    from timeline.evaluation import TimeMLError
+
+    with pytest.raises(TimeMLError, match=r"no \.tml files"):
+        run_eval(tmp_path)
+
+
+def test_report_is_json_serialisable(tmp_path: Path) -> None:
+    json.dumps(run_eval(_write(tmp_path)))
+
+
+@pytest.mark.skipif(not TBAQ.is_dir(), reason="../shared/eval/tempeval3-tbaq is absent (team machines only)")
+def test_tempeval3_targets() -> None:
+    report = run_eval(TBAQ)
+    assert report["gold_timexes"] == 1822
+    assert report["strict"]["f1"] >= 82.0, format_report(report)
+    assert report["value"]["f1"] >= 80.0, format_report(report)
+
+
+@pytest.mark.skipif(
+    not WIKIWARS.is_dir(), reason="../shared/eval/wikiwars-timeml is absent (team machines only)"
+)
+def test_wikiwars_target() -> None:
+    report = run_eval(WIKIWARS)
+    assert report["timex2"] is True
+    assert report["type"] is None
+    assert report["value"]["f1"] >= 80.0, format_report(report)
