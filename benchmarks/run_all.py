@@ -228,16 +228,19 @@ def heideltime() -> Callable[[str, dt.date | None], object] | None:
 def time_texts(
     fn: Callable[[str, dt.date | None], object], texts: Sequence[Text], budget: float
 ) -> tuple[int, int, float]:
-    """(texts done, chars done, seconds): runs texts in order until the budget is spent."""
+    """(texts done, chars done, CPU seconds): runs texts in order until the budget is spent.
+
+    CPU time of this (single-threaded) process: "on one core", and not distorted by other load
+    on the machine the way wall time is."""
     done = chars = 0
-    start = time.perf_counter()
+    start = time.process_time()
     for text, published in texts:
         fn(text, published)
         done += 1
         chars += len(text)
-        if time.perf_counter() - start > budget:
+        if time.process_time() - start > budget:
             break
-    return done, chars, time.perf_counter() - start
+    return done, chars, time.process_time() - start
 
 
 def best_of(fn: Callable[[str, dt.date | None], object], texts: Sequence[Text], repeat: int) -> float:
@@ -271,7 +274,7 @@ def bench_tagging(report: Report, quick: bool) -> None:
         total = sum(len(t) for t, _ in texts)
         rate = best_of(tag, texts, 1 if quick else 3)
         report.raw[f"tag_ours_{label}"] = rate
-        report.add("tagging, ours", f"{len(texts)} texts, {total / 1000:,.0f}k chars", f"{label}, one core, best of 3",
+        report.add("tagging, ours", f"{len(texts)} texts, {total / 1000:,.0f}k chars", f"{label}, one core (CPU time), best of 3",
                    f"{fmt_rate(rate)} chars/s", "≥ 1,000,000 chars/s",
                    verdict(rate >= TAGGER_CHARS_PER_S))  # fmt: skip
         # dateparser is far slower: it gets a time budget, and ours is timed again on exactly the
@@ -321,12 +324,12 @@ def bench_extraction(report: Report, content: Path, n: int) -> None:
         ExecutionPlan = None  # type: ignore[assignment]
         report.note("timeline.execution is missing: only the serial extraction was measured")
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     serial = run_extraction(articles, chronology, today, ExecutionPlan("serial") if ExecutionPlan else None)
-    secs = time.perf_counter() - t0
-    report.raw["extract_serial_articles_per_s"] = len(articles) / secs
-    report.add("extraction (tag, anchor, events)", str(len(articles)), "serial, one core",
-               f"{fmt_rate(len(articles) / secs)} articles/s = {fmt_rate(chars / secs)} chars/s ({secs:.1f} s)")  # fmt: skip
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    report.raw["extract_serial_articles_per_s"] = len(articles) / cpu
+    report.add("extraction (tag, anchor, events)", str(len(articles)), "serial, one core (CPU time)",
+               f"{fmt_rate(len(articles) / cpu)} articles/s = {fmt_rate(chars / cpu)} chars/s ({cpu:.1f} s CPU, {secs:.1f} s wall)")  # fmt: skip
     if ExecutionPlan is None:
         return
     workers = os.cpu_count() or 1
@@ -338,7 +341,7 @@ def bench_extraction(report: Report, content: Path, n: int) -> None:
     ]
     report.raw["extract_pool_articles_per_s"] = len(articles) / psecs
     report.add("extraction (tag, anchor, events)", str(len(articles)), f"process pool, {workers} workers",
-               f"{fmt_rate(len(articles) / psecs)} articles/s ({psecs:.1f} s, ×{secs / psecs:.2f} vs serial; "
+               f"{fmt_rate(len(articles) / psecs)} articles/s ({psecs:.1f} s wall, ×{secs / psecs:.2f} vs serial wall; "
                f"results {'identical' if same else '**differ**'})")  # fmt: skip
 
 
@@ -551,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [100] if args.quick else [int(s) for s in args.sizes.split(",") if s]
     if not args.skip_tagging:
         bench_tagging(report, args.quick)
-    extraction_n = max(sizes)
+    extraction_n = max(sizes, default=0)
     for n in sizes:
         root = bench_builds(report, base, n, serial_cold=n == 1000, incremental=True, mkdocs=True)
         if n == extraction_n:
