@@ -82,7 +82,8 @@ def overview_svg(
         x0, x1 = x(phase.start), x((phase.end or end) + dt.timedelta(days=1))
         label = html_text(phase.title)
         out.append(
-            f'<a href="{attr(phase_href(phase.id))}" aria-label="{attr(phase.title)}"><rect class="tl-chart-phase tl-chart-phase-{n % 2}" '
+            f'<a href="{attr(phase_href(phase.id))}" aria-label="{attr(phase.title)}">'
+            f'<rect class="tl-chart-phase tl-chart-phase-{n % 2}" '
             f'x="{_n(x0)}" y="{TOP}" width="{_n(max(x1 - x0, 0.5))}" height="{BAR_AREA}">'
             f"<title>{label}</title></rect></a>"
         )
