@@ -272,3 +272,17 @@ def test_paragraphs_are_found_in_linear_time_on_huge_inputs():
     assert text[found[0][0] : found[0][1]] == "One line\nstill one"
     assert len(found) == 2 and text[found[1][0] : found[1][0] + 4] == "Twox"
     assert paragraphs("", 0) == [] and paragraphs("a", 0) == [(0, 1)]
+
+
+def test_weak_publication_estimates_are_shown_as_an_interval_not_a_day():
+    timeline = sample_timeline()
+    pub = timeline.articles[0].published
+    pub.earliest, pub.latest, pub.confidence = dt.date(2022, 3, 1), dt.date(2022, 4, 30), 0.3
+    files = render_site(timeline, Settings())
+    html = to_html(text(files, "articles/kirby.md"))
+    assert "sometime between <strong>1 March 2022</strong> and <strong>30 April 2022</strong>" in html
+    assert "too uncertain to rely on" in html
+    assert "| Published | 1 March to 30 April 2022 &#40;inferred, low confidence&#41; |" in text(
+        files, "articles/kirby.md"
+    )
+    assert "most likely published around" not in html

@@ -392,13 +392,30 @@ def confidence_words(confidence: float) -> str:
     return "high" if confidence >= 0.8 else "medium" if confidence >= 0.5 else "low"
 
 
+VAGUE_DAYS = 14  # an inferred interval wider than this is shown as the interval, not as a day
+
+
+def _vague(result: ArticleResult) -> bool:
+    """Weak inference: say "between A and B" instead of naming a day (a confident wrong day is worse)."""
+    pub = result.published
+    wide = (
+        pub.earliest is not None
+        and pub.latest is not None
+        and (pub.latest - pub.earliest).days + 1 > VAGUE_DAYS
+    )
+    return pub.value is None or pub.confidence < 0.5 or wide
+
+
 def published_summary(result: ArticleResult) -> str:
     pub = result.published
     if pub.source == "metadata" and pub.value:
         return f"{day_short(pub.value)} (given)"
     if pub.source == "inferred" and (pub.value or pub.earliest):
-        best = day_short(pub.value) if pub.value else span(pub.earliest, pub.latest)  # type: ignore[arg-type]
-        return f"about {best} (inferred, {confidence_words(pub.confidence)} confidence)"
+        how = f"(inferred, {confidence_words(pub.confidence)} confidence)"
+        if _vague(result) and pub.earliest and pub.latest:
+            return f"{span(pub.earliest, pub.latest)} {how}"
+        if pub.value:
+            return f"about {day_short(pub.value)} {how}"
     return "unknown"
 
 
@@ -411,15 +428,27 @@ def published_section(result: ArticleResult, shown: set[int] | None = None) -> l
         out += [f"**{day_short(pub.value)}**, as given in the article's metadata (`published`).", ""]
         return out
     if pub.source == "inferred" and (pub.value or pub.earliest):
-        best = f"around **{day_short(pub.value)}**" if pub.value else "at an unknown day"
-        window = ""
-        if pub.earliest and pub.latest:
-            window = f", between {day_short(pub.earliest)} and {day_short(pub.latest)}"
-        out += [
-            f"The article carries no date. From its text it was most likely published {best}{window} "
-            f"({confidence_words(pub.confidence)} confidence: {pub.confidence:.2f}).",
-            "",
-        ]
+        how = f"({confidence_words(pub.confidence)} confidence: {pub.confidence:.2f})"
+        if _vague(result) and pub.earliest and pub.latest:
+            best = f" around {day_short(pub.value)}" if pub.value else ""
+            text = (
+                f"The article carries no date, and its text places it only roughly: sometime between "
+                f"**{day_short(pub.earliest)}** and **{day_short(pub.latest)}** {how}. The best single guess"
+                f'{best} is too uncertain to rely on; dates counted from it ("yesterday") are as uncertain.'
+                if pub.value
+                else f"The article carries no date; its text places it between **{day_short(pub.earliest)}** "
+                f"and **{day_short(pub.latest)}** {how}."
+            )
+            out += [text, ""]
+        else:
+            window = ""
+            if pub.earliest and pub.latest and pub.earliest != pub.latest:
+                window = f", between {day_short(pub.earliest)} and {day_short(pub.latest)}"
+            out += [
+                f"The article carries no date. From its text it was most likely published around "
+                f"**{day_short(pub.value)}**{window} {how}.",  # type: ignore[arg-type]
+                "",
+            ]
     else:
         out += [
             "Unknown. The article carries no date, and nothing in its text places it in time. Its relative "
