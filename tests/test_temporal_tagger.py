@@ -354,3 +354,23 @@ def test_windowed_scan_equals_full_scan_on_every_example() -> None:
 def test_unsupported_language_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="no temporal rules for language 'xx'"):
         temporal.tag("demain", language="xx")
+
+
+def test_has_lasted_is_a_duration_and_present_tense_evidence() -> None:
+    text = "The Ukrainian blitz has lasted just a week but they've already taken over dozens of villages."
+    t = temporal.tag(text, anchors={"the blitz": dt.date(2024, 8, 6)})[0]
+    assert (t.text, t.type, t.timex3()) == ("just a week", temporal.TimexType.DURATION, "P1W")
+    assert t.anchor is temporal.AnchorKind.CHRONOLOGY
+    assert t.anchor_name == "the blitz"
+    assert isinstance(t.spec, specs.ChronologyRef)
+    assert t.spec.present is True
+    assert t.spec.offset == temporal.DurationValue(1.0, "W")
+
+
+def test_curly_possessive_anchor() -> None:
+    text = "Since Russia\u2019s invasion of Ukraine began on February 24, the country has suffered."
+    found = temporal.tag(text, dt.date(2022, 3, 30), anchors=ANCHORS)
+    assert [(t.text, t.anchor_name, t.timex3()) for t in found] == [
+        ("Since Russia\u2019s invasion of Ukraine began", "the invasion", "2022-02-24"),
+        ("February 24", None, "2022-02-24"),
+    ]

@@ -333,6 +333,8 @@ def resolve(
             local_ref = reference
             if narrative and last is not None and t.anchor == AnchorKind.PUBLICATION:
                 local_ref = last.earliest
+            if isinstance(spec, ChronologyRef) and t.type == TimexType.DURATION:
+                continue  # "has lasted just a week": the value is the duration; the spec is evidence
             if isinstance(spec, ChronologyRef):
                 value = resolve_chronology(spec, anchors)
             elif isinstance(spec, SameQuarterIn):

@@ -112,6 +112,7 @@ class Builder:
             "year_words": self._year_words,
             "holiday": self._holiday,
             "year_period": self._year_period,
+            "lasted": self._lasted,
         }
 
     # ---- group helpers -------------------------------------------------
@@ -317,6 +318,11 @@ class Builder:
             q = self.ordinal(g("quarter") or "")
             return DateValue.quarter_of(year, 4 if q == -1 else q), None, []
         return None, SameQuarterIn(year), []
+
+    def _lasted(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        value, _, _ = self._duration(rule, g, p)
+        spec = ChronologyRef(normalize_anchor(g("anchor")), value, present=True, relation="after")
+        return value, spec, []
 
     def _none(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         return None, None, []
