@@ -54,7 +54,16 @@ def test_day_sections_have_stable_anchor_and_readable_heading(files):
     assert '<h2 id="2022-03-22">Tuesday 22 March 2022</h2>' in html
     # days in order, week section before the days it contains
     order = [m.group(1) for m in re.finditer(r'<h2 id="([^"]+)"', html)]
-    assert order == ["2022-w12", "2022-03-22", "2022-03-25", "2022-03-29"]
+    assert order == ["2022-w12", "2022-03-22", "2022-03-25", "2022-03-26", "2022-03-29", "2022-03-30"]
+
+
+def test_articles_are_listed_on_their_publication_day(files):
+    html = to_html(text(files, "months/2022-03.md"))
+    given = html[html.index('id="2022-03-26"') : html.index('id="2022-03-29"')]
+    assert "Published this day" in given and 'href="../articles/briefing.md"' in given and "(given)" in given
+    inferred = html[html.index('id="2022-03-30"') :]
+    assert 'href="../articles/kirby.md"' in inferred and "inferred" in inferred
+    assert "2 articles published" in html
 
 
 def test_event_shows_sentence_badge_expression_and_sources(files):
@@ -229,7 +238,8 @@ def test_no_events_still_gives_every_index_page():
     files = render_site(timeline, Settings())
     assert "no dated events yet" in text(files, ".home.md")
     assert "No dated events yet" in text(files, "index.md")
-    assert not any(p.startswith("months/") for p in files)
+    assert [p for p in files if p.startswith("months/")] == ["months/2022-03.md"]  # publication days only
+    assert "Published this day" in text(files, "months/2022-03.md")
     assert text(files, "events.csv").count("\r\n") == 1
     assert ArticleEvent  # the model is what the renderer consumes
 

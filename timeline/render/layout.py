@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..config import Settings
-from ..model import Event, Timeline
+from ..model import ArticleResult, Event, Timeline
 from ..temporal.values import Granularity
 from .dates import month_key
 
@@ -71,6 +71,30 @@ def section_of(event: Event) -> Section:
     return Section(value.earliest, -int(g), value.latest, "period")
 
 
+VAGUE_DAYS = 14  # an inferred publication interval wider than this is shown as the interval, not a day
+
+
+def vague_publication(result: ArticleResult) -> bool:
+    """Weak inference: say "between A and B" instead of naming a day (a confident wrong day is worse)."""
+    pub = result.published
+    if pub.source == "metadata" and pub.value is not None:
+        return False
+    wide = (
+        pub.earliest is not None
+        and pub.latest is not None
+        and (pub.latest - pub.earliest).days + 1 > VAGUE_DAYS
+    )
+    return pub.value is None or pub.confidence < 0.5 or wide
+
+
+def publication_day(result: ArticleResult) -> dt.date | None:
+    """The day an article is listed on in the chronology: given, or inferred firmly enough; else None."""
+    pub = result.published
+    if pub.value is None or pub.source not in ("metadata", "inferred") or vague_publication(result):
+        return None
+    return pub.value
+
+
 @dataclass
 class MonthPart:
     key: str  # "2022-03"
@@ -78,14 +102,15 @@ class MonthPart:
     count: int  # parts in this month
     events: list[Event]
     path: str  # docs-relative page path
+    published: list[tuple[dt.date, str]] = field(default_factory=list)  # (day, article slug), sorted
 
     @property
     def first(self) -> dt.date:
-        return min(e.date.earliest for e in self.events)
+        return min([e.date.earliest for e in self.events] + [d for d, _ in self.published])
 
     @property
     def last(self) -> dt.date:
-        return max(e.date.earliest for e in self.events)
+        return max([e.date.earliest for e in self.events] + [d for d, _ in self.published])
 
 
 @dataclass
@@ -158,9 +183,16 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
     by_month: dict[str, list[Event]] = defaultdict(list)
     for event in sorted(timeline.events, key=event_sort_key):
         by_month[month_key(event.date.earliest)].append(event)
+    # Articles are listed on their publication day (issue 6: the article itself is a dated item).
+    published: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
+    for result in timeline.articles:
+        day = publication_day(result)
+        if day is not None:
+            published[month_key(day)].append((day, result.article.slug))
     limit = max(1, settings.month_page_limit)
-    for key, events in sorted(by_month.items()):
-        chunks = _split(events, limit)
+    for key in sorted(set(by_month) | set(published)):
+        events = by_month.get(key, [])
+        chunks = _split(events, limit) or [[]]
         parts = [
             MonthPart(
                 key, n, len(chunks), chunk, site.path("months", f"{key}.md" if n == 1 else f"{key}-{n}.md")
@@ -168,6 +200,12 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
             for n, chunk in enumerate(chunks, start=1)
         ]
         site.months[key] = parts
+        for day, slug in sorted(published.get(key, [])):
+            # the part whose days cover it, else the last part starting before it, else the first
+            home = next((p for p in parts if p.events and p.first <= day <= p.last), None)
+            home = home or next((p for p in reversed(parts) if p.events and p.first <= day), parts[0])
+            home.published.append((day, slug))
+            site.day_page.setdefault(day, home.path)
         for part in parts:
             for event in part.events:
                 site.event_page[event.id] = part.path

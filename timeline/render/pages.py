@@ -19,7 +19,17 @@ from ..temporal.values import AnchorKind, DateValue, Granularity, Timex, TimexTy
 from .article_text import article_html
 from .chart import overview_svg
 from .dates import BADGES, day_long, day_short, describe, month_key, month_name, precision, span
-from .layout import MonthPart, Section, SiteMap, event_sort_key, link, plan, safe_slug, section_of
+from .layout import (
+    MonthPart,
+    Section,
+    SiteMap,
+    event_sort_key,
+    link,
+    plan,
+    safe_slug,
+    section_of,
+    vague_publication,
+)
 from .text import attr, clean, display_text, md, safe_url, shorten, yaml_str, yaml_title
 
 EXPORTS = (
@@ -181,6 +191,7 @@ def phase_months(ctx: Context, phase: Phase) -> list[str]:
         k
         for k in ctx.site.months
         if any(phase.contains(e.date.earliest) for p in ctx.site.months[k] for e in p.events)
+        or any(phase.contains(day) for p in ctx.site.months[k] for day, _ in p.published)
     ]
 
 
@@ -211,7 +222,9 @@ def phases_table(ctx: Context, page: str) -> list[str]:
 def month_line(ctx: Context, page: str, key: str, phase: Phase | None = None) -> str:
     parts = ctx.site.months[key]
     events = [e for p in parts for e in p.events if phase is None or phase.contains(e.date.earliest)]
-    extra = f", in {len(parts)} parts" if len(parts) > 1 else ""
+    published = [d for p in parts for d, _ in p.published if phase is None or phase.contains(d)]
+    extra = f", {plural(len(published), 'article')} published" if published else ""
+    extra += f", in {len(parts)} parts" if len(parts) > 1 else ""
     return f"- [{month_name(key)}]({link(page, parts[0].path)}): {plural(len(events), 'event')}{extra}"
 
 
@@ -246,7 +259,7 @@ def chronology_index(ctx: Context) -> str:
         out += ["## Outside the phases" if phases else "## Months", ""]
         out += [month_line(ctx, page, k) for k in rest]
         out.append("")
-    if not ctx.site.months:
+    if not ctx.timeline.events:
         out += ["No dated events yet. Add articles to `content/articles/` and build again.", ""]
     return "\n".join(out)
 
@@ -338,6 +351,18 @@ def event_block(ctx: Context, page: str, event: Event) -> list[str]:
     return out
 
 
+def published_block(ctx: Context, page: str, slugs: list[str]) -> list[str]:
+    """The articles published on a day (given, or inferred firmly enough), listed as dated items too."""
+    out = ['<div class="tl-published" markdown="1">', "", "**Published this day:**", ""]
+    for slug in slugs:
+        result = ctx.results[slug]
+        how = "given" if result.published.source == "metadata" else "inferred, see the evidence"
+        source = f" ({md(result.article.source)})" if result.article.source else ""
+        title = md(shorten(ctx.title(slug), 120))
+        out.append(f"- [{title}]({link(page, ctx.site.article_paths[slug])}){source} <small>({how})</small>")
+    return [*out, "", "</div>", ""]
+
+
 def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     page = part.path
     name = month_name(part.key)
@@ -345,11 +370,12 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     entities = [e for ev in part.events for e in ctx.event_entities.get(ev.id, [])]
     out = front_matter(title, entities)
     out += [f"# {title}", ""]
-    phases = [
-        p for p in ctx.timeline.chronology.phases if any(p.contains(e.date.earliest) for e in part.events)
-    ]
+    days = [e.date.earliest for e in part.events] + [d for d, _ in part.published]
+    phases = [p for p in ctx.timeline.chronology.phases if any(p.contains(d) for d in days)]
     sources = sorted({s for e in part.events for s in e.sources})
     info = [plural(len(part.events), "event") + " from " + plural(len(sources), "article")]
+    if part.published:
+        info.append(plural(len(part.published), "article") + " published")
     info += [f"phase: [{md(p.title)}]({link(page, ctx.site.phase_page(p.id))})" for p in phases]
     out += [" · ".join(info), ""]
     if part.count > 1:
@@ -366,10 +392,15 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     sections: dict[Section, list[Event]] = defaultdict(list)
     for event in part.events:
         sections[section_of(event)].append(event)
-    for section in sorted(sections):
+    published: dict[Section, list[str]] = defaultdict(list)
+    for day, slug in part.published:
+        published[Section(day, -int(Granularity.DAY), day, "day")].append(slug)
+    for section in sorted(set(sections) | set(published)):
         out += [f"## {section_title(section)} {{ #{section.anchor} }}", ""]
-        for event in sorted(sections[section], key=event_sort_key):
+        for event in sorted(sections.get(section, []), key=event_sort_key):
             out += event_block(ctx, page, event)
+        if section in published:
+            out += published_block(ctx, page, sorted(published[section]))
     index = keys.index(part.key)
     nav = []
     if index > 0:
@@ -392,27 +423,13 @@ def confidence_words(confidence: float) -> str:
     return "high" if confidence >= 0.8 else "medium" if confidence >= 0.5 else "low"
 
 
-VAGUE_DAYS = 14  # an inferred interval wider than this is shown as the interval, not as a day
-
-
-def _vague(result: ArticleResult) -> bool:
-    """Weak inference: say "between A and B" instead of naming a day (a confident wrong day is worse)."""
-    pub = result.published
-    wide = (
-        pub.earliest is not None
-        and pub.latest is not None
-        and (pub.latest - pub.earliest).days + 1 > VAGUE_DAYS
-    )
-    return pub.value is None or pub.confidence < 0.5 or wide
-
-
 def published_summary(result: ArticleResult) -> str:
     pub = result.published
     if pub.source == "metadata" and pub.value:
         return f"{day_short(pub.value)} (given)"
     if pub.source == "inferred" and (pub.value or pub.earliest):
         how = f"(inferred, {confidence_words(pub.confidence)} confidence)"
-        if _vague(result) and pub.earliest and pub.latest:
+        if vague_publication(result) and pub.earliest and pub.latest:
             return f"{span(pub.earliest, pub.latest)} {how}"
         if pub.value:
             return f"about {day_short(pub.value)} {how}"
@@ -429,7 +446,7 @@ def published_section(result: ArticleResult, shown: set[int] | None = None) -> l
         return out
     if pub.source == "inferred" and (pub.value or pub.earliest):
         how = f"({confidence_words(pub.confidence)} confidence: {pub.confidence:.2f})"
-        if _vague(result) and pub.earliest and pub.latest:
+        if vague_publication(result) and pub.earliest and pub.latest:
             best = f" around {day_short(pub.value)}" if pub.value else ""
             text = (
                 f"The article carries no date, and its text places it only roughly: sometime between "
