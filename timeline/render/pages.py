@@ -581,9 +581,13 @@ def articles_index(ctx: Context) -> str:
         "",
         f"{plural(len(ctx.timeline.articles), 'article')}, with the publication date and where it came from.",
         "",
-        "| Article | Source | Published | Events |",
-        "|---|---|---|---:|",
     ]
+    with_source = any(r.article.source for r in ctx.timeline.articles)  # no empty column
+    out += (
+        ["| Article | Source | Published | Events |", "|---|---|---|---:|"]
+        if with_source
+        else ["| Article | Published | Events |", "|---|---|---:|"]
+    )
     counts: dict[str, int] = defaultdict(int)
     for e in ctx.timeline.events:
         for slug in e.sources:
@@ -596,7 +600,8 @@ def articles_index(ctx: Context) -> str:
         a = r.article
         out.append(
             f"| [{md(shorten(ctx.title(a.slug), 120))}]({link(page, ctx.site.article_paths[a.slug])}) | "
-            f"{md(a.source or '')} | {md(published_summary(r))} | {counts[a.slug]} |"
+            + (f"{md(a.source or '')} | " if with_source else "")
+            + f"{md(published_summary(r))} | {counts[a.slug]} |"
         )
     return "\n".join([*out, ""])
 
