@@ -8,6 +8,7 @@ for instance on an article page that highlights dates by offset.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -56,14 +57,21 @@ def junk_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        rule = junk_rule(line)
-        if rule is not None:
-            spans.append((pos, pos + len(line.rstrip("\r\n")), rule.id))
+        line_rule = junk_rule(line)
+        if line_rule is not None:
+            spans.append((pos, pos + len(line.rstrip("\r\n")), line_rule.id))
         pos += len(line)
     for rule in load_cleaning_rules():
+        spans.sort()
+        starts = [s for s, _, _ in spans]
+        taken = list(spans)  # disjoint and sorted: only the span starting last before a match can overlap it
         for m in rule.pattern.finditer(text):
-            if m.end() > m.start() and not any(s < m.end() and m.start() < e for s, e, _ in spans):
-                spans.append((m.start(), m.end(), rule.id))
+            if m.end() == m.start():
+                continue
+            i = bisect_left(starts, m.end())
+            if i > 0 and taken[i - 1][1] > m.start():
+                continue
+            spans.append((m.start(), m.end(), rule.id))
     spans.sort()
     return spans
 

@@ -169,15 +169,17 @@ def article_events(
         if datable(body, timex):
             by_sentence.setdefault(i, []).append((index, timex))
 
+    newlines = [m.start() for m in re.finditer("\n", body)]
     line_caption: dict[int, bool] = {}
     events = []
     for i, candidates in sorted(by_sentence.items()):
         start, end = sentences[i]
-        line_start = body.rfind("\n", 0, start) + 1
-        if line_start not in line_caption:
-            line_end = body.find("\n", start)
-            line_caption[line_start] = is_caption(body[line_start : line_end if line_end >= 0 else len(body)])
-        caption = line_caption[line_start]
+        line = bisect_right(newlines, start)  # sentences never cross a line break
+        if line not in line_caption:
+            line_start = newlines[line - 1] + 1 if line else 0
+            line_end = newlines[line] if line < len(newlines) else len(body)
+            line_caption[line] = is_caption(body[line_start:line_end])
+        caption = line_caption[line]
         raw = body[start:end]
         if caption and not reports_something(raw):
             continue

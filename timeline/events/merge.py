@@ -20,7 +20,8 @@ its first (most precise) member's. Pairs are found with prefix filtering (a cand
 one of the rarest tokens of each side) within the months a candidate's date (plus the conflict window)
 touches, so the cost grows with the number of candidates, not its square. A posting list (one token, one
 month) is scanned for at most its POSTING_LIMIT latest entries, which bounds the work on template-like
-text where even the rarest words are common.
+text where even the rarest words are common; an exact repeat (same words, same date) joins its first
+occurrence's event without any scan.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from .words import words
 MERGE_THRESHOLD = 0.5
 CONFLICT_THRESHOLD = 0.6
 CONFLICT_WINDOW_DAYS = 31
-POSTING_LIMIT = 400
+POSTING_LIMIT = 100
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -166,7 +167,13 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
     index: dict[tuple[str, int], list[int]] = {}  # (token, month) -> candidates whose dates touch that month
     cluster_of: list[int] = []
     clusters: list[_Cluster] = []
+    repeats: dict[tuple[frozenset[str], DateValue], int] = {}  # exact repeats join without a scan
     for i, cand in enumerate(cands):
+        repeat = repeats.get((tokens[i], cand.date)) if tokens[i] else None
+        if repeat is not None:
+            clusters[repeat].members.append(i)
+            cluster_of.append(repeat)
+            continue
         seen: set[int] = set()
         best: tuple[float, int] | None = None  # (similarity, -cluster) of the best overlapping cluster
         conflicting: list[int] = []
@@ -200,6 +207,7 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
             c = -best[1]
         clusters[c].members.append(i)
         cluster_of.append(c)
+        repeats[(tokens[i], cand.date)] = c
         for j in conflicting:
             if cluster_of[j] != c:
                 clusters[c].conflicts.add(j)

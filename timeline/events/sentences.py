@@ -21,7 +21,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     """Whether the full stop at ``line[dot]`` belongs to a word rather than ending the sentence."""
     if line[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(line, 0, dot)
+    m = _WORD_BEFORE.search(line, max(0, dot - 40), dot)  # a bounded look back keeps splitting linear
     if not m:
         return False
     word = m.group(1)
