@@ -113,6 +113,7 @@ class Builder:
             "holiday": self._holiday,
             "year_period": self._year_period,
             "lasted": self._lasted,
+            "noon": self._noon,
         }
 
     # ---- group helpers -------------------------------------------------
@@ -324,6 +325,14 @@ class Builder:
         spec = ChronologyRef(normalize_anchor(g("anchor")), value, present=True, relation="after")
         return value, spec, []
 
+    def _noon(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        word = (g("noon") or "").lower()
+        clock = "24:00" if word == "midnight" else "12:00"
+        if g("weekday"):
+            wd = int(self.rs.lookup("weekdays", g("weekday") or ""))
+            return None, WeekdayRef(wd, "nearest", None, clock), []
+        return None, Deictic("D", 0, None, None, clock), []
+
     def _none(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         return None, None, []
 
@@ -364,7 +373,7 @@ class Builder:
     def _offset(self, g: Getter, p: dict[str, Any]) -> DurationValue:
         word = g("unit")
         unit = str(p["unit"]) if p.get("unit") else self.unit(word) if word else "D"
-        vague = g("vague") or ("amount" in p and p["amount"] is None)
+        vague = g("vague") is not None or ("amount" in p and p["amount"] is None)
         amount = None if vague else self.number(g("num"), default=p.get("amount", 1))
         if unit == "FN":
             unit, amount = "W", (amount * 2 if amount is not None else None)
@@ -402,7 +411,9 @@ class Builder:
             mod = Mod.AFTER if a != "at least" else Mod.ON_OR_AFTER
         elif a in ("less than", "under", "fewer than", "at most"):
             mod = Mod.BEFORE
-        if off.amount is not None and off.unit in ("DE", "CE"):
+        if off.amount is None and off.unit == "DE":
+            off = DurationValue(None, "Y", mod)  # "decades": some number of years
+        elif off.amount is not None and off.unit in ("DE", "CE"):
             off = DurationValue(off.amount * (10 if off.unit == "DE" else 100), "Y", mod)
         return DurationValue(off.amount, off.unit, mod), None, []
 
@@ -441,7 +452,7 @@ class Builder:
     def build(self, rule: Rule, m: re.Match[str], prefix: str, text: str) -> Timex:
 
         def g(name: str) -> str | None:
-            for full in (name, name + "2", name + "3"):
+            for full in (name, name + "2", name + "3", name + "4", name + "5"):
                 if full in rule.group_names:
                     v = m.group(prefix + full)
                     if v is not None:
