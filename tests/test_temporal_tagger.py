@@ -374,3 +374,12 @@ def test_curly_possessive_anchor() -> None:
         ("Since Russia\u2019s invasion of Ukraine began", "the invasion", "2022-02-24"),
         ("February 24", None, "2022-02-24"),
     ]
+
+
+def test_timestamps_and_alias_case_are_accepted() -> None:
+    found = temporal.tag(
+        "Yesterday, five weeks into the war, troops regrouped.",
+        dt.datetime(2022, 3, 30, 18, 45),
+        anchors={"The War": dt.datetime(2022, 2, 24, 5, 0)},
+    )
+    assert [t.timex3() for t in found] == ["2022-03-29", "2022-03-31"]

@@ -324,6 +324,10 @@ def resolve(
     WikiWars) resolves partial dates against the previous date in the text instead of
     the publication date.
     """
+    if isinstance(reference, dt.datetime):  # a timestamp is fine too: only its day counts
+        reference = reference.date()
+    if anchors:
+        anchors = {k.lower(): (v.date() if isinstance(v, dt.datetime) else v) for k, v in anchors.items()}
     last: DateValue | None = None
     ref_value = DateValue.day(reference) if reference is not None else None
     for t in timexes:
