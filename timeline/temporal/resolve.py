@@ -291,11 +291,11 @@ def resolve_shift(
 def resolve_chronology(spec: ChronologyRef, anchors: Mapping[str, dt.date] | None) -> DateValue | None:
     if not anchors:
         return None
-    name = spec.anchor_name
-    day = anchors.get(name)
-    if day is None and name != "default":
-        head = "the " + name.split()[-1]
-        day = anchors.get(head)
+    day = None
+    for name in spec.candidates or (spec.anchor_name,):
+        day = anchors.get(name)
+        if day is not None:
+            break
     if day is None:
         return None
     if spec.offset is None:

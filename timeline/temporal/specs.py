@@ -97,6 +97,8 @@ class ChronologyRef:
     offset: DurationValue | None = None
     present: bool = False
     relation: str = "at"  # at | since | after | before
+    # names to look the anchor up by, most specific first ("the ukrainian raid", "the raid")
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -322,7 +322,8 @@ class Builder:
 
     def _lasted(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         value, _, _ = self._duration(rule, g, p)
-        spec = ChronologyRef(normalize_anchor(g("anchor")), value, present=True, relation="after")
+        names = anchor_candidates(g("anchor"))
+        spec = ChronologyRef(names[0], value, present=True, relation="after", candidates=names)
         return value, spec, []
 
     def _noon(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
@@ -434,7 +435,13 @@ class Builder:
         return SetValue(off.timex3(), p.get("quant")), None, []
 
     def _chronology(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
-        name = normalize_anchor(g("anchor")) if g("anchor") else "default"
+        if g("anchor"):
+            candidates = anchor_candidates(g("anchor"))
+        elif p.get("anchor"):
+            candidates = (str(p["anchor"]),)
+        else:
+            candidates = ("default",)
+        name = candidates[0]
         offset = None
         if g("unit") or p.get("unit"):
             offset = self._offset(g, p)
@@ -446,7 +453,7 @@ class Builder:
         relation = str(p.get("relation", "at"))
         if g("dir"):
             relation = "before" if (g("dir") or "").lower() == "before" else "after"
-        return None, ChronologyRef(name, offset, bool(p.get("present", False)), relation), []
+        return None, ChronologyRef(name, offset, bool(p.get("present", False)), relation, candidates), []
 
     # ---- entry -----------------------------------------------------------
     def build(self, rule: Rule, m: re.Match[str], prefix: str, text: str) -> Timex:
@@ -505,10 +512,31 @@ def _with_future(spec: Any) -> Any:
 
 def normalize_anchor(phrase: str | None) -> str:
     """ "Russia's full-scale invasion of Ukraine" -> "the full-scale invasion"."""
+    return anchor_candidates(phrase)[0]
+
+
+_ANCHOR_ADJECTIVES = (
+    r"\b(?:russian|ukrainian|current|latest|ongoing|illegal|unprovoked|brutal|so-called|all-out) "
+)
+
+
+def anchor_candidates(phrase: str | None) -> tuple[str, ...]:
+    """Names for a chronology anchor phrase, most specific first:
+    "the Ukrainian raid" -> ("the ukrainian raid", "the raid");
+    "Russia's full-scale invasion of Ukraine" -> ("the full-scale invasion", "the full-scale invasion of
+    ukraine", "the invasion"). The first is the timex's ``anchor_name``."""
     if not phrase:
-        return "default"
+        return ("default",)
     p = re.sub(r"\s+", " ", phrase.lower().replace("\u2019", "'")).strip()
-    p = re.sub(r"\s+(?:of|in|on|into) [a-z]+$", "", p)
     p = re.sub(r"^(?:the|this|its|their|[a-z]+'s) ", "", p)
-    p = re.sub(r"\b(?:russian|ukrainian|current|latest|ongoing|illegal|unprovoked|brutal|so-called) ", "", p)
-    return "the " + p.strip()
+    with_place = "the " + p
+    bare = re.sub(r"\s+(?:of|in|on|into) [a-z]+$", "", p)
+    names = ["the " + bare, with_place]
+    stripped = re.sub(_ANCHOR_ADJECTIVES, "", bare).strip()
+    names.append("the " + stripped)
+    names.append("the " + stripped.split()[-1])
+    out: list[str] = []
+    for n in names:
+        if n not in out:
+            out.append(n)
+    return tuple(out)
