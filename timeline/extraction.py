@@ -18,6 +18,6 @@ def reference_today(chronology: Chronology, today: dt.date | None) -> dt.date:
 
 def extract_article(article: Article, chronology: Chronology, today: dt.date) -> ArticleResult:
     """Tag, anchor and find the events of one article (no I/O, no clock)."""
-    anchored = anchor_text(article.body, article.published, chronology, today=today)
+    anchored = anchor_text(article.body, article.published, chronology, today=today, url=article.url)
     events = article_events(article, anchored.timexes, anchored.published)
     return ArticleResult(article, anchored.published, anchored.timexes, events)

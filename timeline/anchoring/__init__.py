@@ -23,18 +23,18 @@ __all__ = ["AnchoredText", "Evidence", "PublicationEstimate", "anchor_text", "in
 
 
 def anchor_text(
-    text: str, published: dt.date | None, chronology: Chronology, *, today: dt.date
+    text: str, published: dt.date | None, chronology: Chronology, *, today: dt.date, url: str | None = None
 ) -> AnchoredText:
     """Tag ``text``, place it in time and resolve every timex.
 
     ``published`` from the article's metadata always wins; otherwise the date is inferred
     from the text's own cues. ``today`` is the latest plausible date (injected, never read
-    from the clock).
+    from the clock). ``url``, the article's address, is a clue too when it holds a date.
     """
     timexes = tag(text, None, anchors=chronology.anchors)
     if published is not None:
         estimate = PublicationEstimate(published, published, published, "metadata", 1.0, [])
     else:
-        estimate = infer_publication(text, timexes, chronology, today)
+        estimate = infer_publication(text, timexes, chronology, today, url)
     resolve_timexes(timexes, estimate, chronology, text)
     return AnchoredText(estimate, timexes)

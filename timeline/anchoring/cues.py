@@ -37,7 +37,7 @@ _SIGMA = {"D": 1.0, "W": 2.5, "M": 8.0, "Y": 40.0}
 _UNIT_DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
 
 # Kinds whose peak can confirm an estimate (lower bounds and weekdays only shape it).
-POINT_KINDS = frozenset({"war-relative", "dated", "caption", "deictic-date", "event-offset"})
+POINT_KINDS = frozenset({"war-relative", "dated", "caption", "deictic-date", "event-offset", "url"})
 
 
 def anchor_for(tx: Timex, chronology: Chronology, context: str | None = None) -> dt.date | None:

@@ -47,6 +47,7 @@ def read_articles(jsonl: Path) -> list[dict[str, Any]]:
             {
                 "id": str(raw.get("id", n)),
                 "title": str(raw.get("title") or ""),
+                "url": raw.get("url") if isinstance(raw.get("url"), str) else None,
                 "text": text,
                 "published": truth,
             }
@@ -65,13 +66,17 @@ def latest_full_date(timexes: list[Any]) -> dt.date | None:
     return max(days) if days else None
 
 
-def run_pubdate_eval(jsonl: Path, chronology: Chronology, today: dt.date) -> dict[str, Any]:
-    """Infer every article's date with the true date hidden; return metrics and per-article rows."""
+def run_pubdate_eval(
+    jsonl: Path, chronology: Chronology, today: dt.date, *, use_url: bool = True
+) -> dict[str, Any]:
+    """Infer every article's date with the true date hidden; return metrics and per-article rows.
+
+    The article's address is a clue like its text (``use_url=False`` measures the text alone)."""
     rows = []
     for art in read_articles(jsonl):
         text = f"{art['title']}\n\n{art['text']}" if art["title"] else art["text"]
         timexes = tag(text, None, anchors=chronology.anchors)
-        est = infer_publication(text, timexes, chronology, today)
+        est = infer_publication(text, timexes, chronology, today, art["url"] if use_url else None)
         truth: dt.date = art["published"]
         base = latest_full_date(timexes)
         rows.append(

@@ -19,6 +19,7 @@ from .cues import POINT_KINDS, Cue, CueFinder, fmt
 from .mentions import EventMatcher, Layout
 from .model import Evidence, PublicationEstimate
 from .phrases import find_phrases
+from .urls import url_cues
 
 INTERVAL_MASS = 0.9
 MIN_PEAK_MASS = 0.05  # below this share within a week of the peak, give no single date
@@ -36,14 +37,16 @@ def event_matcher(chronology: Chronology) -> EventMatcher:
     return cached[1]
 
 
-def find_cues(text: str, timexes: list[Timex], chronology: Chronology, today: dt.date) -> list[Cue]:
+def find_cues(
+    text: str, timexes: list[Timex], chronology: Chronology, today: dt.date, url: str | None = None
+) -> list[Cue]:
     layout = Layout(text)
     mentions = event_matcher(chronology).find(text, layout)
     horizon = (_earliest(chronology, today), _latest(chronology, today))
     extra = find_phrases(text, timexes)
     if extra:
         timexes = sorted([*timexes, *extra], key=lambda t: (t.start, t.end))
-    return CueFinder(text, chronology, layout, mentions).cues(timexes, horizon)
+    return [*url_cues(url, *horizon), *CueFinder(text, chronology, layout, mentions).cues(timexes, horizon)]
 
 
 def posterior(cues: list[Cue], lo: dt.date, hi: dt.date) -> list[float]:
@@ -114,10 +117,11 @@ def estimate_from_cues(cues: list[Cue], lo: dt.date, hi: dt.date) -> Publication
 
 
 def infer_publication(
-    text: str, timexes: list[Timex], chronology: Chronology, today: dt.date
+    text: str, timexes: list[Timex], chronology: Chronology, today: dt.date, url: str | None = None
 ) -> PublicationEstimate:
-    """Estimate the publication date of ``text`` from its (unresolved) timexes."""
-    cues = find_cues(text, timexes, chronology, today)
+    """Estimate the publication date of ``text`` from its (unresolved) timexes and, when
+    given, the dates in its address ``url``."""
+    cues = find_cues(text, timexes, chronology, today, url)
     return estimate_from_cues(cues, _earliest(chronology, today), _latest(chronology, today))
 
 
@@ -157,4 +161,4 @@ def _explain(cue: Cue, best: dt.date | None) -> Evidence:
         elif cue.kind in ("lower-bound", "event") and cue.at(best) < cue.default:
             reason += "; contradicted by stronger clues"
     ev = cue.evidence
-    return Evidence(ev.text, ev.start, ev.end, reason)
+    return Evidence(ev.text, ev.start, ev.end, reason, ev.source)

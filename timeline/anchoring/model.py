@@ -10,12 +10,16 @@ from timeline.temporal.values import Timex
 
 @dataclass(frozen=True)
 class Evidence:
-    """Words in the text (``text == source[start:end]``) and what they imply, for people."""
+    """Words and what they imply, for people.
+
+    ``source`` says where the words are: "text" (``text == file_text[start:end]``) or "url"
+    (``text`` is part of the article's address; ``start == end == 0``)."""
 
     text: str
     start: int
     end: int
     reason: str
+    source: str = "text"
 
 
 @dataclass

@@ -1,0 +1,99 @@
+"""Dates in an article's address as publication-date clues (timeline/anchoring/urls.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from timeline.anchoring import anchor_text
+from timeline.anchoring.urls import url_dates
+from timeline.chronology import load_chronology
+
+ROOT = Path(__file__).resolve().parents[1]
+CHRON = load_chronology(ROOT / "content" / "chronology.yml")
+TODAY = dt.date(2025, 12, 31)
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("url", "day", "part"),
+    [
+        ("https://www.example-times.com/2022/05/13/world/europe/detention.html", D(2022, 5, 13), "2022/05/13"),
+        ("https://www.example-news.com/2022/11/02/europe/helicopter-video/index.html", D(2022, 11, 2), None),
+        ("https://www.example-guardian.com/world/2022/may/28/town-falls", D(2022, 5, 28), "2022/may/28"),
+        ("https://news.example.org/2023/Sept/4/grain-deal", D(2023, 9, 4), None),
+        ("https://example.net/story-20230415-kyiv-strike", D(2023, 4, 15), "20230415"),
+        ("https://example.net/a/b-2024-02-24-anniversary", D(2024, 2, 24), None),
+        # a MongoDB object id: 0x62b58274 seconds after 1970 is 24 June 2022 (UTC)
+        ("https://www.example-post.com/entry/army-leaves-city_n_62b58274e4b0cdccbe69d502", D(2022, 6, 24), None),
+    ],
+)
+def test_dates_in_addresses(url: str, day: dt.date, part: str | None) -> None:
+    found = url_dates(url)
+    assert found and found[0].day == day and found[0].granularity == "day"
+    if part:
+        assert found[0].part == part
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        None,
+        "",
+        "https://www.example-mirror.co.uk/news/world-news/peace-deal-26487938",
+        "https://example.com/story?id=83408291",
+        "https://example.com/article/id-2022513x",  # not a whole date
+        "https://20220513.example.com/news",  # the host never holds the date
+        "https://example.com/news/2022/13/45/x",  # no month 13
+    ],
+)
+def test_addresses_without_dates(url: str | None) -> None:
+    assert url_dates(url) == []
+
+
+def test_year_and_month_in_the_path() -> None:
+    (found,) = url_dates("https://blog.example.org/2023/07/drones-over-the-border/")
+    assert found.granularity == "month" and found.day == D(2023, 7, 1)
+
+
+TEXT = "Officials said on Friday that talks would go on. The war has cost thousands of lives.\n"
+
+
+def test_an_address_date_places_an_article_without_other_clues() -> None:
+    url = "https://www.example-times.com/2022/05/13/world/europe/talks.html"
+    result = anchor_text(TEXT, None, CHRON, today=TODAY, url=url)
+    pub = result.published
+    assert pub.value == D(2022, 5, 13) and pub.source == "inferred"
+    assert pub.earliest is not None and pub.latest is not None
+    assert pub.earliest <= D(2022, 5, 13) <= pub.latest
+    # one kind of clue alone never gives high confidence
+    assert 0.5 <= pub.confidence <= 0.7
+    (ev,) = [e for e in pub.evidence if e.source == "url"]
+    assert ev.text == "2022/05/13" and ev.start == ev.end == 0
+    assert "13 May 2022" in ev.reason
+    for other in pub.evidence:
+        if other.source == "text":
+            assert TEXT[other.start : other.end] == other.text
+    # the resolved "on Friday" now counts from the address date: 13 May 2022 was a Friday
+    friday = next(t for t in result.timexes if t.text.endswith("Friday"))
+    assert friday.value is not None and friday.earliest == D(2022, 5, 13)
+
+
+def test_an_address_date_and_an_agreeing_text_date_give_high_confidence() -> None:
+    text = "Kyiv, May 13, 2022: the council met today and said the talks would go on.\n"
+    url = "https://www.example-times.com/2022/05/13/world/europe/talks.html"
+    pub = anchor_text(text, None, CHRON, today=TODAY, url=url).published
+    assert pub.value == D(2022, 5, 13) and pub.confidence >= 0.8
+
+
+def test_address_date_outside_the_window_is_ignored() -> None:
+    pub = anchor_text(TEXT, None, CHRON, today=TODAY, url="https://example.com/2009/05/13/old").published
+    assert all(e.source == "text" for e in pub.evidence)
+
+
+def test_metadata_still_wins_over_the_address() -> None:
+    url = "https://www.example-times.com/2022/05/13/world/europe/talks.html"
+    pub = anchor_text(TEXT, D(2022, 5, 14), CHRON, today=TODAY, url=url).published
+    assert pub.value == D(2022, 5, 14) and pub.source == "metadata"
