@@ -25,9 +25,7 @@ _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # /2022/05/13/ or /2022-05-13- (year, month, day with separators; not inside a longer number)
 _YMD = re.compile(r"(?<![0-9])(20[0-4][0-9])([/_.-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12][0-9]|3[01])(?![0-9])")
 # /2022/may/28/
-_YMONTHD = re.compile(
-    rf"(?<![0-9])(20[0-4][0-9])/({_MONTH_WORD})/(0?[1-9]|[12][0-9]|3[01])(?![0-9])", re.I
-)
+_YMONTHD = re.compile(rf"(?<![0-9])(20[0-4][0-9])/({_MONTH_WORD})/(0?[1-9]|[12][0-9]|3[01])(?![0-9])", re.I)
 # 20220513 as a whole token (not a slice of a longer id)
 _COMPACT = re.compile(r"(?<![0-9A-Za-z])(20[0-4][0-9])(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9])")
 # /2022/05/slug: the month only
