@@ -73,7 +73,7 @@ def windows(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
                 spans[-1][1] = e
         else:
             spans.append([s, e])
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         e = _WORD_END.search(text, e).start()  # type: ignore[union-attr]  # never cut a word
         if out and s <= out[-1][1]:

@@ -57,4 +57,5 @@ def parse_numeric_date(span: str, order: str | None = None) -> dt.date | None:
         data = _parser(chosen).get_date_data(span.strip())
     if data is None or data.date_obj is None or data.period != "day":
         return None
-    return data.date_obj.date()
+    day: dt.date = data.date_obj.date()
+    return day

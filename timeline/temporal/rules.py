@@ -357,8 +357,8 @@ _ALL: frozenset[str] = frozenset(_LETTERS + _DIGITS + "\0")
 def _first_chars(pattern: str) -> frozenset[str]:
     """The dispatch keys (lower-case letters, digits, "\\0" for anything else) a match of
     ``pattern`` can start with; ``_ALL`` when the analysis cannot tell."""
-    from re import _constants as c
-    from re import _parser
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
 
     def norm(ch: int) -> set[str]:
         s = chr(ch).lower()

@@ -344,6 +344,7 @@ class Builder:
         return DateValue.day(d), None, []
 
     def _deictic(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
+        pod: str | None
         if g("lastnight"):
             offset, unit, pod = -1, "D", "NI"
         elif g("relday"):
