@@ -25,6 +25,11 @@ INTERVAL_MASS = 0.9
 MIN_PEAK_MASS = 0.05  # below this share within a week of the peak, give no single date
 MAX_CONFIDENCE = 0.95  # text alone never proves a date
 SINGLE_KIND_CAP = 0.7  # one kind of clue alone never reaches high confidence
+# Prior: the articles this tool reads are news about the war, so a day before the main anchor
+# (24 February 2022) is this much less likely than a day after it, before any clue is read.
+# It settles ties that the clues leave open ("Thursday, June 9" fits 2016 and 2022) without
+# ruling the earlier years out.
+BEFORE_ANCHOR_PRIOR = 0.2
 
 _matchers: dict[int, tuple[Chronology, EventMatcher]] = {}
 
@@ -49,10 +54,17 @@ def find_cues(
     return [*url_cues(url, *horizon), *CueFinder(text, chronology, layout, mentions).cues(timexes, horizon)]
 
 
-def posterior(cues: list[Cue], lo: dt.date, hi: dt.date) -> list[float]:
-    """Normalized posterior over the days lo..hi (uniform prior)."""
+def posterior(
+    cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None
+) -> list[float]:
+    """Normalized posterior over the days lo..hi: uniform prior, or with days before ``anchor``
+    (the chronology's main anchor) down-weighted by :data:`BEFORE_ANCHOR_PRIOR`."""
     n = (hi - lo).days + 1
     logp = [0.0] * n
+    if anchor is not None and anchor > lo:
+        low = math.log(BEFORE_ANCHOR_PRIOR)
+        for i in range(min(n, (anchor - lo).days)):
+            logp[i] = low
     for cue in cues:
         if cue.weekday is not None:
             weekday, table, forward = cue.weekday
@@ -80,10 +92,12 @@ def posterior(cues: list[Cue], lo: dt.date, hi: dt.date) -> list[float]:
     return [w / total for w in weights]
 
 
-def estimate_from_cues(cues: list[Cue], lo: dt.date, hi: dt.date) -> PublicationEstimate:
+def estimate_from_cues(
+    cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None
+) -> PublicationEstimate:
     if not cues:
         return PublicationEstimate(None, None, None, "unknown", 0.0, [])
-    post = posterior(cues, lo, hi)
+    post = posterior(cues, lo, hi, anchor)
     n = len(post)
     peak = max(range(n), key=lambda i: (post[i], -i))
     near3 = sum(post[max(0, peak - 3) : peak + 4])
@@ -122,7 +136,9 @@ def infer_publication(
     """Estimate the publication date of ``text`` from its (unresolved) timexes and, when
     given, the dates in its address ``url``."""
     cues = find_cues(text, timexes, chronology, today, url)
-    return estimate_from_cues(cues, _earliest(chronology, today), _latest(chronology, today))
+    return estimate_from_cues(
+        cues, _earliest(chronology, today), _latest(chronology, today), chronology.anchors.get("default")
+    )
 
 
 def _earliest(chronology: Chronology, today: dt.date) -> dt.date:
