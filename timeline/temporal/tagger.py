@@ -214,6 +214,8 @@ class Builder:
         pod = self.pod(g("pod"))
         month = self.month(month_s) if month_s else None
         day = int(re.sub(r"\D", "", day_s)) if day_s else None
+        if g("dayw"):
+            day = self.ordinal(g("dayw") or "")
         if g("decade_word"):
             start = int(self.rs.lookup("decade_words", g("decade_word") or ""))
             return DateValue.decade(start, mod), None, []
