@@ -265,8 +265,9 @@ def _trie(words: set[str]) -> str:
 
 
 # Every rule starts at a word start and ends at a word end.
-_GUARD_START = r"(?<![\w$£€.,'])(?<![A-Za-z]-)"
-_GUARD_END = r"(?![\w%]|-[A-Za-z]|[.,]\d)"
+# (a capitalised word may follow a hyphen: "August-September 1950"; "pre-war" may not)
+_GUARD_START = r"(?<![\w$£€.,'])(?:(?<![A-Za-z]-)|(?=[A-Z]))"
+_GUARD_END = r"(?![\w%]|-[a-z]|[.,]\d)"
 
 
 def explicit_case(pattern: str) -> str:
