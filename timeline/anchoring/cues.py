@@ -37,7 +37,9 @@ _SIGMA = {"D": 1.0, "W": 2.5, "M": 8.0, "Y": 40.0}
 _UNIT_DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
 
 # Kinds whose peak can confirm an estimate (lower bounds and weekdays only shape it).
-POINT_KINDS = frozenset({"war-relative", "dated", "caption", "deictic-date", "event-offset", "url"})
+POINT_KINDS = frozenset(
+    {"war-relative", "dated", "caption", "deictic-date", "event-offset", "url", "dateline"}
+)
 
 
 def anchor_for(tx: Timex, chronology: Chronology, context: str | None = None) -> dt.date | None:
@@ -265,7 +267,9 @@ class CueFinder:
                 return  # "June 22, 1941" is history, not a hint about when the article was written
             caption = self.layout.in_caption(tx.start)
             deictic = self.deictic_partner(tx)
-            if deictic is not None:
+            if self.is_dateline(tx):
+                yield self.dateline(tx, [day])
+            elif deictic is not None:
                 yield self.deictic_date(tx, day, deictic)
             elif self.future_sentence(tx):
                 yield self.future_date(tx, day)
@@ -335,6 +339,36 @@ class CueFinder:
         cue.ranges.append((dt.date.min, day - dt.timedelta(days=31), 0.25 / 1000))
         return cue
 
+    def is_dateline(self, tx: Timex) -> bool:
+        """The date of a dateline opening the article: "MINSK, 21 July (BelTA) -",
+        "KYIV, July 21 (Reuters) -" (the place in capitals, or an agency in brackets)."""
+        if tx.start > _DATELINE_REACH:
+            return False
+        line_start = self.text.rfind("\n", 0, tx.start) + 1
+        before = self.text[line_start : tx.start]
+        after = self.text[tx.end : tx.end + 40]
+        place = _DATELINE_PLACE.fullmatch(before)
+        tail = _DATELINE_TAIL.match(after)
+        if place is None or tail is None:
+            return False
+        return bool(tail.group("agency")) or _CAPITALS.match(before) is not None
+
+    def dateline(self, tx: Timex, days: list[dt.date]) -> Cue:
+        """A dated dateline is the day of publication (or the day after, across time zones)."""
+        if len(days) == 1:
+            reason = f"the dateline '{tx.text}' dates the article {fmt(days[0])}"
+        else:
+            reason = (
+                f"the dateline '{tx.text}' gives the day of publication (without a year: "
+                f"{len(days)} years fit)"
+            )
+        rest = 1 - sum(_DATELINE_PROFILE.values())
+        cue = Cue("dateline", self.span_evidence(tx, reason), default=rest / self.days, group=f"dl:{tx.text}")
+        for d in days:
+            for k, share in _DATELINE_PROFILE.items():
+                cue.daily[d + dt.timedelta(days=k)] = share / len(days) + rest / self.days
+        return cue
+
     def deictic_partner(self, tx: Timex) -> tuple[Timex, int] | None:
         """A "today"/"yesterday"/"tomorrow" in the same sentence as a dated mention."""
         s = self.layout.sentence(tx.start)
@@ -383,6 +417,9 @@ class CueFinder:
             return
         wd = "" if spec.weekday is None else f" ({calendar.day_name[spec.weekday]})"
         named = f"{calendar.month_name[month]} {spec.day}{wd}"
+        if self.is_dateline(tx):
+            yield self.dateline(tx, days)
+            return
         partner = self.deictic_partner(tx)
         if spec.future or self.future_sentence(tx):
             cue = Cue(
@@ -641,6 +678,9 @@ class CueFinder:
                 group=f"ev:{m.event.id}",
             )
             cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01))
+            # events unfold over days ("the last stronghold fell this week" before the day the
+            # chronology gives for the fall): the week before the date is unlikely, not ruled out
+            cue.ranges.append((event_day - dt.timedelta(days=7), event_day - dt.timedelta(days=1), 0.2))
             # News mostly mentions recent events: a mild pull towards the months after it
             # (slower for the war's start, which every article mentions as background).
             main = event_day in self.background
@@ -672,6 +712,14 @@ _FUTURE_WORDS = (
     "upcoming",
 )
 
+
+# Datelines: a place (and region) at the start of one of the first lines, then the date,
+# an optional agency in brackets and a dash.
+_DATELINE_REACH = 800
+_DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][A-Za-z'.-]+(?:[ -][A-Za-z'.-]+){0,3},\s*(?:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2},\s*)?")
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\((?P<agency>[A-Z][A-Za-z .'-]{1,30})\)[ \t]*)?[-–—]")
+_CAPITALS = re.compile(r"[ \t]*[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*,")
+_DATELINE_PROFILE = {0: 0.78, 1: 0.12}
 
 _LINK_LINE = re.compile(
     r"\b(?:related (?:articles?|stories|topics|content|coverage)|read more|latest from|other topics"
