@@ -716,7 +716,9 @@ _FUTURE_WORDS = (
 # Datelines: a place (and region) at the start of one of the first lines, then the date,
 # an optional agency in brackets and a dash.
 _DATELINE_REACH = 800
-_DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][A-Za-z'.-]+(?:[ -][A-Za-z'.-]+){0,3},\s*(?:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2},\s*)?")
+_DATELINE_PLACE = re.compile(
+    r"[ \t]*[A-Z][A-Za-z'.-]+(?:[ -][A-Za-z'.-]+){0,3},\s*(?:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2},\s*)?"
+)
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\((?P<agency>[A-Z][A-Za-z .'-]{1,30})\)[ \t]*)?[-–—]")
 _CAPITALS = re.compile(r"[ \t]*[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*,")
 _DATELINE_PROFILE = {0: 0.78, 1: 0.12}

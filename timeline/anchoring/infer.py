@@ -54,9 +54,7 @@ def find_cues(
     return [*url_cues(url, *horizon), *CueFinder(text, chronology, layout, mentions).cues(timexes, horizon)]
 
 
-def posterior(
-    cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None
-) -> list[float]:
+def posterior(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None) -> list[float]:
     """Normalized posterior over the days lo..hi: uniform prior, or with days before ``anchor``
     (the chronology's main anchor) down-weighted by :data:`BEFORE_ANCHOR_PRIOR`."""
     n = (hi - lo).days + 1
