@@ -48,3 +48,16 @@ def test_tag_with_date_equals_tag_then_resolve(text: str, day: dt.date) -> None:
     later = temporal.tag(text)
     temporal.resolve(later, day)
     assert [(t.start, t.timex3()) for t in direct] == [(t.start, t.timex3()) for t in later]
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_scanner_and_rule_matchers_agree(text: str) -> None:
+    """The combined scanner and each rule's own regex find the same span (none is lost)."""
+    from timeline.temporal import rules
+
+    rs = rules.load("en")
+    for m in rs.scanner.finditer(text):
+        _prefix, rule = rs.index_to_rule[m.lastindex or 0]
+        again = rs.matchers[rule.id].match(text, m.start())
+        assert again is not None and again.end() == m.end(), rule.id

@@ -266,8 +266,8 @@ def _trie(words: set[str]) -> str:
 
 # Every rule starts at a word start and ends at a word end.
 # (a capitalised word may follow a hyphen: "August-September 1950"; "pre-war" may not)
-_GUARD_START = r"(?<![\w$£€.,'])(?:(?<![A-Za-z]-)|(?=[A-Z]))"
-_GUARD_END = r"(?![\w%]|-[a-z]|[.,]\d)"
+_GUARD_START = r"(?<![\w$£€.,'])(?:(?<![A-Za-z]-)|(?=(?-i:[A-Z])))"
+_GUARD_END = r"(?![\w%]|-(?-i:[a-z])|[.,]\d)"
 
 
 def explicit_case(pattern: str) -> str:
