@@ -36,6 +36,11 @@ _WEEKDAY_FUTURE = (0.15, 0.35, 0.20, 0.10, 0.08, 0.06, 0.06)
 _SIGMA = {"D": 1.0, "W": 2.5, "M": 8.0, "Y": 40.0}
 _UNIT_DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
 
+# Spread (days, one sigma, times the square root of the amount) of "N units ago" counted from
+# an event: writers round these more loosely than "N units into the war".
+_AGO_SIGMA = {"D": 1.0, "W": 3.0, "M": 12.0, "Y": 45.0}
+_AGO_RULES = frozenset({"anchoring.began_ago"})
+
 # Kinds whose peak can confirm an estimate (lower bounds and weekdays only shape it).
 POINT_KINDS = frozenset(
     {"war-relative", "dated", "caption", "deictic-date", "event-offset", "url", "dateline"}
@@ -555,6 +560,8 @@ class CueFinder:
             sigma = 5.0 if amount <= 2 else max(sigma, 1.5 * amount)
         elif unit == "W":
             sigma = max(sigma, 0.5 * amount)
+        if tx.rule in _AGO_RULES:  # "the war began three months ago": as loose as "invaded ... months ago"
+            sigma = max(sigma, _AGO_SIGMA.get(unit, 30.0) * max(1.0, amount**0.5))
         skew = 0
         mod = spec.offset.mod
         if mod in (Mod.AFTER, Mod.ON_OR_AFTER):  # "over a month", "more than 30 days"
@@ -606,9 +613,7 @@ class CueFinder:
                     if center is None or spec.offset.amount is None:
                         continue
                     unit = spec.offset.unit
-                    sigma = {"D": 1.0, "W": 3.0, "M": 12.0, "Y": 45.0}.get(unit, 30.0) * max(
-                        1.0, float(spec.offset.amount) ** 0.5
-                    )
+                    sigma = _AGO_SIGMA.get(unit, 30.0) * max(1.0, float(spec.offset.amount) ** 0.5)
                     if not day_precise:
                         sigma += 10
                     lo = min(m.start, tx.start)

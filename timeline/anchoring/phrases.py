@@ -27,22 +27,33 @@ class Phrase:
     regex: re.Pattern[str]
     present: bool
     examples: tuple[dict[str, Any], ...]
+    ordinal: bool = False  # "in its fifth month": four whole months
 
 
 @functools.cache
 def load_phrases() -> tuple[dict[str, int], tuple[Phrase, ...]]:
     raw = yaml.safe_load((resources.files("timeline.anchoring") / "phrases.yaml").read_text(encoding="utf-8"))
     numbers = {str(k).lower(): int(v) for k, v in raw["numbers"].items()}
+    ordinals = {str(k).lower(): int(v) for k, v in raw.get("ordinals", {}).items()}
     words = "|".join(sorted(numbers, key=len, reverse=True))
+    ordinal_words = "|".join(sorted(ordinals, key=len, reverse=True))
+    numbers.update(ordinals)
     phrases = []
     for item in raw["phrases"]:
         pattern = (
             item["pattern"]
             .replace("{numbers}", f"(?:{words})")
+            .replace("{ordinals}", f"(?:{ordinal_words})")
             .replace("{anchor_nouns}", raw["anchor_nouns"])
         )
         phrases.append(
-            Phrase(item["id"], re.compile(pattern, re.I), bool(item.get("present")), tuple(item["examples"]))
+            Phrase(
+                item["id"],
+                re.compile(pattern, re.I),
+                bool(item.get("present")),
+                tuple(item["examples"]),
+                bool(item.get("ordinal")),
+            )
         )
     return numbers, tuple(phrases)
 
@@ -58,7 +69,10 @@ def find_phrases(text: str, taken: list[Timex]) -> list[Timex]:
             ):
                 continue
             n_text = m.group("n").lower()
-            amount = int(n_text) if n_text.isdigit() else numbers.get(n_text)
+            digits = n_text.rstrip("stndrh")
+            amount = int(digits) if digits.isdigit() else numbers.get(n_text)
+            if amount is not None and phrase.ordinal:
+                amount -= 1
             unit = _UNITS.get(m.group("unit").lower().rstrip("s"))
             if amount is None or unit is None:
                 continue
