@@ -55,7 +55,7 @@ def test_scores_a_small_document(tmp_path: Path) -> None:
     assert report["gold_timexes"] == 4
     assert report["system_timexes"] == 4
     assert report["strict"]["f1"] == 100.0
-    # "March" after a February DCT: the past reading 1997-03? no: nearest is 1998-03 (one month ahead)
+    # "March" in a text written on 6 February 1998: the nearest March is a month ahead (1998-03)
     assert report["value"]["accuracy"] == 100.0
     assert report["type"]["f1"] == 100.0
     table = format_report(report)
