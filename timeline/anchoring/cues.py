@@ -87,6 +87,8 @@ class Cue:
     group: str = ""  # cues with the same group are duplicates: only the first counts
     # periodic cue ("on Tuesday"): (weekday, table of P(days between), counts forward)
     weekday: tuple[int, tuple[float, ...], bool] | None = None
+    # the days a "dated" cue says the article follows soon after (one per fitting year)
+    points: tuple[dt.date, ...] = ()
 
     def at(self, day: dt.date) -> float:
         if day in self.daily:
@@ -170,7 +172,7 @@ class CueFinder:
                 continue
             seen.add(cue.group)
             unique.append(cue)
-        return unique
+        return [_superseded(cue, unique) for cue in unique]
 
     def timex_cues(self, tx: Timex, sentence: list[Timex]) -> Iterable[Cue]:
         if _LINK_LINE.search(self.layout.line(tx.start)):
@@ -323,6 +325,7 @@ class CueFinder:
             self.span_evidence(tx, reason),
             default=broad,
             group=f"d:{day}:{caption}",
+            points=() if background or caption else (day,),
         )
         cue.ranges.append((dt.date.min, day - dt.timedelta(days=31), 1e-5))
         cue.ranges.append((day - dt.timedelta(days=30), day - dt.timedelta(days=1), 0.03 / 30))
@@ -470,6 +473,7 @@ class CueFinder:
             self.span_evidence(tx, reason),
             default=broad,
             group=f"p:{month}:{spec.day}:{spec.weekday}",
+            points=() if background else tuple(days),
         )
         for d in days:
             # the weeks after the date stay more likely than the rest of the year
@@ -741,6 +745,37 @@ _ORDINAL_UNIT = re.compile(
     r"\s+(?:week|month|year)\b",
     re.I,
 )
+
+
+_SUPERSEDE_DAYS = 45
+_SUPERSEDED_PULL = 0.3
+
+
+def _superseded(cue: Cue, cues: list[Cue]) -> Cue:
+    """A dated mention followed, in every fitting year, by a later dated mention within weeks is
+    only a lower bound: "soon after" belongs to the latest date (counting both would make two
+    correlated clues look like independent confirmation)."""
+    if cue.kind != "dated" or not cue.points:
+        return cue
+    later = [o.points for o in cues if o is not cue and o.kind == "dated" and o.points]
+    if not later or not all(
+        any(any(0 < (b - a).days <= _SUPERSEDE_DAYS for b in points) for points in later) for a in cue.points
+    ):
+        return cue
+    ev = cue.evidence
+    first = min(cue.points)
+    when = fmt(first) if len(cue.points) == 1 else f"a {calendar.month_name[first.month]} {first.day}"
+    reason = f"'{ev.text}' ({when}) comes before a later date in the text: the article is from after it"
+    weak = Cue(
+        "lower-bound",
+        Evidence(ev.text, ev.start, ev.end, reason),
+        default=cue.default,
+        ranges=list(cue.ranges),
+        group=cue.group,
+    )
+    # keep the bound, and only a little of the pull towards the days just after the date
+    weak.daily = {d: cue.default + _SUPERSEDED_PULL * (v - cue.default) for d, v in cue.daily.items()}
+    return weak
 
 
 def _valid(year: int, month: int, day: int) -> bool:
