@@ -26,6 +26,9 @@ from .model import Evidence
 # How soon after a dated event an article about it appears: share of the "recent" mass on
 # day 0, 1, 2, ... after the date (news is mostly written the same or the next day).
 _RECENT = (0.30, 0.30, 0.13, 0.07, 0.05, 0.04, 0.03, 0.025, 0.02, 0.015, 0.012, 0.01, 0.008, 0.006, 0.004)
+# A partial date ("on July 21") is often a few weeks old when the article is written: this much
+# likelihood per day from two to eleven weeks after it.
+_PARTIAL_TAIL = 0.2 / 60
 # Photo captions are dated the day the picture was taken: even closer to publication.
 _CAPTION_RECENT = (0.35, 0.35, 0.15, 0.07, 0.04, 0.02, 0.01, 0.01)
 # "on Tuesday" in a past-tense report: how many days before publication that Tuesday was.
@@ -374,7 +377,7 @@ class CueFinder:
         cue = Cue("dateline", self.span_evidence(tx, reason), default=rest / self.days, group=f"dl:{tx.text}")
         for d in days:
             for k, share in _DATELINE_PROFILE.items():
-                cue.daily[d + dt.timedelta(days=k)] = share / len(days) + rest / self.days
+                cue.daily[d + dt.timedelta(days=k)] = share + rest / self.days
         return cue
 
     def deictic_partner(self, tx: Timex) -> tuple[Timex, int] | None:
@@ -454,7 +457,7 @@ class CueFinder:
                 group=f"pd:{month}:{spec.day}:{offset}",
             )
             for d in days:
-                _bell(cue, d - dt.timedelta(days=offset), 0.6, 0.85 / len(days))
+                _bell(cue, d - dt.timedelta(days=offset), 0.6, 0.85)
             yield cue
             return
         years_text = ", ".join(str(d.year) for d in days) if len(days) <= 3 else "several years"
@@ -466,7 +469,9 @@ class CueFinder:
         else:
             reason = f"'{tx.text}' (no year): the article was probably written on or soon after a {named}"
         background = any(d in self.background for d in days)
-        recent = (0.03 if background else 0.5) / len(days) if spec.weekday is None else 0.6 / len(days)
+        # a likelihood: "March 22" fits the days after every March 22 equally, however many years
+        # the window holds (the years compete in the posterior, not inside the clue)
+        recent = (0.03 if background else 0.5) if spec.weekday is None else 0.6
         broad = 0.4 / 365
         cue = Cue(
             "dated",
@@ -477,7 +482,8 @@ class CueFinder:
         )
         for d in days:
             # the weeks after the date stay more likely than the rest of the year
-            cue.ranges.append((d + dt.timedelta(days=len(_RECENT)), d + dt.timedelta(days=75), 3 * broad))
+            tail = (d + dt.timedelta(days=len(_RECENT)), d + dt.timedelta(days=75))
+            cue.ranges.append((*tail, broad + _PARTIAL_TAIL))
             for k, share in enumerate(_RECENT):
                 cue.daily[d + dt.timedelta(days=k)] = recent * share + broad
         yield cue
