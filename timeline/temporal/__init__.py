@@ -57,7 +57,7 @@ def _compiled(
 
 
 # How far around a trigger word a rule match may reach (see windows()).
-_LEFT, _RIGHT = 32, 40
+_LEFT, _RIGHT = 32, 32
 _WORD_END = re.compile(r"\W|\Z")
 
 

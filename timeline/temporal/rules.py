@@ -219,7 +219,7 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     for tag, rule in markers:
         index_to_rule[scanner.groupindex[tag]] = ("", rule)
     matchers = {
-        rule.id: re.compile(_GUARD_START + "(?:" + rule.pattern + ")" + _GUARD_END, re.I | re.M)
+        rule.id: re.compile(_GUARD_START + "(?:" + explicit_case(rule.pattern) + ")" + _GUARD_END, re.M)
         for rule in rules
     }
     trigger = re.compile(
