@@ -328,7 +328,7 @@ class CueFinder:
             self.span_evidence(tx, reason),
             default=broad,
             group=f"d:{day}:{caption}",
-            points=() if background or caption else (day,),
+            points=() if background else (day,),
         )
         cue.ranges.append((dt.date.min, day - dt.timedelta(days=31), 1e-5))
         cue.ranges.append((day - dt.timedelta(days=30), day - dt.timedelta(days=1), 0.03 / 30))
@@ -758,29 +758,39 @@ _SUPERSEDED_PULL = 0.3
 
 
 def _superseded(cue: Cue, cues: list[Cue]) -> Cue:
-    """A dated mention followed, in every fitting year, by a later dated mention within weeks is
-    only a lower bound: "soon after" belongs to the latest date (counting both would make two
-    correlated clues look like independent confirmation)."""
+    """A dated mention followed by a later dated mention (or photo caption) within weeks is
+    mostly a lower bound: "soon after" belongs to the latest date (counting both would make two
+    correlated clues look like independent confirmation). For a partial date this holds year
+    by year: only the fitting years that have a later date are weakened."""
     if cue.kind != "dated" or not cue.points:
         return cue
-    later = [o.points for o in cues if o is not cue and o.kind == "dated" and o.points]
-    if not later or not all(
-        any(any(0 < (b - a).days <= _SUPERSEDE_DAYS for b in points) for points in later) for a in cue.points
-    ):
+    later = [b for o in cues if o is not cue and o.kind in ("dated", "caption") for b in o.points]
+    covered = [a for a in cue.points if any(0 < (b - a).days <= _SUPERSEDE_DAYS for b in later)]
+    if not covered:
         return cue
     ev = cue.evidence
-    first = min(cue.points)
-    when = fmt(first) if len(cue.points) == 1 else f"a {calendar.month_name[first.month]} {first.day}"
-    reason = f"'{ev.text}' ({when}) comes before a later date in the text: the article is from after it"
+    reason = ev.reason
+    kind = cue.kind
+    if len(covered) == len(cue.points):
+        first = min(cue.points)
+        when = fmt(first) if len(cue.points) == 1 else f"a {calendar.month_name[first.month]} {first.day}"
+        reason = f"'{ev.text}' ({when}) comes before a later date in the text: the article is from after it"
+        kind = "lower-bound"
     weak = Cue(
-        "lower-bound",
+        kind,
         Evidence(ev.text, ev.start, ev.end, reason),
         default=cue.default,
         ranges=list(cue.ranges),
+        daily=dict(cue.daily),
         group=cue.group,
+        points=tuple(a for a in cue.points if a not in covered),
     )
     # keep the bound, and only a little of the pull towards the days just after the date
-    weak.daily = {d: cue.default + _SUPERSEDED_PULL * (v - cue.default) for d, v in cue.daily.items()}
+    for a in covered:
+        for k in range(len(_RECENT)):
+            d = a + dt.timedelta(days=k)
+            if d in weak.daily:
+                weak.daily[d] = cue.default + _SUPERSEDED_PULL * (weak.daily[d] - cue.default)
     return weak
 
 
