@@ -85,3 +85,17 @@ def test_two_close_dates_are_not_two_confirmations() -> None:
     assert bound and "comes before a later date" in bound[0].reason
     # one kind of clue (dates in the text), so no high confidence
     assert pub.confidence <= 0.7
+
+
+def test_the_latest_year_named_makes_later_years_less_likely() -> None:
+    text = (
+        "Exports\n\n"
+        "In 2023, about 90% of the parts came from abroad, officials said on Friday. "
+        "The war goes on.\n"
+    )
+    pub = published(text)
+    ev = [e for e in pub.evidence if e.text == "2023"]
+    assert any("latest year the text names" in e.reason for e in ev)
+    assert pub.earliest is not None and pub.latest is not None
+    # 2023 or 2024 is the likely year; 2025 is less likely but not excluded outright
+    assert pub.earliest >= D(2023, 1, 1) and pub.latest >= D(2024, 12, 1)

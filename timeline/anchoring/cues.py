@@ -29,6 +29,10 @@ _RECENT = (0.30, 0.30, 0.13, 0.07, 0.05, 0.04, 0.03, 0.025, 0.02, 0.015, 0.012, 
 # A partial date ("on July 21") is often a few weeks old when the article is written: this much
 # likelihood per day from two to eleven weeks after it.
 _PARTIAL_TAIL = 0.2 / 60
+# How likely, relative to the latest year a text names and the year after, the article is from
+# two years later, and from any later year.
+_TWO_YEARS_LATER = 0.5
+_LATER_YEARS = 0.25
 # Photo captions are dated the day the picture was taken: even closer to publication.
 _CAPTION_RECENT = (0.35, 0.35, 0.15, 0.07, 0.04, 0.02, 0.01, 0.01)
 # "on Tuesday" in a past-tense report: how many days before publication that Tuesday was.
@@ -168,6 +172,7 @@ class CueFinder:
         for tx in timexes:
             out.extend(self.timex_cues(tx, by_sentence.get(self.layout.sentence(tx.start), [])))
         out.extend(self.event_cues(by_sentence))
+        out.extend(self.latest_year(timexes))
         seen: set[str] = set()
         unique = []
         for cue in out:
@@ -196,6 +201,38 @@ class CueFinder:
             yield from self.month_deictic(tx, spec, sentence)
         elif isinstance(spec, Shift) and spec.sign < 0 and spec.offset.unit == "Y" and spec.offset.amount:
             yield from self.years_ago(tx, spec, sentence)
+
+    def latest_year(self, timexes: list[Timex]) -> Iterable[Cue]:
+        """News writes about recent years: the latest year a text names as past or present
+        ("in 2023, about 90% came from China") is probably the year of writing or the one before."""
+        named = [
+            tx
+            for tx in timexes
+            if tx.anchor == AnchorKind.NONE
+            and isinstance(tx.value, DateValue)
+            and Granularity.DAY <= tx.value.granularity <= Granularity.YEAR
+            and tx.value.mod not in (Mod.BEFORE, Mod.AFTER, Mod.ON_OR_AFTER)
+            and self.lo.year <= tx.value.earliest.year <= self.hi.year
+            and not self.future_sentence(tx)
+            and not _LINK_LINE.search(self.layout.line(tx.start))
+        ]
+        if not named:
+            return
+        tx = max(named, key=lambda t: (t.value.earliest.year, -t.start))  # type: ignore[union-attr]
+        year = tx.value.earliest.year  # type: ignore[union-attr]
+        cue = Cue(
+            "latest-year",
+            self.span_evidence(
+                tx,
+                f"{year} is the latest year the text names: the article is probably from {year} or "
+                f"{year + 1}",
+            ),
+            default=_LATER_YEARS,
+            group=f"ly:{year}",
+        )
+        cue.ranges.append((dt.date.min, dt.date(year + 1, 12, 31), 1.0))
+        cue.ranges.append((dt.date(year + 2, 1, 1), dt.date(year + 2, 12, 31), _TWO_YEARS_LATER))
+        yield cue
 
     def month_deictic(self, tx: Timex, spec: Deictic, sentence: list[Timex]) -> Iterable[Cue]:
         """ "earlier this month" next to "June 6": the article is from June; "last month" -> July."""
