@@ -24,10 +24,15 @@ TODAY = dt.date(2025, 1, 1)  # after the newest article of the set
 
 
 @pytest.fixture(scope="module")
-def report() -> dict[str, Any]:
+def dev_chronology() -> Any:
     if not DEV.is_file():
         pytest.skip(f"evaluation data not found at {DEV} (it lives in ../shared, outside the repository)")
-    return run_pubdate_eval(DEV, load_chronology(ROOT / "content" / "chronology.yml"), TODAY)
+    return load_chronology(ROOT / "content" / "chronology.yml")
+
+
+@pytest.fixture(scope="module")
+def report(dev_chronology: Any) -> dict[str, Any]:
+    return run_pubdate_eval(DEV, dev_chronology, TODAY)
 
 
 def test_dev_set_no_confident_wrong_dates(report: dict[str, Any]) -> None:
@@ -43,10 +48,24 @@ def test_dev_set_beats_the_latest_full_date_baseline(report: dict[str, Any]) -> 
     assert report["inferred"]["within_3"] > report["baseline"]["within_3"], format_pubdate_report(report)
 
 
+def test_dev_set_within_three_days_as_measured(report: dict[str, Any]) -> None:
+    # measured 31.0% (22 of 71) on 21 November 2026; a drop means a regression
+    assert report["inferred"]["within_3"] >= 0.30, format_pubdate_report(report)
+    assert report["median_width_days"] <= 1000, format_pubdate_report(report)
+
+
+def test_dev_set_text_alone(dev_chronology: Any) -> None:
+    """Without the article's address (measured 15.5% within 3 days): the text's own clues."""
+    rep = run_pubdate_eval(DEV, dev_chronology, TODAY, use_url=False)
+    assert rep["inferred"]["within_3"] >= 0.15, format_pubdate_report(rep)
+    assert rep["coverage"] >= 0.9 and rep["confident_wrong"] == 0, format_pubdate_report(rep)
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="not reached: measured 7.0% within 3 days; most of these articles "
-    "carry only weekday names and yearless months (see site_src/guide/dates.md)",
+    reason="not reached: measured 31.0% within 3 days (15.5% from the text alone); 30 of the 71 "
+    "articles have no address and most texts carry only weekday names and yearless months "
+    "(see site_src/guide/dates.md)",
 )
 def test_dev_set_within_three_days_target(report: dict[str, Any]) -> None:
     assert report["inferred"]["within_3"] >= 0.5, format_pubdate_report(report)
@@ -89,3 +108,19 @@ def test_eval_on_a_tiny_invented_set(tmp_path: Path) -> None:
     assert rep["articles"] == 2
     assert rep["inferred"]["within_3"] == 0.5 and rep["inferred"]["with_value"] == 1
     assert rep["rows"][1]["value"] is None and rep["rows"][1]["covered"] is False
+
+
+def test_eval_uses_the_address_unless_told_not_to(tmp_path: Path) -> None:
+    row = {
+        "id": "c",
+        "published": "2023-04-15",
+        "url": "https://news.example.org/2023/04/15/talks-resume.html",
+        "title": "Talks",
+        "text": "The talks went on without result.",
+    }
+    path = tmp_path / "url.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with_url = run_pubdate_eval(path, load_chronology(None), TODAY)
+    assert with_url["rows"][0]["value"] == "2023-04-15" and with_url["inferred"]["exact"] == 1.0
+    text_only = run_pubdate_eval(path, load_chronology(None), TODAY, use_url=False)
+    assert text_only["rows"][0]["value"] is None
