@@ -63,7 +63,7 @@ def test_dev_set_text_alone(dev_chronology: Any) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not reached: measured 31.0% within 3 days (15.5% from the text alone); 30 of the 71 "
+    reason="not reached: measured 31.0% within 3 days (15.5% from the text alone); 36 of the 71 "
     "articles have no address and most texts carry only weekday names and yearless months "
     "(see site_src/guide/dates.md)",
 )
