@@ -99,3 +99,24 @@ def test_the_latest_year_named_makes_later_years_less_likely() -> None:
     assert pub.earliest is not None and pub.latest is not None
     # 2023 or 2024 is the likely year; 2025 is less likely but not excluded outright
     assert pub.earliest >= D(2023, 1, 1) and pub.latest >= D(2024, 12, 1)
+
+
+def test_a_published_line_dates_the_article() -> None:
+    pub = published("Strikes on Odesa\nPublished 13 May 2022\n\nDrones hit the port, officials said.\n")
+    assert pub.value == D(2022, 5, 13)
+    assert pub.evidence[0].reason == "the line 'Published 13 May 2022' gives the day of publication"
+
+
+def test_an_updated_line_is_a_ceiling() -> None:
+    text = "Strikes on Odesa\nBy Jane Roe | Updated: 14:03 BST, 13 May 2022\n\nDrones hit the port.\n"
+    pub = published(text)
+    assert pub.value == D(2022, 5, 13)
+    assert pub.latest is not None and pub.latest <= D(2022, 5, 14)
+    assert any("last updated" in e.reason for e in pub.evidence)
+
+
+def test_published_inside_a_sentence_is_not_a_stamp() -> None:
+    text = "Strikes\n\nThe report was published on the Kremlin website on May 13, 2022, and more followed.\n"
+    pub = published(text)
+    assert not any("gives the day of publication" in e.reason for e in pub.evidence)
+    assert pub.latest is not None and pub.latest > D(2022, 6, 1)  # a full date in a sentence is a lower bound

@@ -50,7 +50,7 @@ _AGO_RULES = frozenset({"anchoring.began_ago"})
 
 # Kinds whose peak can confirm an estimate (lower bounds and weekdays only shape it).
 POINT_KINDS = frozenset(
-    {"war-relative", "dated", "caption", "deictic-date", "event-offset", "url", "dateline"}
+    {"war-relative", "dated", "caption", "deictic-date", "event-offset", "url", "dateline", "updated"}
 )
 
 
@@ -314,7 +314,10 @@ class CueFinder:
                 return  # "June 22, 1941" is history, not a hint about when the article was written
             caption = self.layout.in_caption(tx.start)
             deictic = self.deictic_partner(tx)
-            if self.is_dateline(tx):
+            stamp = self.stamp(tx)
+            if stamp is not None:
+                yield self.stamped(tx, [day], stamp)
+            elif self.is_dateline(tx):
                 yield self.dateline(tx, [day])
             elif deictic is not None:
                 yield self.deictic_date(tx, day, deictic)
@@ -385,6 +388,46 @@ class CueFinder:
         )
         cue.ranges.append((day - dt.timedelta(days=30), day, 0.7 / 31))
         cue.ranges.append((dt.date.min, day - dt.timedelta(days=31), 0.25 / 1000))
+        return cue
+
+    def stamp(self, tx: Timex) -> str | None:
+        """ "published" or "updated" when ``tx`` is the date of a short line such as "Published
+        13 May 2022", "Updated: 14:03 BST, 13 May 2022" or "By A. Writer | Posted on May 13"."""
+        line_start = self.text.rfind("\n", 0, tx.start) + 1
+        line_end = self.text.find("\n", tx.end)
+        line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
+        if len(line) > _STAMP_LINE_MAX:
+            return None
+        m = _STAMP.match(line)
+        if m is None or m.end() > tx.start - line_start:
+            return None
+        return "updated" if m.group("word").lower() in _UPDATE_WORDS else "published"
+
+    def stamped(self, tx: Timex, days: list[dt.date], stamp: str) -> Cue:
+        """A "Published ..." line dates the article; an "Updated ..." line is a ceiling close to it."""
+        if stamp == "published":
+            cue = self.dateline(tx, days)
+            cue.evidence = self.span_evidence(
+                tx,
+                f"the line '{self.layout.line(tx.start).strip()[:60]}' gives the day of publication"
+                + ("" if len(days) == 1 else f" (without a year: {len(days)} years fit)"),
+            )
+            return cue
+        rest = 1 - sum(_UPDATED_PROFILE.values())
+        cue = Cue(
+            "updated",
+            self.span_evidence(
+                tx,
+                f"the line '{self.layout.line(tx.start).strip()[:60]}' says when the article was last "
+                "updated: it was published then or before",
+            ),
+            default=rest / self.days,
+            group=f"up:{tx.text}",
+        )
+        for d in days:
+            cue.ranges.append((d + dt.timedelta(days=1), dt.date.max, 0.01 / self.days))
+            for k, share in _UPDATED_PROFILE.items():
+                cue.daily[d + dt.timedelta(days=k)] = share + rest / self.days
         return cue
 
     def is_dateline(self, tx: Timex) -> bool:
@@ -465,6 +508,10 @@ class CueFinder:
             return
         wd = "" if spec.weekday is None else f" ({calendar.day_name[spec.weekday]})"
         named = f"{calendar.month_name[month]} {spec.day}{wd}"
+        stamp = self.stamp(tx)
+        if stamp is not None:
+            yield self.stamped(tx, days, stamp)
+            return
         if self.is_dateline(tx):
             yield self.dateline(tx, days)
             return
@@ -764,6 +811,18 @@ _FUTURE_WORDS = (
     "upcoming",
 )
 
+
+# "Published 13 May 2022" / "Updated: 13 May 2022" lines that scrapers keep.
+_STAMP_LINE_MAX = 90
+_STAMP = re.compile(
+    r"[ \t]*(?:by\s[^|\n]{2,40}[|\u2022\u00b7-]\s*)?"
+    r"(?P<word>first published|published|posted|last updated|updated|last modified|modified)\b"
+    r"(?:\s+on)?\s*:?",
+    re.I,
+)
+_UPDATE_WORDS = frozenset({"last updated", "updated", "last modified", "modified"})
+# How many days before an "updated" date the article was published (0 = the same day).
+_UPDATED_PROFILE = {0: 0.5, -1: 0.2, -2: 0.08, -3: 0.05, -4: 0.03, -5: 0.02, -6: 0.02}
 
 # Datelines: a place (and region) at the start of one of the first lines, then the date,
 # an optional agency in brackets and a dash.
