@@ -183,7 +183,7 @@ class CueFinder:
         return [_superseded(cue, unique) for cue in unique]
 
     def timex_cues(self, tx: Timex, sentence: list[Timex]) -> Iterable[Cue]:
-        if _LINK_LINE.search(self.layout.line(tx.start)):
+        if self.layout.line_matches(_LINK_LINE, tx.start):
             return  # dates in "related articles" blocks can be later than the article itself
         spec = tx.spec
         value = tx.value
@@ -214,7 +214,7 @@ class CueFinder:
             and tx.value.mod not in (Mod.BEFORE, Mod.AFTER, Mod.ON_OR_AFTER)
             and self.lo.year <= tx.value.earliest.year <= self.hi.year
             and not self.future_sentence(tx)
-            and not _LINK_LINE.search(self.layout.line(tx.start))
+            and not self.layout.line_matches(_LINK_LINE, tx.start)
         ]
         if not named:
             return

@@ -56,9 +56,18 @@ class Layout:
         end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
         return self.text[start:end]
 
+    def line_matches(self, pattern: re.Pattern[str], offset: int) -> bool:
+        """Whether ``pattern`` occurs in the line holding ``offset``, memoised per line: a text
+        with thousands of dates on one long line must not search that line thousands of times."""
+        key = (pattern.pattern, bisect.bisect_right(self.line_starts, offset) - 1)
+        cache: dict[tuple[str, int], bool] = self.__dict__.setdefault("_line_matches", {})
+        if key not in cache:
+            cache[key] = bool(pattern.search(self.line(offset)))
+        return cache[key]
+
     def in_caption(self, offset: int) -> bool:
         """True when the line holding ``offset`` looks like a photo caption or credit."""
-        return bool(_CAPTION.search(self.line(offset)))
+        return self.line_matches(_CAPTION, offset)
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
