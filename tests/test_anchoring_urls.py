@@ -97,3 +97,15 @@ def test_metadata_still_wins_over_the_address() -> None:
     url = "https://www.example-times.com/2022/05/13/world/europe/talks.html"
     pub = anchor_text(TEXT, D(2022, 5, 14), CHRON, today=TODAY, url=url).published
     assert pub.value == D(2022, 5, 14) and pub.source == "metadata"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/item/123456789012345678901234",  # digits only: a number, not an id
+        "https://example.com/item/x62b58274e4b0cdccbe69d502",  # part of a longer token
+        "https://example.com/item/62b58274e4b0cdccbe69d502abc",
+    ],
+)
+def test_object_ids_must_be_whole_hex_tokens(url: str) -> None:
+    assert url_dates(url) == []
