@@ -128,9 +128,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = Path(args.gold_dir)
     if not gold.is_dir():
         raise UsageError(f"{gold}: not a folder of TimeML (.tml) files")
-    from .evaluation import format_report, run_eval
+    from .evaluation import TimeMLError, format_report, run_eval
 
-    report = run_eval(gold, Path(args.write) if args.write else None)
+    try:
+        report = run_eval(gold, Path(args.write) if args.write else None)
+    except TimeMLError as exc:
+        print(f"timeline eval: {exc}", file=sys.stderr)
+        return 1
     print(json.dumps(report, indent=1, sort_keys=True) if args.json else format_report(report))
     return 0
 
