@@ -85,6 +85,11 @@ def _process_pool(
     articles: Sequence[Article], chronology: Chronology, today: dt.date, workers: int
 ) -> Iterator[ArticleResult]:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        # Compile the tagger's rules once here (seconds); forked workers inherit them.
+        from .temporal import tag
+
+        tag("")
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
