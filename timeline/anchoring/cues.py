@@ -9,6 +9,7 @@ clue cannot produce a confident wrong date on its own.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import math
@@ -180,7 +181,8 @@ class CueFinder:
                 continue
             seen.add(cue.group)
             unique.append(cue)
-        return [_superseded(cue, unique) for cue in unique]
+        later = sorted({b for o in unique if o.kind in ("dated", "caption") for b in o.points})
+        return [_superseded(cue, later) for cue in unique]
 
     def timex_cues(self, tx: Timex, sentence: list[Timex]) -> Iterable[Cue]:
         if self.layout.line_matches(_LINK_LINE, tx.start):
@@ -213,12 +215,20 @@ class CueFinder:
             and Granularity.DAY <= tx.value.granularity <= Granularity.YEAR
             and tx.value.mod not in (Mod.BEFORE, Mod.AFTER, Mod.ON_OR_AFTER)
             and self.lo.year <= tx.value.earliest.year <= self.hi.year
-            and not self.future_sentence(tx)
-            and not self.layout.line_matches(_LINK_LINE, tx.start)
         ]
-        if not named:
+        # latest first; the sentence checks (costly on long texts) only until one passes
+        named.sort(key=lambda t: (-t.value.earliest.year, t.start))  # type: ignore[union-attr]
+        found = next(
+            (
+                tx
+                for tx in named
+                if not self.layout.line_matches(_LINK_LINE, tx.start) and not self.future_sentence(tx)
+            ),
+            None,
+        )
+        if found is None:
             return
-        tx = max(named, key=lambda t: (t.value.earliest.year, -t.start))  # type: ignore[union-attr]
+        tx = found
         year = tx.value.earliest.year  # type: ignore[union-attr]
         cue = Cue(
             "latest-year",
@@ -393,13 +403,15 @@ class CueFinder:
     def stamp(self, tx: Timex) -> str | None:
         """ "published" or "updated" when ``tx`` is the date of a short line such as "Published
         13 May 2022", "Updated: 14:03 BST, 13 May 2022" or "By A. Writer | Posted on May 13"."""
-        line_start = self.text.rfind("\n", 0, tx.start) + 1
-        line_end = self.text.find("\n", tx.end)
-        line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
-        if len(line) > _STAMP_LINE_MAX:
+        # only short lines: look no further than that around the date (a long line is never one)
+        line_start = self.text.rfind("\n", max(0, tx.start - _STAMP_LINE_MAX), tx.start) + 1
+        line_end = self.text.find("\n", tx.end, line_start + _STAMP_LINE_MAX + 1)
+        if line_end < 0:
+            line_end = len(self.text)
+        if (line_start == 0 and tx.start > _STAMP_LINE_MAX) or line_end - line_start > _STAMP_LINE_MAX:
             return None
-        m = _STAMP.match(line)
-        if m is None or m.end() > tx.start - line_start:
+        m = _STAMP.match(self.text, line_start, line_end)
+        if m is None or m.end() > tx.start:
             return None
         return "updated" if m.group("word").lower() in _UPDATE_WORDS else "published"
 
@@ -853,15 +865,19 @@ _SUPERSEDE_DAYS = 45
 _SUPERSEDED_PULL = 0.3
 
 
-def _superseded(cue: Cue, cues: list[Cue]) -> Cue:
+def _superseded(cue: Cue, later: list[dt.date]) -> Cue:
     """A dated mention followed by a later dated mention (or photo caption) within weeks is
     mostly a lower bound: "soon after" belongs to the latest date (counting both would make two
     correlated clues look like independent confirmation). For a partial date this holds year
-    by year: only the fitting years that have a later date are weakened."""
+    by year: only the fitting years that have a later date are weakened. ``later`` holds the
+    points of every dated cue and caption, sorted (a cue's own points are years apart)."""
     if cue.kind != "dated" or not cue.points:
         return cue
-    later = [b for o in cues if o is not cue and o.kind in ("dated", "caption") for b in o.points]
-    covered = [a for a in cue.points if any(0 < (b - a).days <= _SUPERSEDE_DAYS for b in later)]
+    covered = []
+    for a in cue.points:
+        i = bisect.bisect_right(later, a)
+        if i < len(later) and (later[i] - a).days <= _SUPERSEDE_DAYS:
+            covered.append(a)
     if not covered:
         return cue
     ev = cue.evidence
