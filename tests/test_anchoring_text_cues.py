@@ -120,3 +120,15 @@ def test_published_inside_a_sentence_is_not_a_stamp() -> None:
     pub = published(text)
     assert not any("gives the day of publication" in e.reason for e in pub.evidence)
     assert pub.latest is not None and pub.latest > D(2022, 6, 1)  # a full date in a sentence is a lower bound
+
+
+def test_this_winter_favours_winter_and_the_weeks_before() -> None:
+    from timeline.anchoring.infer import find_cues
+    from timeline.temporal import tag
+
+    text = "Grid\n\nUkraine faces a hard fight this winter, officials say.\n"
+    cues = find_cues(text, tag(text, None, anchors=CHRON.anchors), CHRON, TODAY)
+    (cue,) = [c for c in cues if c.kind == "season"]
+    assert cue.at(D(2022, 11, 15)) == cue.at(D(2023, 1, 20)) > cue.at(D(2023, 6, 1))
+    assert cue.at(D(2023, 3, 10)) == cue.at(D(2023, 6, 1))
+    assert "in the winter or the weeks before it" in cue.evidence.reason

@@ -195,6 +195,10 @@ class CueFinder:
             yield from self.war_relative(tx, spec)
         elif isinstance(spec, YearlessDate) and spec.month is not None:
             yield from self.partial(tx, spec, sentence)
+        elif (
+            isinstance(spec, YearlessDate) and spec.season in _SEASON_START and spec.relation in _SEASON_SPAN
+        ):
+            yield self.season(tx, spec.season, spec.relation)
         elif isinstance(spec, WeekdayRef):
             yield self.weekday(tx, spec)
         elif isinstance(spec, Deictic) and spec.unit == "Y" and spec.offset == -1:
@@ -203,6 +207,22 @@ class CueFinder:
             yield from self.month_deictic(tx, spec, sentence)
         elif isinstance(spec, Shift) and spec.sign < 0 and spec.offset.unit == "Y" and spec.offset.amount:
             yield from self.years_ago(tx, spec, sentence)
+
+    def season(self, tx: Timex, season: str, relation: str) -> Cue:
+        """ "this winter": written in the winter or the weeks before it; "the coming spring":
+        in the months before it; "last summer": in the months after it."""
+        first, last, factor, when = _SEASON_SPAN[relation]
+        name = _SEASON_NAME[season]
+        cue = Cue(
+            "season",
+            self.span_evidence(tx, f"'{tx.text}': the article was probably written {when.format(name)}"),
+            group=f"s:{season}:{relation}",
+        )
+        for year in range(self.lo.year - 1, self.hi.year + 2):
+            start = dt.date(year, _SEASON_START[season], 1)
+            end = add_months(start, last) - dt.timedelta(days=1)
+            cue.ranges.append((add_months(start, first), end, factor))
+        return cue
 
     def latest_year(self, timexes: list[Timex]) -> Iterable[Cue]:
         """News writes about recent years: the latest year a text names as past or present
@@ -823,6 +843,17 @@ _FUTURE_WORDS = (
     "upcoming",
 )
 
+
+# Seasons named relative to the time of writing: the first month of each season, and for each
+# relation the months (counted from the season's first month, end excluded) in which such an
+# article is most likely written, and how much more likely than elsewhere.
+_SEASON_START = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}
+_SEASON_NAME = {"WI": "winter", "SP": "spring", "SU": "summer", "FA": "autumn"}
+_SEASON_SPAN = {
+    "this": (-2, 3, 3.0, "in the {0} or the weeks before it"),
+    "next": (-6, 0, 3.0, "in the months before the {0}"),
+    "last": (3, 12, 2.0, "in the months after the {0}"),
+}
 
 # "Published 13 May 2022" / "Updated: 13 May 2022" lines that scrapers keep.
 _STAMP_LINE_MAX = 90
