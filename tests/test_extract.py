@@ -33,7 +33,8 @@ def test_shape_and_offsets_on_the_bundled_articles(capsys: pytest.CaptureFixture
         assert pub["source"] in ("inferred", "unknown")
         assert 0 <= pub["confidence"] <= 1
         for ev in pub["evidence"]:
-            assert set(ev) == {"text", "start", "end", "reason"} and ev["reason"]
+            assert set(ev) == {"text", "start", "end", "reason", "source"} and ev["reason"]
+            assert ev["source"] == "text"  # the samples have no url
             assert text[ev["start"] : ev["end"]] == ev["text"]
         assert record["timexes"], f"{path.name}: no date expressions found"
         for t in record["timexes"]:
@@ -70,6 +71,19 @@ def test_front_matter_offsets_count_from_the_file_start(
     [timex] = [t for t in record["timexes"] if "March 25" in t["text"]]
     assert path.read_text("utf-8")[timex["start"] : timex["end"]] == timex["text"]
     assert timex["value"] == "2022-03-25" and timex["earliest"] == timex["latest"] == "2022-03-25"
+
+
+def test_url_evidence_names_the_address(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: Talks\nurl: https://example.com/2022/05/13/world/talks-resume.html\n---\n"
+        "Negotiators met again on Friday, officials said.\n",
+        "utf-8",
+    )
+    [record] = _run([str(path)], capsys)
+    url_evidence = [e for e in record["published"]["evidence"] if e["source"] == "url"]
+    assert url_evidence and "2022/05/13" in url_evidence[0]["text"]
+    assert record["published"]["earliest"] <= "2022-05-13" <= record["published"]["latest"]
 
 
 def test_missing_file_is_an_error_with_exit_1(capsys: pytest.CaptureFixture[str]) -> None:

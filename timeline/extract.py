@@ -32,7 +32,8 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
             "source": pub.source,
             "confidence": round(float(pub.confidence), 3),
             "evidence": [
-                {"text": e.text, "start": e.start, "end": e.end, "reason": e.reason} for e in pub.evidence
+                {"text": e.text, "start": e.start, "end": e.end, "reason": e.reason, "source": e.source}
+                for e in pub.evidence
             ],
         },
         "timexes": [

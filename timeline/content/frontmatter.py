@@ -56,7 +56,9 @@ def parse_front_matter(text: str, *, today: dt.date) -> FrontMatter:
     try:
         data = yaml.safe_load(block)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # Where the parser gave up can be past the real mistake; where the broken construct
+        # started (context_mark: an unclosed '[', a line without ':') is where to look.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for the fence, +1 for 1-based
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         fm.errors.append(

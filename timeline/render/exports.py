@@ -29,7 +29,9 @@ def _dumps(data: dict[str, Any]) -> str:
     (``indent=`` would switch json to its pure-Python encoder, several times slower)."""
 
     def one(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        # Lossless for JSON readers, inert if a page ever inlines the file: no raw <, > or &.
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
     lines = ["{"]
     keys = sorted(data)
@@ -112,8 +114,9 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: str) -> str:
-    """CSV cell; a leading formula character is quoted so spreadsheets show it as text."""
-    value = clean(value)
+    """CSV cell; a leading formula character is quoted so spreadsheets show it as text, and
+    angle brackets become ‹ › (as in the calendar) so no viewer can take a cell for markup."""
+    value = clean(value).replace("<", "‹").replace(">", "›")
     return "'" + value if value.startswith(_FORMULA) else value
 
 
