@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 # Reinstall when pyproject.toml changes.
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site offline serve pages test lint browser-deps bench eval clean
 
 $(STAMP): pyproject.toml
@@ -39,6 +41,7 @@ test: $(STAMP) browser-deps     ## the whole test suite
 lint: $(STAMP)
 	$(BIN)/ruff check timeline tests benchmarks
 	$(BIN)/ruff format --check timeline tests benchmarks
+	$(BIN)/mypy timeline
 
 bench: $(STAMP)                 ## benchmarks (by hand; results go into site_src/guide/performance.md)
 	$(BIN)/python benchmarks/run_all.py

@@ -46,12 +46,12 @@ class Settings:
     """Shown on the home page."""
 
 
-_LOADER = type("_Loader", (yaml.SafeLoader,), {})
-# mkdocs.yml uses !ENV and Python tags; read them as plain values without executing anything.
-_LOADER.add_multi_constructor("!", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
-_LOADER.add_multi_constructor(  # type: ignore[no-untyped-call]
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
-)
+class _Loader(yaml.SafeLoader):
+    """Safe loading that reads mkdocs.yml's !ENV and python tags as plain nulls, executing nothing."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def load_settings(config_file: Path) -> Settings:
@@ -59,7 +59,7 @@ def load_settings(config_file: Path) -> Settings:
     if not config_file.exists():
         return Settings()
     try:
-        raw = yaml.load(config_file.read_text("utf-8"), Loader=_LOADER) or {}
+        raw = yaml.load(config_file.read_text("utf-8"), Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{config_file}:{mark.line + 1}" if mark else str(config_file)

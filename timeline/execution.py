@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from .chronology import Chronology
 from .content import Article
@@ -104,19 +105,20 @@ def _dask(
     articles: Sequence[Article], chronology: Chronology, today: dt.date, plan: ExecutionPlan
 ) -> list[ArticleResult]:
     try:
-        from distributed import Client, LocalCluster
+        import distributed  # untyped; kept behind Any
     except ImportError:
         raise ExecutorError(
             "--executor dask needs Dask: pip install 'news-timeline[dask]' (or dask[distributed])"
         ) from None
-    cluster = None
+    dask: Any = distributed
+    cluster: Any = None
     if plan.scheduler:
-        client = Client(plan.scheduler)
+        client: Any = dask.Client(plan.scheduler)
     else:
-        cluster = LocalCluster(
+        cluster = dask.LocalCluster(
             n_workers=plan.workers(), threads_per_worker=1, processes=True, dashboard_address=None
         )
-        client = Client(cluster)
+        client = dask.Client(cluster)
     try:
         chrono = client.scatter(chronology, broadcast=True)
         futures = client.map(extract_article, list(articles), chronology=chrono, today=today, pure=False)

@@ -55,8 +55,8 @@ def collect(
             keys.append(key)
             hit = cache.get(key)
             if hit is not None:
-                published, timexes, events = hit
-                results[i] = ArticleResult(article, published, timexes, events)  # type: ignore[arg-type]
+                published, timexes, found = hit
+                results[i] = ArticleResult(article, published, timexes, found)  # type: ignore[arg-type]
                 continue
         todo.append(i)
     fresh = run_extraction([articles[i] for i in todo], chronology, ref, plan, progress)

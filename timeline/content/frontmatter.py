@@ -33,7 +33,7 @@ class FrontMatter:
 
 
 def _key_lines(block: str) -> dict[str, int]:
-    lines = {}
+    lines: dict[str, int] = {}
     for n, line in enumerate(block.splitlines(), start=2):
         m = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
         if m:
