@@ -20,6 +20,9 @@ KNOWN_KEYS = {
     "tags": "a list of strings",
 }
 
+# libyaml's safe loader when present: same safety, about ten times faster on many small blocks.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SAFE_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z", re.I)
 
@@ -54,7 +57,7 @@ def parse_front_matter(text: str, *, today: dt.date) -> FrontMatter:
     fm.end = m.end()
     block = m.group(1) or ""
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         # Where the parser gave up can be past the real mistake; where the broken construct
         # started (context_mark: an unclosed '[', a line without ':') is where to look.
