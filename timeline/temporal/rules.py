@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .regex_cache import compile_cached
 from .values import AnchorKind, Granularity, TimexType
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -76,7 +77,7 @@ class RuleSet:
     rules: list[Rule]
     scanner: re.Pattern[str]
     index_to_rule: dict[int, tuple[str, Rule]] = field(default_factory=dict)
-    matchers: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    matchers: dict[str, re.Pattern[str]] = field(default_factory=dict)  # compiled on first use
     trigger: re.Pattern[str] = re.compile(r"\d")
 
     def lookup(self, table: str, word: str) -> Any:
@@ -126,10 +127,29 @@ def _expand(pattern: str, fragments: dict[str, str], where: str, depth: int = 0)
     return _PLACEHOLDER.sub(sub, pattern)
 
 
+# libyaml's loader when installed: the same safe constructors, ~6x faster than pure Python
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Matchers(dict[str, "re.Pattern[str]"]):
+    """Each rule's own regex (read back at a scanner match), compiled when first needed:
+    a text reaches only a few of the rules, and compiling all of them costs 0.15 s."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        super().__init__()
+        self._patterns = {rule.id: rule.pattern for rule in rules}
+
+    def __missing__(self, rule_id: str) -> re.Pattern[str]:
+        pattern = self._patterns[rule_id]
+        compiled = re.compile(_GUARD_START + "(?:" + explicit_case(pattern) + ")" + _GUARD_END, re.M)
+        self[rule_id] = compiled
+        return compiled
+
+
 def _read_yaml(language: str, name: str) -> Any:
     ref = resources.files("timeline.temporal") / "rules" / language / name
     try:
-        return yaml.safe_load(ref.read_text(encoding="utf-8"))
+        return yaml.load(ref.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except FileNotFoundError as exc:
         raise RuleError(f"no rule file {name} for language {language!r}") from exc
 
@@ -158,6 +178,7 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
         fragments[name] = _spaces(str(pat))
 
     rules: list[Rule] = []
+    starts_of: dict[str, frozenset[str]] = {}
     seen: set[str] = set()
     for fname in _RULE_FILES:
         data = _read_yaml(language, fname)
@@ -170,7 +191,9 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
             reject = fname == "reject.yaml"
             try:
                 pattern = _expand(_spaces(_preceded(raw["pattern"])), fragments, where)
-                re.compile(pattern, re.I)
+                # parsing checks the syntax (compiling each rule here would cost 0.05 s more;
+                # what only the compiler rejects is traced to its rule below)
+                starts_of[rid] = _first_chars(pattern)
             except (KeyError, re.error) as exc:
                 raise RuleError(f"{where}: bad pattern: {exc}") from exc
             gran = raw.get("granularity")
@@ -197,35 +220,48 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     branches = []
     index_to_rule: dict[int, tuple[str, Rule]] = {}
     markers: list[tuple[str, Rule]] = []
+    # no capturing groups in the scanner (they make every failed branch costly); an empty
+    # marker group after the rule names it, and the rule's own regex is matched again at
+    # that spot to read its groups
+    bodies = [explicit_case(_GROUP.sub("(?:", rule.pattern)) for rule in rules]
     for key, cls in _DISPATCH:
         parts = []
+        key_chars = set(key)
         for i, rule in enumerate(rules):
-            starts = _first_chars(rule.pattern)
-            if starts is not _ALL and not (starts & set(key)):
+            starts = starts_of[rule.id]
+            if starts is not _ALL and not (starts & key_chars):
                 continue
             tag = f"R{i}_{key[0] if key[0].isalpha() else 'D' if key[0].isdigit() else 'O'}"
-            # no capturing groups in the scanner (they make every failed branch costly);
-            # an empty marker group after the rule names it, and the rule's own regex is
-            # matched again at that spot to read its groups
-            body = explicit_case(_GROUP.sub("(?:", rule.pattern))
-            parts.append(f"(?:{body})(?P<{tag}>)")
+            parts.append(f"(?:{bodies[i]})(?P<{tag}>)")
             markers.append((tag, rule))
         if parts:
             branches.append(f"(?={cls})(?:" + "|".join(parts) + ")")
     big = _GUARD_START + "(?:" + "|".join(branches) + ")" + _GUARD_END
     # compiled case-sensitively with explicit [aA] classes: the engine can then reject a
     # branch on its first character without entering it (it cannot under re.IGNORECASE)
-    scanner = re.compile(big, re.M)
+    # (about 2 s for ~800 KB of pattern in re's pure-Python compiler: cached across processes)
+    try:
+        scanner = compile_cached(big, re.M)
+    except re.error:
+        _name_uncompilable(rules, language)
+        raise
     for tag, rule in markers:
         index_to_rule[scanner.groupindex[tag]] = ("", rule)
-    matchers = {
-        rule.id: re.compile(_GUARD_START + "(?:" + explicit_case(rule.pattern) + ")" + _GUARD_END, re.M)
-        for rule in rules
-    }
+    matchers = _Matchers(rules)
     trigger = re.compile(
         r"(?<![A-Za-z])(?:" + _trie(trigger_words) + r")(?![A-Za-z])|(?<![$£€.,\d])\d{1,4}(?![\d%]|[.,]\d)"
     )
     return RuleSet(language, tables, rules, scanner, index_to_rule, matchers, trigger)
+
+
+def _name_uncompilable(rules: list[Rule], language: str) -> None:
+    """Raise a RuleError naming the first rule the regex compiler rejects (the parser
+    accepted them all), e.g. a look-behind of variable width."""
+    for rule in rules:
+        try:
+            re.compile(rule.pattern, re.I)
+        except re.error as exc:
+            raise RuleError(f"{rule.source}: rule {rule.id!r}: bad pattern: {exc}") from exc
 
 
 _TRIGGER_TABLES = (

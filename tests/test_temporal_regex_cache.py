@@ -1,0 +1,110 @@
+"""The on-disk cache of compiled regex code: a pattern rebuilt from it behaves exactly like one
+compiled by ``re``, and anything wrong with the cache only falls back to compiling."""
+
+from __future__ import annotations
+
+import array
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal import regex_cache
+from timeline.temporal import rules as rules_mod
+
+from .conftest import ROOT
+
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content" / "articles").glob("*.txt"))]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(regex_cache.ENV, str(tmp_path))
+    return tmp_path
+
+
+def _scanner_pattern() -> str:
+    return rules_mod.load("en").scanner.pattern
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    assert (a.pattern, a.flags, a.groups) == (b.pattern, b.flags, b.groups)
+    assert list(a.groupindex.items()) == list(b.groupindex.items())  # same order too
+    for text in TEXTS:
+        assert [(m.span(), m.lastindex) for m in a.finditer(text)] == [
+            (m.span(), m.lastindex) for m in b.finditer(text)
+        ]
+
+
+def test_the_scanner_rebuilt_from_the_cache_matches_like_a_compiled_one(cache: Path, monkeypatch) -> None:
+    pattern = _scanner_pattern()
+    first = regex_cache.compile_cached(pattern, re.M)
+    files = list(cache.glob("*.sre"))
+    assert len(files) == 1
+    # the second process-equivalent call must not parse again: it reads the stored code
+    with monkeypatch.context() as patched:
+        patched.setattr(regex_cache._parser, "parse", lambda *a: pytest.fail("parsed again"))
+        second = regex_cache.compile_cached(pattern, re.M)
+    assert second is not first
+    reference = re.compile(pattern, re.M)
+    _same(first, reference)
+    _same(second, reference)
+
+
+def test_the_stored_code_is_what_the_compiler_generates(cache: Path) -> None:
+    pattern = r"(?<![\w])(?P<day>\d{1,2}) (?P<month>[mM]arch|[aA]pril)(?![\w])"
+    regex_cache.compile_cached(pattern)
+    (file,) = cache.glob("*.sre")
+    raw = file.read_bytes()
+    code = array.array("I")
+    code.frombytes(raw[raw.index(b"\n") + 1 :])
+    assert code.tolist() == regex_cache._compiler._code(regex_cache._parser.parse(pattern, 0), 0)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "wrong_length"])
+def test_a_damaged_cache_file_is_ignored_and_rewritten(cache: Path, damage: str) -> None:
+    pattern = r"(?P<y>\d{4})-(?P<m>\d\d)|(?P<word>[a-z]+day)"
+    regex_cache.compile_cached(pattern)
+    (file,) = cache.glob("*.sre")
+    raw = file.read_bytes()
+    if damage == "truncate":
+        file.write_bytes(raw[: len(raw) - 7])
+    elif damage == "garbage":
+        head = raw[: raw.index(b"\n") + 1]
+        file.write_bytes(head + b"\xff" * (len(raw) - len(head)))  # refused by the engine's check
+    else:
+        file.write_bytes(raw.replace(b'"pattern_chars": ', b'"pattern_chars": 1'))
+    again = regex_cache.compile_cached(pattern)
+    assert [m.groupdict() for m in again.finditer("2022-03 and Tuesday")] == [
+        {"y": "2022", "m": "03", "word": None},
+        {"y": None, "m": None, "word": "uesday"},
+    ]
+    assert file.read_bytes() == raw  # rewritten whole
+
+
+def test_switched_off_it_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(regex_cache.ENV, "off")
+    monkeypatch.chdir(tmp_path)
+    assert regex_cache.cache_dir() is None
+    assert regex_cache.compile_cached(r"\d+").findall("a 12 b 3") == ["12", "3"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(regex_cache.ENV, str(blocker / "regex"))
+    assert regex_cache.compile_cached(r"(?P<n>\d+)").match("42").group("n") == "42"  # type: ignore[union-attr]
+
+
+def test_a_bad_pattern_raises_like_re_compile(cache: Path) -> None:
+    with pytest.raises(re.error):
+        regex_cache.compile_cached(r"(?P<a>x")
+    assert list(cache.iterdir()) == []
+
+
+def test_a_rule_only_the_compiler_rejects_is_named() -> None:
+    rule = rules_mod.load("en").rules[0]
+    bad = rules_mod.Rule(**{**rule.__dict__, "id": "x.lookbehind", "pattern": r"(?<=a+)b"})
+    with pytest.raises(rules_mod.RuleError, match=r"rule 'x.lookbehind'.*look-behind"):
+        rules_mod._name_uncompilable([rule, bad], "en")
