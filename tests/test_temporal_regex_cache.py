@@ -4,6 +4,7 @@ compiled by ``re``, and anything wrong with the cache only falls back to compili
 from __future__ import annotations
 
 import array
+import os
 import re
 from pathlib import Path
 
@@ -108,3 +109,18 @@ def test_a_rule_only_the_compiler_rejects_is_named() -> None:
     bad = rules_mod.Rule(**{**rule.__dict__, "id": "x.lookbehind", "pattern": r"(?<=a+)b"})
     with pytest.raises(rules_mod.RuleError, match=r"rule 'x.lookbehind'.*look-behind"):
         rules_mod._name_uncompilable([rule, bad], "en")
+
+
+def _file(cache: Path, pattern: str) -> Path:
+    return cache / (regex_cache._key(pattern, 0) + ".sre")
+
+
+def test_only_the_most_recently_used_files_are_kept(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_cache, "KEEP", 3)
+    for i, name in enumerate("abc"):
+        regex_cache.compile_cached(name + r"\d")
+        when = 1000.0 * (i + 1)
+        os.utime(_file(cache, name + r"\d"), (when, when))  # a oldest, c newest
+    regex_cache.compile_cached(r"a\d")  # used again: now the newest
+    regex_cache.compile_cached(r"d\d")  # a fourth file: the least recently used one (b) goes
+    assert {f.name for f in cache.glob("*.sre")} == {_file(cache, p).name for p in (r"a\d", r"c\d", r"d\d")}

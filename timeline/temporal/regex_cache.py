@@ -32,6 +32,8 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 FORMAT = 1
 ENV = "TIMELINE_REGEX_CACHE"
+# files kept (the most recently used): each edit of the rules makes new ones of ~5 MB
+KEEP = 8
 
 
 def cache_dir() -> Path | None:
@@ -73,7 +75,9 @@ def _load(file: Path, pattern: str, flags: int) -> re.Pattern[str] | None:
         code.frombytes(raw)
         if len(code) != header["code_len"]:
             return None
-        return _build(pattern, flags, header, code.tolist())
+        built = _build(pattern, flags, header, code.tolist())
+        os.utime(file)  # recently used: kept by _prune
+        return built
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, AttributeError):
         return None  # missing, truncated, foreign or refused by the engine: compile instead
 
@@ -92,8 +96,21 @@ def _store(file: Path, pattern: str, meta: dict[str, Any], code: list[int]) -> N
         except BaseException:
             os.unlink(tmp)
             raise
+        _prune(file.parent)
     except (OSError, OverflowError):
         pass  # a cache that cannot be written only costs time
+
+
+def _prune(folder: Path) -> None:
+    """Delete all but the KEEP most recently used cache files."""
+    files = []
+    for path in folder.glob("*.sre"):
+        try:
+            files.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, path in sorted(files, reverse=True)[KEEP:]:
+        path.unlink(missing_ok=True)
 
 
 def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
