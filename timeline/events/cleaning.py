@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from re import _constants as sre_c  # type: ignore[attr-defined]  # the parser's opcodes (stable since 3.11)
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import yaml
 
@@ -26,6 +29,20 @@ class CleaningRule:
     replace: str
     caption: bool
     examples: tuple[tuple[str, str], ...]
+    # Every match contains one of these strings (derived from the pattern, see required_literals):
+    # texts with none of them skip the regex. None: no such set is known.
+    needs: tuple[str, ...] | None = None
+    _needs: Callable[[str], re.Match[str] | None] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        needs = "|".join(re.escape(s) for s in self.needs or ())
+        object.__setattr__(self, "_needs", re.compile(needs).search if needs else None)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """The pattern's matches; a text with none of the needed strings is not scanned."""
+        if self._needs is not None and self._needs(text) is None:
+            return []
+        return list(self.pattern.finditer(text))
 
 
 @cache
@@ -36,6 +53,7 @@ def load_cleaning_rules() -> tuple[CleaningRule, ...]:
             id=item["id"],
             why=item["why"],
             pattern=re.compile(item["pattern"], re.MULTILINE),
+            needs=required_literals(item["pattern"], re.MULTILINE),
             replace=item.get("replace", " "),
             caption=bool(item.get("caption", False)),
             examples=tuple((ex["in"], ex["out"]) for ex in item.get("examples", ())),
@@ -44,8 +62,61 @@ def load_cleaning_rules() -> tuple[CleaningRule, ...]:
     )
 
 
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` contains at least one, or None if none are known.
+
+    A sound over-approximation from the regex parse tree (like RE2's prefilter): a sequence needs
+    what any one of its parts needs (a run of literal characters, a group, a repeat of at least
+    one), an alternation needs one of what its branches need. Case-insensitive patterns get None.
+    """
+    parsed = sre_parse.parse(pattern, flags)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    found = _needs(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def _needs(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            run.append(chr(av))  # type: ignore[call-overload]
+            continue
+        end_run()
+        need: frozenset[str] | None = None
+        if op is sre_c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av  # type: ignore[misc]
+            if not add_flags & re.IGNORECASE:
+                need = _needs(list(sub))
+        elif op is sre_c.IN and all(kind is sre_c.LITERAL for kind, _ in av):  # type: ignore[attr-defined]
+            need = frozenset(chr(c) for _, c in av)  # type: ignore[attr-defined]
+        elif op is sre_c.BRANCH:
+            branches = [_needs(list(b)) for b in av[1]]  # type: ignore[index]
+            if branches and all(b for b in branches):
+                need = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+            low, _high, sub = av  # type: ignore[misc]
+            if low >= 1:
+                need = _needs(list(sub))
+        if need:
+            options.append(need)
+    end_run()
+    if not options:
+        return None
+    # Any one option is sound; the most selective is the one whose shortest string is longest.
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])(?=\s|$)")
+# Never across a line break: the whole text is tidied at once, but as if line by line.
+_SPACE_BEFORE_PUNCT = re.compile(r"[^\S\n]+([.,;:!?])(?=\s|$)")
 
 
 def junk_spans(text: str) -> list[tuple[int, int, str]]:
@@ -61,17 +132,21 @@ def junk_spans(text: str) -> list[tuple[int, int, str]]:
         if line_rule is not None:
             spans.append((pos, pos + len(line.rstrip("\r\n")), line_rule.id))
         pos += len(line)
+    taken = sorted(spans)  # disjoint and sorted: only the span starting last before a match can overlap it
+    starts = [s for s, _, _ in taken]
     for rule in load_cleaning_rules():
-        spans.sort()
-        starts = [s for s, _, _ in spans]
-        taken = list(spans)  # disjoint and sorted: only the span starting last before a match can overlap it
-        for m in rule.pattern.finditer(text):
+        added = False
+        for m in rule.finditer(text):
             if m.end() == m.start():
                 continue
             i = bisect_left(starts, m.end())
             if i > 0 and taken[i - 1][1] > m.start():
                 continue
             spans.append((m.start(), m.end(), rule.id))
+            added = True
+        if added:  # re-sort only when this rule took something (most texts have no junk at all)
+            taken = sorted(spans)
+            starts = [s for s, _, _ in taken]
     spans.sort()
     return spans
 
@@ -92,11 +167,19 @@ def mask_junk(text: str) -> str:
     return text
 
 
+@cache
+def _replacements() -> dict[str, str]:
+    return {rule.id: rule.replace for rule in load_cleaning_rules()}
+
+
 def _apply(text: str) -> str:
-    replace = {rule.id: rule.replace for rule in load_cleaning_rules()}
+    spans = junk_spans(text)
+    if not spans:
+        return text
+    replace = _replacements()
     parts: list[str] = []
     last = 0
-    for start, end, rule_id in junk_spans(text):
+    for start, end, rule_id in spans:
         parts.append(text[last:start])
         parts.append(replace.get(rule_id, ""))  # boilerplate lines vanish
         last = end
@@ -112,8 +195,8 @@ def clean_text(text: str) -> str:
     """
     for _ in range(MAX_PASSES):
         lines: list[str] = []
-        for line in _apply(text).split("\n"):
-            line = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", line)).strip()
+        for line in _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", _apply(text))).split("\n"):
+            line = line.strip()
             if line or (lines and lines[-1]):
                 lines.append(line)
         cleaned = "\n".join(lines).strip("\n")
