@@ -160,3 +160,23 @@ def test_every_boilerplate_rule_has_examples_that_hold() -> None:
             assert junk_rule(line) is not None, (rule.id, line)
         for line in rule.keep_examples:
             assert junk_rule(line) is None, (rule.id, line)
+
+
+@pytest.mark.parametrize(
+    "url", ["data:text/html,<script>alert(1)</script>", "JavaScript:alert(1)", "file:///etc/passwd"]
+)
+def test_non_http_urls_are_refused(content: Path, url: str) -> None:
+    (content / "articles" / "a.md").write_text(f"---\nurl: '{url}'\n---\n# T\n" + KIRBY, "utf-8")
+    [article], problems = load(content)
+    assert article.url is None
+    assert problems.warnings[0].line == 2 and "http" in problems.warnings[0].message
+
+
+def test_yaml_tags_in_front_matter_execute_nothing(content: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    (content / "articles" / "a.md").write_text(
+        f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\n---\n# T\n" + KIRBY, "utf-8"
+    )
+    articles, problems = load(content)
+    assert not marker.exists()
+    assert articles == [] and "a.md:2" in str(problems.errors[0])
