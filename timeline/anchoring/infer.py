@@ -9,7 +9,9 @@ confident wrong date is the worst outcome.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import math
 
 from timeline.chronology import Chronology
@@ -54,40 +56,127 @@ def find_cues(
     return [*url_cues(url, *horizon), *CueFinder(text, chronology, layout, mentions).cues(timexes, horizon)]
 
 
-def posterior(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None) -> list[float]:
-    """Normalized posterior over the days lo..hi: uniform prior, or with days before ``anchor``
-    (the chronology's main anchor) down-weighted by :data:`BEFORE_ANCHOR_PRIOR`."""
+# A posterior over days as runs of equal days: ``(spans, values)``, where every day in
+# ``spans[e]`` (a range of day indices, every day or every seventh) has the value ``values[e]``.
+Runs = tuple[list[range], list[float]]
+
+
+def _log_runs(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None) -> Runs:
+    """The unnormalized log posterior over the days lo..hi. Every cue is piecewise constant
+    (weekday cues periodic), so only the days where some cue changes start a new run (split by
+    weekday when a weekday cue is present). Each value is still summed cue by cue in the cues'
+    order, as a day-by-day loop would sum it, so the result is the same to the last bit
+    (tests/test_anchoring_posterior.py)."""
     n = (hi - lo).days + 1
-    logp = [0.0] * n
-    if anchor is not None and anchor > lo:
-        low = math.log(BEFORE_ANCHOR_PRIOR)
-        for i in range(min(n, (anchor - lo).days)):
-            logp[i] = low
+    prior_end = min(n, (anchor - lo).days) if anchor is not None and anchor > lo else 0
+    low = math.log(BEFORE_ANCHOR_PRIOR)
+    cuts = {0, n, prior_end}
+    # per cue: its pieces (start, stop, log ratio) in override order, or (weekday cues) its
+    # values by day index mod 7
+    pieces: list[tuple[list[tuple[int, int, float]], list[float] | None]] = []
+    weekly = False
+    first = lo.weekday()
     for cue in cues:
         if cue.weekday is not None:
             weekday, table, forward = cue.weekday
-            first = lo.weekday()
             logs = [math.log(7 * p) for p in table]
-            for i in range(n):
-                wd = (first + i) % 7
-                logp[i] += logs[(weekday - wd) % 7 if forward else (wd - weekday) % 7]
+            wds = [(first + r) % 7 for r in range(7)]
+            pieces.append(([], [logs[(weekday - wd) % 7 if forward else (wd - weekday) % 7] for wd in wds]))
+            weekly = True
             continue
-        values: dict[int, float] = {}
+        base = math.log(cue.default)
+        own = []
         for a, b, v in cue.ranges:
             start = max(0, (max(a, lo) - lo).days) if a <= hi else n
             end = min(n - 1, (min(b, hi) - lo).days) if b >= lo else -1
-            for i in range(start, end + 1):
-                values[i] = v
-        for day, v in cue.daily.items():
+            if start <= end:
+                own.append((start, end + 1, math.log(v) - base))
+        for day, v in cue.daily.items():  # single days win over ranges: they come last
             if lo <= day <= hi:
-                values[(day - lo).days] = v
-        base = math.log(cue.default)
-        for i, v in values.items():
-            logp[i] += math.log(v) - base
+                i = (day - lo).days
+                own.append((i, i + 1, math.log(v) - base))
+        for start, stop, _ in own:
+            cuts.add(start)
+            cuts.add(stop)
+        pieces.append((own, None))
+    bounds = sorted(cuts)
+    runs = len(bounds) - 1
+    where = {b: j for j, b in enumerate(bounds)}
+    if weekly:  # a run's days differ by weekday: one span per weekday (at most seven)
+        spans = [
+            range(bounds[j] + k, bounds[j + 1], 7)
+            for j in range(runs)
+            for k in range(min(7, bounds[j + 1] - bounds[j]))
+        ]
+        run_of = [j for j in range(runs) for _ in range(min(7, bounds[j + 1] - bounds[j]))]
+    else:
+        spans = [range(bounds[j], bounds[j + 1]) for j in range(runs)]
+    logp = [low if r.start < prior_end else 0.0 for r in spans]
+    for own, by_phase in pieces:
+        if by_phase is not None:
+            logp = [x + by_phase[r.start % 7] for x, r in zip(logp, spans, strict=True)]
+            continue
+        column: list[float | None] = [None] * runs  # None: the cue says nothing new about that run
+        for start, stop, c in own:
+            j, k = where[start], where[stop]
+            column[j:k] = [c] * (k - j)
+        if weekly:
+            column = [column[j] for j in run_of]
+        logp = [x if c is None else x + c for x, c in zip(logp, column, strict=True)]
+    return spans, logp
+
+
+def _expand(spans: list[range], values: list[float]) -> list[float]:
+    """The values of all days, in order."""
+    out = [0.0] * (spans[-1].stop if spans else 0)
+    for r, v in zip(spans, values, strict=True):
+        out[r.start : r.stop : r.step] = [v] * len(r)
+    return out
+
+
+def _posterior_runs(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None) -> Runs:
+    spans, logp = _log_runs(cues, lo, hi, anchor)
     top = max(logp)
     weights = [math.exp(x - top) for x in logp]
-    total = sum(weights)
-    return [w / total for w in weights]
+    total = sum(_expand(spans, weights))  # day by day, in order: the same rounding as a plain loop
+    return spans, [w / total for w in weights]
+
+
+def posterior(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None) -> list[float]:
+    """Normalized posterior over the days lo..hi: uniform prior, or with days before ``anchor``
+    (the chronology's main anchor) down-weighted by :data:`BEFORE_ANCHOR_PRIOR`."""
+    return _expand(*_posterior_runs(cues, lo, hi, anchor))
+
+
+def _interval(spans: list[range], values: list[float]) -> tuple[int, int]:
+    """First and last day of the most probable days that hold :data:`INTERVAL_MASS` of the
+    posterior, taken from the most probable down (equal ones earliest first). Like sorting all
+    days, but days with equal values are added in one go (still one by one, for the rounding)."""
+    order = sorted(range(len(values)), key=values.__getitem__, reverse=True)
+    acc = 0.0
+    first = last = -1
+    i = 0
+    while i < len(order):
+        v = values[order[i]]
+        j = i + 1
+        while j < len(order) and values[order[j]] == v:
+            j += 1
+        days = [spans[e] for e in order[i:j]]
+        i = j
+        count = sum(len(r) for r in days)
+        if count == 1:
+            sums = [acc, acc + v]
+        else:
+            sums = list(itertools.accumulate(itertools.repeat(v, count), initial=acc))
+        reached = bisect.bisect_left(sums, INTERVAL_MASS, 1)
+        lo_day = min(r.start for r in days)
+        first = lo_day if first < 0 else min(first, lo_day)
+        if reached <= count:  # the reached-th of these days (in day order) completes the mass
+            ordered = days[0] if len(days) == 1 else sorted(itertools.chain.from_iterable(days))
+            return first, max(last, ordered[reached - 1])
+        last = max(last, max(r[-1] for r in days))
+        acc = sums[-1]
+    return first, last
 
 
 def estimate_from_cues(
@@ -95,19 +184,14 @@ def estimate_from_cues(
 ) -> PublicationEstimate:
     if not cues:
         return PublicationEstimate(None, None, None, "unknown", 0.0, [])
-    post = posterior(cues, lo, hi, anchor)
-    n = len(post)
-    peak = max(range(n), key=lambda i: (post[i], -i))
+    spans, values = _posterior_runs(cues, lo, hi, anchor)
+    top = max(values)
+    peak = min(r.start for r, v in zip(spans, values, strict=True) if v == top)  # the earliest of equals
+    post = _expand(spans, values)
     near3 = sum(post[max(0, peak - 3) : peak + 4])
     near7 = sum(post[max(0, peak - 7) : peak + 8])
-    order = sorted(range(n), key=lambda i: -post[i])
-    acc, chosen = 0.0, []
-    for i in order:
-        chosen.append(i)
-        acc += post[i]
-        if acc >= INTERVAL_MASS:
-            break
-    earliest, latest = lo + dt.timedelta(days=min(chosen)), lo + dt.timedelta(days=max(chosen))
+    first, last = _interval(spans, values)
+    earliest, latest = lo + dt.timedelta(days=first), lo + dt.timedelta(days=last)
     best = lo + dt.timedelta(days=peak)
 
     # a caption and a sentence giving the same date are one clue, not two
