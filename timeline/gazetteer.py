@@ -53,7 +53,7 @@ class Gazetteer:
                 self._by_surface[surface] = entity
         # Whole words: no letter or digit on either side (hyphens and apostrophes are boundaries,
         # so "Kyiv-based" and "Putin's" match).
-        self._pattern = re.compile(_trie_pattern(self._by_surface) + r"(?!\w)")
+        self._pattern = re.compile(word_alternation(self._by_surface) + r"(?!\w)")
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -71,7 +71,7 @@ class Gazetteer:
         return [e for e in self.entities if e.id in found]
 
 
-def _trie_pattern(surfaces: Iterable[str]) -> str:
+def word_alternation(surfaces: Iterable[str]) -> str:
     """A regex matching any of ``surfaces`` at a word start, as a trie: the same matches as the plain
     alternation sorted longest first (the surfaces that fit at one position are prefixes of each other,
     and the trie tries each longer one before a shorter one), but the regex engine can skip to the

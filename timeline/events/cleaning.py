@@ -114,7 +114,9 @@ def _needs(items: list[tuple[object, object]]) -> frozenset[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
+# A run of spaces becomes one space: only runs of two or more and other space characters are
+# matched (the same result as every run), so a single space costs no replacement.
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]{2,}|[\t\u00a0\u2009\u200b]")
 # Never across a line break: the whole text is tidied at once, but as if line by line.
 _SPACE_BEFORE_PUNCT = re.compile(r"[^\S\n]+([.,;:!?])(?=\s|$)")
 

@@ -32,8 +32,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from ..gazetteer import word_alternation
 from ..model import ArticleEvent, ArticleResult, Event
 from ..temporal.values import DateValue, Granularity
 from .words import words
@@ -56,6 +58,7 @@ NAME = "#2"  # suffix of the second token a capitalized word gives (names weigh 
 NUMBER = "#n:"  # prefix of number tokens ("7 ships" -> "#n:7")
 
 
+@lru_cache(maxsize=16384)  # the same texts are compared while merging and again for the records
 def content_tokens(text: str) -> frozenset[str]:
     """The similarity tokens of a sentence.
 
@@ -324,9 +327,7 @@ class _AnchorMatcher:
                 alias_to_id.setdefault(_norm(alias), ke.id)
         self.alias_to_id = alias_to_id
         names = sorted(alias_to_id, key=lambda a: (-len(a), a))
-        self.pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in names) + r")(?!\w)") if names else None
-        )
+        self.pattern = re.compile(word_alternation(names) + r"(?!\w)") if names else None
 
     def mentions(self, text: str) -> list[str]:
         if self.pattern is None:

@@ -17,7 +17,7 @@ from ..temporal.values import DateValue, Timex
 from .dates import describe
 from .text import attr, clean, display_text, html_text
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"\s{2,}|[^\S ]")  # every whitespace run -> " " (a lone space is left as it is)
 
 
 def paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:

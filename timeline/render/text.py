@@ -39,6 +39,7 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def md(text: str) -> str:
     """Inline Markdown that shows ``text`` literally and cannot inject anything."""
     return clean(text).translate(_MD_TABLE)
