@@ -659,9 +659,12 @@ def main(argv: list[str] | None = None) -> int:
         cold = report.raw.get("build_cold_10000")
         small = report.raw.get("build_cold_1000")
         if isinstance(cold, dict) and isinstance(small, dict) and cold["code"] == 0:
-            report.note(f"memory from 1,000 to 10,000 articles: peak {small['peak_mb']:,.0f} MB → "
-                        f"{cold['peak_mb']:,.0f} MB ({(cold['peak_mb'] - small['peak_mb']) / 9000 * 1024:,.0f} KB "
-                        "per extra article)")  # fmt: skip
+            # "Bounded" (issue 7) read as: ten times the articles may not take more than twice the memory.
+            ratio = cold["peak_mb"] / small["peak_mb"]
+            per = (cold["peak_mb"] - small["peak_mb"]) / 9000 * 1024
+            report.add("peak memory, 1,000 → 10,000 articles", "1,000 / 10,000", "cold `timeline build`, largest process",
+                       f"{small['peak_mb']:,.0f} MB → {cold['peak_mb']:,.0f} MB (×{ratio:.1f}; {per:,.0f} KB per extra article)",
+                       "bounded: ≤ ×2 for ×10 articles", verdict(ratio <= 2.0))  # fmt: skip
     else:
         report.note("10,000 articles: run `python benchmarks/run_all.py --big` by hand (several minutes).")
 
