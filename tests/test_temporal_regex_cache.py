@@ -6,11 +6,13 @@ from __future__ import annotations
 import array
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from timeline.temporal import regex_cache
+from timeline.temporal import regex_cache, scanner_parse
 from timeline.temporal import rules as rules_mod
 
 from .conftest import ROOT
@@ -124,3 +126,54 @@ def test_only_the_most_recently_used_files_are_kept(cache: Path, monkeypatch: py
     regex_cache.compile_cached(r"a\d")  # used again: now the newest
     regex_cache.compile_cached(r"d\d")  # a fourth file: the least recently used one (b) goes
     assert {f.name for f in cache.glob("*.sre")} == {_file(cache, p).name for p in (r"a\d", r"c\d", r"d\d")}
+
+
+@pytest.mark.parametrize("timex2", [False, True])
+def test_the_scanner_parsed_from_its_parts_is_the_scanner_parsed_whole(
+    timex2: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spliced parse tree gives exactly the engine code of a plain parse (for the real rules)."""
+    calls = []
+    real = rules_mod.compile_cached
+
+    def spy(*args: Any) -> re.Pattern[str]:
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(rules_mod, "compile_cached", spy)
+    rules_mod.load.__wrapped__("en", timex2)
+    ((pattern, flags, parse),) = calls
+    assembled = parse()
+    assert assembled is not None, "the splice gave up on these rules"
+    whole = regex_cache._parser.parse(pattern, flags)
+    assert list(assembled.state.groupdict.items()) == list(whole.state.groupdict.items())
+    assert (assembled.state.flags, assembled.state.groups) == (whole.state.flags, whole.state.groups)
+    assert regex_cache._compiler._code(assembled, flags) == regex_cache._compiler._code(whole, flags)
+
+
+def test_a_body_with_its_own_group_is_parsed_whole() -> None:
+    skeleton = "(?:" + scanner_parse.placeholder(0) + ")(?P<m>)"
+    assert scanner_parse.parse_assembled(skeleton, ["(a)b"], re.M) is None
+    tree = scanner_parse.parse_assembled(skeleton, ["(?:a)b"], re.M)
+    assert tree is not None
+    whole = regex_cache._parser.parse("(?:(?:a)b)(?P<m>)", re.M)
+    assert regex_cache._compiler._code(tree, re.M) == regex_cache._compiler._code(whole, re.M)
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ["[tT]oday", "[tT]onight", "[tT]o(?:morrow)?"],  # a common prefix moves out of the branch
+        ["[tT]oday", "[yY]esterday|[tT]oday", "\\d{1,2}"],  # a body that is itself a branch
+        ["a", "a"],  # the whole body in common
+    ],
+)
+def test_small_splices_match_a_plain_parse(bodies: list[str]) -> None:
+    def combined(body: Callable[[int], str]) -> str:
+        letters = "|".join(f"(?:{body(i)})(?P<m{i}>)" for i in range(len(bodies)))
+        return f"(?<!\\w)(?:(?=[a-z])(?:{letters})|(?=\\d)(?:{body(0)})(?P<d0>))"
+
+    tree = scanner_parse.parse_assembled(combined(scanner_parse.placeholder), bodies, re.M)
+    whole = regex_cache._parser.parse(combined(bodies.__getitem__), re.M)
+    assert tree is not None
+    assert regex_cache._compiler._code(tree, re.M) == regex_cache._compiler._code(whole, re.M)

@@ -21,6 +21,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,17 +114,25 @@ def _prune(folder: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, reusing the engine code cached by an earlier process."""
-    folder = cache_dir()
-    if folder is None or _sre is None or array.array("I").itemsize != _sre.CODESIZE:
+def compile_cached(
+    pattern: str, flags: int = 0, parse: Callable[[], Any | None] | None = None
+) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, reusing the engine code cached by an earlier process.
+
+    ``parse``, when given, returns the parse tree of ``pattern`` faster than parsing it (or
+    None); it is only called when the cache cannot answer (or is switched off)."""
+    if _sre is None or array.array("I").itemsize != _sre.CODESIZE:
         return re.compile(pattern, flags)
     flags = int(flags)
-    file = folder / f"{_key(pattern, flags)}.sre"
-    cached = _load(file, pattern, flags)
-    if cached is not None:
-        return cached
-    parsed = _parser.parse(pattern, flags)  # a bad pattern raises re.error, as re.compile does
+    folder = cache_dir()
+    file = None if folder is None else folder / f"{_key(pattern, flags)}.sre"
+    if file is not None:
+        cached = _load(file, pattern, flags)
+        if cached is not None:
+            return cached
+    parsed = parse() if parse is not None else None
+    if parsed is None:
+        parsed = _parser.parse(pattern, flags)  # a bad pattern raises re.error, as re.compile does
     try:
         code = _compiler._code(parsed, flags)
         meta = {
@@ -136,5 +145,6 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
         raise
     except Exception:  # internals changed shape: the public way still works
         return re.compile(pattern, flags)
-    _store(file, pattern, meta, code)
+    if file is not None:
+        _store(file, pattern, meta, code)
     return compiled

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .regex_cache import compile_cached
+from .scanner_parse import parse_assembled, placeholder
 from .values import AnchorKind, Granularity, TimexType
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -217,7 +218,7 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     # Dispatch on the first character: each rule goes into the branch of every character
     # it can start with (in file order), so at each word start the engine tries a handful
     # of rules instead of all of them. Order within a branch keeps first-rule-wins.
-    branches = []
+    branches, skeleton_branches = [], []
     index_to_rule: dict[int, tuple[str, Rule]] = {}
     markers: list[tuple[str, Rule]] = []
     # no capturing groups in the scanner (they make every failed branch costly); an empty
@@ -225,7 +226,7 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     # that spot to read its groups
     bodies = [explicit_case(_GROUP.sub("(?:", rule.pattern)) for rule in rules]
     for key, cls in _DISPATCH:
-        parts = []
+        parts, skeleton_parts = [], []
         key_chars = set(key)
         for i, rule in enumerate(rules):
             starts = starts_of[rule.id]
@@ -233,15 +234,19 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
                 continue
             tag = f"R{i}_{key[0] if key[0].isalpha() else 'D' if key[0].isdigit() else 'O'}"
             parts.append(f"(?:{bodies[i]})(?P<{tag}>)")
+            skeleton_parts.append(f"(?:{placeholder(i)})(?P<{tag}>)")
             markers.append((tag, rule))
         if parts:
             branches.append(f"(?={cls})(?:" + "|".join(parts) + ")")
+            skeleton_branches.append(f"(?={cls})(?:" + "|".join(skeleton_parts) + ")")
     big = _GUARD_START + "(?:" + "|".join(branches) + ")" + _GUARD_END
+    skeleton = _GUARD_START + "(?:" + "|".join(skeleton_branches) + ")" + _GUARD_END
     # compiled case-sensitively with explicit [aA] classes: the engine can then reject a
     # branch on its first character without entering it (it cannot under re.IGNORECASE)
-    # (about 2 s for ~800 KB of pattern in re's pure-Python compiler: cached across processes)
+    # (about 2 s for ~800 KB of pattern in re's pure-Python compiler: cached across processes,
+    # and parsed from the rule bodies, each once, when the cache has nothing)
     try:
-        scanner = compile_cached(big, re.M)
+        scanner = compile_cached(big, re.M, lambda: parse_assembled(skeleton, bodies, re.M))
     except re.error:
         _name_uncompilable(rules, language)
         raise
