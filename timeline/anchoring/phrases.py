@@ -6,7 +6,9 @@ tagger's own. Used only for publication-date cues; they are not added to the art
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -19,6 +21,10 @@ from timeline.temporal.values import AnchorKind, DurationValue, Mod, Timex, Time
 
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _HEDGE = {"more than": Mod.AFTER, "over": Mod.AFTER, "nearly": Mod.BEFORE, "almost": Mod.BEFORE}
+# Lower-casing for the ``require`` checks: every character that a case-insensitive pattern
+# matches with an ASCII letter becomes that letter ("İ" lower-cases to "i" + U+0307, which is
+# dropped; dotless "ı" and long "ſ" match "i" and "s").
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0307": None})
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,8 @@ class Phrase:
     present: bool
     examples: tuple[dict[str, Any], ...]
     ordinal: bool = False  # "in its fifth month": four whole months
+    # pieces every match contains (lower case, searched in the folded text): a quick "no"
+    require: tuple[re.Pattern[str], ...] = ()
 
 
 @functools.cache
@@ -39,20 +47,23 @@ def load_phrases() -> tuple[dict[str, int], tuple[Phrase, ...]]:
     ordinal_words = "|".join(sorted(ordinals, key=len, reverse=True))
     numbers.update(ordinals)
     phrases = []
-    for item in raw["phrases"]:
-        pattern = (
-            item["pattern"]
-            .replace("{numbers}", f"(?:{words})")
+
+    def expand(pattern: str) -> str:
+        return (
+            pattern.replace("{numbers}", f"(?:{words})")
             .replace("{ordinals}", f"(?:{ordinal_words})")
             .replace("{anchor_nouns}", raw["anchor_nouns"])
         )
+
+    for item in raw["phrases"]:
         phrases.append(
             Phrase(
                 item["id"],
-                re.compile(pattern, re.I),
+                re.compile(expand(item["pattern"]), re.I),
                 bool(item.get("present")),
                 tuple(item["examples"]),
                 bool(item.get("ordinal")),
+                tuple(re.compile(expand(r)) for r in item.get("require", ())),
             )
         )
     return numbers, tuple(phrases)
@@ -62,11 +73,17 @@ def find_phrases(text: str, taken: list[Timex]) -> list[Timex]:
     """War-relative timexes for the phrases in ``text`` that no tagger timex already covers."""
     numbers, phrases = load_phrases()
     out: list[Timex] = []
+    folded = text.lower().translate(_FOLD)
+    # the tagger's war-relative timexes by start, with the furthest end reached so far
+    spans = sorted((t.start, t.end) for t in taken if t.anchor == AnchorKind.CHRONOLOGY)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
     for phrase in phrases:
+        if not all(r.search(folded) for r in phrase.require):
+            continue
         for m in phrase.regex.finditer(text):
-            if any(
-                t.start < m.end() and m.start() < t.end and t.anchor == AnchorKind.CHRONOLOGY for t in taken
-            ):
+            k = bisect.bisect_left(starts, m.end())  # the timexes that start before the match ends
+            if k and reach[k - 1] > m.start():  # one of them overlaps it
                 continue
             n_text = m.group("n").lower()
             digits = n_text.rstrip("stndrh")
