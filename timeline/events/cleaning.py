@@ -114,6 +114,19 @@ def _needs(items: list[tuple[object, object]]) -> frozenset[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
+@cache
+def _gate() -> tuple[tuple[bool, ...], Callable[[str], re.Match[str] | None]]:
+    """One search for the needed strings of all selective rules at once (most texts have none of
+    them, so their rules are skipped with one scan); rules that need a single letter are left out."""
+    rules = load_cleaning_rules()
+    gated = tuple(
+        r.needs is not None and not any(len(s) == 1 and s.isascii() and s.isalnum() for s in r.needs)
+        for r in rules
+    )
+    needs = sorted({s for r, g in zip(rules, gated, strict=True) if g for s in r.needs or ()})
+    return gated, re.compile("|".join(re.escape(s) for s in needs) or r"(?!x)x").search
+
+
 # A run of spaces becomes one space: only runs of two or more and other space characters are
 # matched (the same result as every run), so a single space costs no replacement.
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]{2,}|[\t\u00a0\u2009\u200b]")
@@ -136,7 +149,11 @@ def junk_spans(text: str) -> list[tuple[int, int, str]]:
         pos += len(line)
     taken = sorted(spans)  # disjoint and sorted: only the span starting last before a match can overlap it
     starts = [s for s, _, _ in taken]
-    for rule in load_cleaning_rules():
+    gated, gate = _gate()
+    gate_open = gate(text) is not None
+    for rule, in_gate in zip(load_cleaning_rules(), gated, strict=True):
+        if in_gate and not gate_open:  # none of the gated rules' needed strings is in the text
+            continue
         added = False
         for m in rule.finditer(text):
             if m.end() == m.start():

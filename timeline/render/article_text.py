@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..events import clean_text
 from ..model import ArticleResult
 from ..temporal.values import DateValue, Timex
 from .dates import describe
-from .text import attr, clean, display_text, html_text
+from .text import attr, clean, html_text, shows_text
 
 _SPACES = re.compile(r"\s{2,}|[^\S ]")  # every whitespace run -> " " (a lone space is left as it is)
 
@@ -84,7 +85,7 @@ def article_html(
     cursor = 0  # index into marks
     for p_start, p_end in paragraph_spans(body, start_at):
         text = body[p_start:p_end]
-        if not display_text(text):  # only junk left (caption markup, credits): nothing to show
+        if not shows_text(clean_text(text)):  # only junk left (caption markup, credits): nothing to show
             while cursor < len(marks) and marks[cursor][0] < p_end:
                 cursor += 1
             continue

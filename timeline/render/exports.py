@@ -14,6 +14,7 @@ import io
 import json
 from typing import Any
 
+from ..chronology import Phase
 from ..events import event_record
 from ..model import ArticleEvent, Event
 from .dates import BADGES, describe, precision
@@ -62,6 +63,7 @@ def _tl_date(day: dt.date, with_day: bool = True) -> dict[str, int]:
 def timelinejs(ctx: Context) -> str:
     """TimelineJS3's JSON: title, events, eras (the phases). Its text fields are HTML, so escaped."""
     events = []
+    phases: dict[dt.date, Phase | None] = {}  # many events share a day
     for e in sorted(ctx.timeline.events, key=event_sort_key):
         text = display_text(e.text)
         exact = precision(e.date) in ("day", "about")
@@ -73,7 +75,10 @@ def timelinejs(ctx: Context) -> str:
         }
         if not exact:
             item["end_date"] = _tl_date(e.date.latest, e.date.width_days <= 7)
-        phase = ctx.timeline.chronology.phase_of(e.date.earliest)
+        day = e.date.earliest
+        if day not in phases:
+            phases[day] = ctx.timeline.chronology.phase_of(day)
+        phase = phases[day]
         if phase:
             item["group"] = html.escape(clean(phase.title))
         events.append(item)

@@ -158,6 +158,7 @@ def _relative(from_dir: str, to_path: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:])
 
 
+@lru_cache(maxsize=65536)  # pure, and the same links recur on every page of a kind
 def link(from_page: str, to_path: str, anchor: str = "", *, html: bool = False) -> str:
     """Relative link from page ``from_page`` to ``to_path`` (both docs-relative).
 

@@ -92,6 +92,12 @@ def shorten(text: str, limit: int = 90) -> str:
     return (cut or text[: limit - 1]) + "…"
 
 
+def shows_text(text: str) -> bool:
+    """Whether ``clean(text)`` is not empty; not cached, for the many texts only tested once
+    (article paragraphs), which would otherwise fill the caches."""
+    return bool(_BAD_CHARS.sub("", unicodedata.normalize("NFC", text)).split())
+
+
 @lru_cache(maxsize=65536)
 def display_text(text: str) -> str:
     """An event or quote as shown: the events module's cleaning (one cleaning everywhere), one line."""
