@@ -129,9 +129,10 @@ def _gate() -> tuple[tuple[bool, ...], Callable[[str], re.Match[str] | None]]:
 
 # A run of spaces becomes one space: only runs of two or more and other space characters are
 # matched (the same result as every run), so a single space costs no replacement.
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]{2,}|[\t\u00a0\u2009\u200b]")
+# (Written to start with a character class, so the regex engine can skip ahead to candidates.)
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u200b](?:(?<! )[ \t\u00a0\u2009\u200b]*|[ \t\u00a0\u2009\u200b]+)")
 # Never across a line break: the whole text is tidied at once, but as if line by line.
-_SPACE_BEFORE_PUNCT = re.compile(r"[^\S\n]+([.,;:!?])(?=\s|$)")
+_SPACE_BEFORE_PUNCT = re.compile(r"[^\S\n][^\S\n]*([.,;:!?])(?=\s|$)")
 
 
 def junk_spans(text: str) -> list[tuple[int, int, str]]:

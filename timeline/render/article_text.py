@@ -18,7 +18,7 @@ from ..temporal.values import DateValue, Timex
 from .dates import describe
 from .text import attr, clean, html_text, shows_text
 
-_SPACES = re.compile(r"\s{2,}|[^\S ]")  # every whitespace run -> " " (a lone space is left as it is)
+_SPACES = re.compile(r"\s(?:(?<! )\s*|\s+)")  # every whitespace run -> " " (a lone space is left as it is)
 
 
 def paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:

@@ -158,13 +158,12 @@ def _relative(from_dir: str, to_path: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:])
 
 
-@lru_cache(maxsize=65536)  # pure, and the same links recur on every page of a kind
 def link(from_page: str, to_path: str, anchor: str = "", *, html: bool = False) -> str:
     """Relative link from page ``from_page`` to ``to_path`` (both docs-relative).
 
     ``from_page`` is where the Markdown is rendered: for the home snippet that is ``index.md``.
     """
-    rel = _relative(posixpath.dirname(from_page), to_path)
+    rel = _relative(from_page.rpartition("/")[0], to_path)  # the folder ("a/b" or "a/b/": same parts)
     if html and rel.endswith(".md"):
         rel = rel[:-3] + ".html"
     return f"{rel}#{anchor}" if anchor else rel
