@@ -124,8 +124,13 @@ def test_only_the_most_recently_used_files_are_kept(cache: Path, monkeypatch: py
         when = 1000.0 * (i + 1)
         os.utime(_file(cache, name + r"\d"), (when, when))  # a oldest, c newest
     regex_cache.compile_cached(r"a\d")  # used again: now the newest
+    left_over, recent = cache / ".tmp-killed", cache / ".tmp-being-written"
+    left_over.write_bytes(b"half a file")
+    recent.write_bytes(b"half a file")
+    os.utime(left_over, (1000.0, 1000.0))
     regex_cache.compile_cached(r"d\d")  # a fourth file: the least recently used one (b) goes
     assert {f.name for f in cache.glob("*.sre")} == {_file(cache, p).name for p in (r"a\d", r"c\d", r"d\d")}
+    assert not left_over.exists() and recent.exists()
 
 
 @pytest.mark.parametrize("timex2", [False, True])

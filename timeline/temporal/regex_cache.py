@@ -21,6 +21,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -103,13 +104,19 @@ def _store(file: Path, pattern: str, meta: dict[str, Any], code: list[int]) -> N
 
 
 def _prune(folder: Path) -> None:
-    """Delete all but the KEEP most recently used cache files."""
+    """Delete all but the KEEP most recently used cache files, and temporary files that a
+    killed process left behind (older than an hour)."""
     files = []
-    for path in folder.glob("*.sre"):
+    stale = time.time() - 3600
+    for path in folder.iterdir():
         try:
-            files.append((path.stat().st_mtime, path))
+            mtime = path.stat().st_mtime
         except OSError:
             continue
+        if path.suffix == ".sre":
+            files.append((mtime, path))
+        elif path.name.startswith(".tmp-") and mtime < stale:
+            path.unlink(missing_ok=True)
     for _, path in sorted(files, reverse=True)[KEEP:]:
         path.unlink(missing_ok=True)
 
