@@ -89,30 +89,48 @@ class EventMatcher:
                 elif len(parts) == 2:
                     self.pairs.append((parts[0], parts[1], event, alias))
         self.max_len = max((len(k) for k in self.phrases), default=0)
+        # first word -> the lengths of the phrases it starts, longest first: most words start
+        # none, and are passed over with one lookup
+        lengths: dict[str, set[int]] = {}
+        for key in self.phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
+        self.pair_words = {part[0] for first, second, _, _ in self.pairs for part in (first, second)}
 
     def find(self, text: str, layout: Layout | None = None) -> list[Mention]:
         layout = layout or Layout(text)
         words = _words(text)
         tokens = [w for w, _, _ in words]
+        count = len(tokens)
         found: dict[tuple[str, int], Mention] = {}
-        for i in range(len(words)):
-            for n in range(min(self.max_len, len(words) - i), 0, -1):
-                for event, alias in self.phrases.get(tuple(tokens[i : i + n]), ()):
+        phrases, lengths = self.phrases, self.lengths
+        for i, token in enumerate(tokens):
+            for n in lengths.get(token, ()):
+                if i + n > count:
+                    continue
+                for event, alias in phrases.get(tuple(tokens[i : i + n]), ()):
                     start, end = words[i][1], words[i + n - 1][2]
                     key = (event.id, layout.sentence(start))
                     found.setdefault(key, Mention(event, alias, start, end, key[1]))
         positions: dict[str, list[int]] = {}
         for i, token in enumerate(tokens):
-            positions.setdefault(token, []).append(i)
+            if token in self.pair_words:
+                positions.setdefault(token, []).append(i)
         for first, second, event, alias in self.pairs:
+            seconds = _find_seq(tokens, second, positions)
+            second_starts = [words[j][1] for j in seconds]
             for i in _find_seq(tokens, first, positions):
                 s = layout.sentence(words[i][1])
+                if (event.id, s) in found:
+                    continue
                 lo, hi = layout.sentence_span(s)
-                for j in _find_seq(tokens, second, positions):
-                    if lo <= words[j][1] < hi and (event.id, s) not in found:
-                        a, b = sorted((i, j))
-                        end_word = b + (len(second) if b == j else len(first)) - 1
-                        found[(event.id, s)] = Mention(event, alias, words[a][1], words[end_word][2], s)
+                # the first occurrence of the second part that starts in the same sentence
+                k = bisect.bisect_left(second_starts, lo)
+                if k < len(seconds) and second_starts[k] < hi:
+                    j = seconds[k]
+                    a, b = sorted((i, j))
+                    end_word = b + (len(second) if b == j else len(first)) - 1
+                    found[(event.id, s)] = Mention(event, alias, words[a][1], words[end_word][2], s)
         return sorted(found.values(), key=lambda m: (m.start, m.event.id))
 
 
