@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: same data, ~10x faster
+
 KINDS = ("places", "people", "organizations")
 KIND_TITLES = {"places": "Places", "people": "People", "organizations": "Organizations"}
 DEFAULT_FILE = Path(__file__).parent / "data" / "gazetteer.yml"
@@ -102,7 +104,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     path = path or DEFAULT_FILE
     name = str(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yaml.load(path.read_text("utf-8"), Loader=_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise GazetteerError(f"{name}: cannot read the gazetteer ({exc})") from None
     if not isinstance(data, dict) or set(data) - set(KINDS):

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: same data, ~10x faster
+
 
 @dataclass(frozen=True)
 class Words:
@@ -23,7 +25,7 @@ class Words:
 
 @cache
 def words() -> Words:
-    data = yaml.safe_load(resources.files(__package__).joinpath("words.yml").read_text("utf-8"))
+    data = yaml.load(resources.files(__package__).joinpath("words.yml").read_text("utf-8"), Loader=_LOADER)
     return Words(
         abbreviations=frozenset(str(w).lower() for w in data["abbreviations"]),
         span_words=tuple(str(w).lower() for w in data["span_words"]),
