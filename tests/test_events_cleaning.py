@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.events import clean_text, is_caption, junk_spans, mask_junk, split_sentences
-from timeline.events.cleaning import load_cleaning_rules
+from timeline.events.cleaning import _apply, load_cleaning_rules, required_literals
 from timeline.events.extract import reports_something
 from timeline.events.words import words
 
@@ -108,3 +110,65 @@ def test_reportable_captions(sentence):
 @pytest.mark.parametrize("sentence", words().raw["caption_examples"]["not_reportable"])
 def test_descriptive_captions(sentence):
     assert not reports_something(sentence)
+
+
+# ---- the literal prefilter: skipping a rule must never change what it finds -------------------------
+
+_PIECES = [
+    "[caption id=1]", "[/caption]", "(Photo by Ann Lee)", "Photo: by Ann Lee", "Photo/Reuters via REUTERS",
+    "AFP OUT.", "NO SALES.", "MANDATORY  CREDIT", " via Getty Images", "Reuters", "AP", "a man walks",
+    "an area", "Sign up to our daily newsletter.", "Read Full Article", " [VIDEO]", "• ", "..", "Mr.",
+    " .", "  ", "\t", "\u00a0", "\n", "\r\n", "\u2028", "Kyiv", "The", "ARTICLE AD BOX", "Images", "x",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        ("abc", ("abc",)),
+        ("a|b", ("a", "b")),
+        ("(?i)abc", None),
+        ("a(?i:b)c", ("a",)),
+        ("x*", None),
+        ("(?:abc){0,2}d", ("d",)),
+        ("(?:abc){1,2}", ("abc",)),
+        (r"[^a]x", ("x",)),
+        (r"\d+foo", ("foo",)),
+        ("[•·]", ("·", "•")),
+        ("a|", None),
+    ],
+)
+def test_required_literals(pattern, needs):
+    assert required_literals(pattern) == needs
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_prefilter_skips_only_rules_that_cannot_match(text):
+    for rule in load_cleaning_rules():
+        plain = [(m.start(), m.end()) for m in rule.pattern.finditer(text)]
+        assert [(m.start(), m.end()) for m in rule.finditer(text)] == plain, rule.id
+        if plain and rule.needs is not None:
+            assert any(s in text for s in rule.needs), rule.id
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_clean_text_tidies_like_the_line_by_line_definition(text):
+    """Spaces are tidied on the whole text at once; the result is as if each line were tidied alone."""
+    import re
+
+    spaces = re.compile(r"[ \t\u00a0\u2009\u200b]+")
+    before_punct = re.compile(r"\s+([.,;:!?])(?=\s|$)")
+    expected = text
+    for _ in range(4):
+        lines: list[str] = []
+        for line in _apply(expected).split("\n"):
+            line = before_punct.sub(r"\1", spaces.sub(" ", line)).strip()
+            if line or (lines and lines[-1]):
+                lines.append(line)
+        cleaned = "\n".join(lines).strip("\n")
+        if cleaned == expected:
+            break
+        expected = cleaned
+    assert clean_text(text) == expected

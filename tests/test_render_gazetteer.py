@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.gazetteer import KINDS, Entity, Gazetteer, GazetteerError, default_gazetteer, load_gazetteer
 
@@ -111,3 +114,27 @@ def test_bad_gazetteer_files_are_reported(tmp_path: Path, data: str, message: st
 def test_empty_gazetteer_finds_nothing():
     assert Gazetteer([]).find("Kyiv") == []
     assert len(Gazetteer([Entity("kyiv", "Kyiv", "places")])) == 1
+
+
+_SURFACES = sorted(default_gazetteer()._by_surface)
+_GLUE = ["", " ", "-", "'s", "a", "_", "9", "\n", "é", "."]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SURFACES).flatmap(lambda s: st.sampled_from([s, s[:-1], s + "s", s.lower()])),
+            st.sampled_from(_GLUE),
+        ),
+        max_size=8,
+    ).map(lambda parts: "".join(a + b for a, b in parts))
+)
+@settings(max_examples=400, deadline=None)
+def test_trie_finds_what_the_plain_longest_first_alternation_finds(text):
+    plain = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(s) for s in sorted(_SURFACES, key=lambda s: (-len(s), s)))
+        + r")(?!\w)"
+    )
+    found = [(m.start, m.end, m.text) for m in default_gazetteer().find(text)]
+    assert found == [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]
