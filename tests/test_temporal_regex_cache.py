@@ -110,7 +110,7 @@ def test_a_rule_only_the_compiler_rejects_is_named() -> None:
     rule = rules_mod.load("en").rules[0]
     bad = rules_mod.Rule(**{**rule.__dict__, "id": "x.lookbehind", "pattern": r"(?<=a+)b"})
     with pytest.raises(rules_mod.RuleError, match=r"rule 'x.lookbehind'.*look-behind"):
-        rules_mod._name_uncompilable([rule, bad], "en")
+        rules_mod._name_uncompilable([rule, bad])
 
 
 def _file(cache: Path, pattern: str) -> Path:

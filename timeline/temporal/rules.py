@@ -248,7 +248,7 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     try:
         scanner = compile_cached(big, re.M, lambda: parse_assembled(skeleton, bodies, re.M))
     except re.error:
-        _name_uncompilable(rules, language)
+        _name_uncompilable(rules)
         raise
     for tag, rule in markers:
         index_to_rule[scanner.groupindex[tag]] = ("", rule)
@@ -259,7 +259,7 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     return RuleSet(language, tables, rules, scanner, index_to_rule, matchers, trigger)
 
 
-def _name_uncompilable(rules: list[Rule], language: str) -> None:
+def _name_uncompilable(rules: list[Rule]) -> None:
     """Raise a RuleError naming the first rule the regex compiler rejects (the parser
     accepted them all), e.g. a look-behind of variable width."""
     for rule in rules:
