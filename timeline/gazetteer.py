@@ -69,7 +69,8 @@ class Gazetteer:
 
     def entities_in(self, text: str) -> list[Entity]:
         """The distinct entities named in ``text``, in gazetteer order."""
-        found = {m.entity.id: m.entity for m in self.find(text)}
+        by_surface = self._by_surface
+        found = {by_surface[m.group()].id for m in self._pattern.finditer(text)}  # no Mention objects
         return [e for e in self.entities if e.id in found]
 
 

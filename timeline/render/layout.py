@@ -121,6 +121,7 @@ class SiteMap:
     day_page: dict[dt.date, str] = field(default_factory=dict)  # days with a section -> page path
     event_page: dict[str, str] = field(default_factory=dict)
     section_page: dict[str, str] = field(default_factory=dict)  # section anchor -> first page holding it
+    _tag_pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def path(self, *parts: str) -> str:
         return posixpath.join(self.root, *parts)
@@ -141,7 +142,10 @@ class SiteMap:
         return self.path("phases", f"{phase_id}.md")
 
     def tag_page(self, entity_id: str) -> str:
-        return self.path("tags", f"{entity_id}.md")
+        page = self._tag_pages.get(entity_id)
+        if page is None:  # asked for once per name on every page that lists it
+            page = self._tag_pages[entity_id] = self.path("tags", f"{entity_id}.md")
+        return page
 
     def download(self, name: str) -> str:
         return self.path(name)
