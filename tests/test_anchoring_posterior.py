@@ -15,6 +15,8 @@ from timeline.anchoring.cues import Cue
 from timeline.anchoring.infer import (
     BEFORE_ANCHOR_PRIOR,
     INTERVAL_MASS,
+    _posterior_runs,
+    _window,
     estimate_from_cues,
     find_cues,
     posterior,
@@ -78,6 +80,11 @@ def reference_interval(post: list[float]) -> tuple[int, int, int]:
 def check(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None) -> None:
     expected = reference_posterior(cues, lo, hi, anchor)
     assert posterior(cues, lo, hi, anchor) == expected  # bit for bit
+    spans, values = _posterior_runs(cues, lo, hi, anchor)
+    n = len(expected)
+    for start in {0, 1, n // 3, n // 2, n - 9, n - 1}:
+        if start >= 0:
+            assert _window(spans, values, start, start + 15) == expected[start : start + 15]
     est = estimate_from_cues(cues, lo, hi, anchor)
     peak, first, last = reference_interval(expected)
     assert est.earliest == lo + dt.timedelta(days=first)

@@ -153,6 +153,9 @@ class CueFinder:
         # the main anchor's date is quoted as background in countless articles ("since February 24")
         self.background = {chronology.anchors[k] for k in ("default",) if k in chronology.anchors}
         self._sentence_timexes: dict[int, list[Timex]] = {}
+        self._partners: dict[int, tuple[Timex, int] | None] = {}  # by sentence
+        self._made: set[str] = set()  # groups of the cues made so far (later ones are duplicates)
+        self._future: dict[int, tuple[float, set[int]] | None] = {}  # by sentence, see _future_ends
         self.days = (self.hi - self.lo).days + 1
 
     def evidence(self, start: int, end: int, reason: str) -> Evidence:
@@ -170,8 +173,11 @@ class CueFinder:
         for tx in timexes:
             by_sentence.setdefault(self.layout.sentence(tx.start), []).append(tx)
         self._sentence_timexes = by_sentence
+        self._partners, self._future, self._made = {}, {}, set()
         for tx in timexes:
-            out.extend(self.timex_cues(tx, by_sentence.get(self.layout.sentence(tx.start), [])))
+            for cue in self.timex_cues(tx, by_sentence.get(self.layout.sentence(tx.start), [])):
+                out.append(cue)
+                self._made.add(cue.group)
         out.extend(self.event_cues(by_sentence))
         out.extend(self.latest_year(timexes))
         seen: set[str] = set()
@@ -200,7 +206,9 @@ class CueFinder:
         ):
             yield self.season(tx, spec.season, spec.relation)
         elif isinstance(spec, WeekdayRef):
-            yield self.weekday(tx, spec)
+            cue = self.weekday(tx, spec)
+            if cue is not None:
+                yield cue
         elif isinstance(spec, Deictic) and spec.unit == "Y" and spec.offset == -1:
             yield from self.year_deictic(tx, spec, sentence)
         elif isinstance(spec, Deictic) and spec.unit == "M" and spec.offset in (0, -1):
@@ -350,7 +358,9 @@ class CueFinder:
             elif self.is_dateline(tx):
                 yield self.dateline(tx, [day])
             elif deictic is not None:
-                yield self.deictic_date(tx, day, deictic)
+                cue = self.deictic_date(tx, day, deictic)
+                if cue is not None:
+                    yield cue
             elif self.future_sentence(tx):
                 yield self.future_date(tx, day)
             else:
@@ -493,8 +503,14 @@ class CueFinder:
         return cue
 
     def deictic_partner(self, tx: Timex) -> tuple[Timex, int] | None:
-        """A "today"/"yesterday"/"tomorrow" in the same sentence as a dated mention."""
+        """A "today"/"yesterday"/"tomorrow" in the same sentence as a dated mention (the
+        sentence's first; once per sentence: a sentence may hold thousands of dates)."""
         s = self.layout.sentence(tx.start)
+        if s not in self._partners:
+            self._partners[s] = self._find_partner(s)
+        return self._partners[s]
+
+    def _find_partner(self, s: int) -> tuple[Timex, int] | None:
         for other in self._sentence_timexes.get(s, []):
             spec = other.spec
             if (
@@ -506,9 +522,11 @@ class CueFinder:
                 return other, spec.offset
         return None
 
-    def deictic_date(self, tx: Timex, day: dt.date, partner: tuple[Timex, int]) -> Cue:
+    def deictic_date(self, tx: Timex, day: dt.date, partner: tuple[Timex, int]) -> Cue | None:
         other, offset = partner
         pub = day - dt.timedelta(days=offset)
+        if f"dd:{pub}" in self._made:
+            return None  # a duplicate, dropped anyway: its evidence may span a long sentence
         lo, _hi = sorted((tx.start, other.start))
         end = max(tx.end, other.end)
         word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
@@ -561,6 +579,8 @@ class CueFinder:
             return
         if partner is not None:
             other, offset = partner
+            if f"pd:{month}:{spec.day}:{offset}" in self._made:
+                return  # a duplicate, dropped anyway: its evidence may span a long sentence
             word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
             cue = Cue(
                 "deictic-date",
@@ -616,11 +636,13 @@ class CueFinder:
             cue.ranges.append((start, start + dt.timedelta(days=75), 2.0))
         return cue
 
-    def weekday(self, tx: Timex, spec: WeekdayRef) -> Cue:
+    def weekday(self, tx: Timex, spec: WeekdayRef) -> Cue | None:
         name = calendar.day_name[spec.weekday]
         partner = self.deictic_partner(tx)
         if partner is not None and spec.relation == "nearest":
             other, offset = partner  # "yesterday (Tuesday)": written on a Wednesday
+            if f"wd:{spec.weekday}:{offset}" in self._made:
+                return None  # a duplicate, dropped anyway: its evidence may span a long sentence
             table = tuple(0.94 if k == -offset % 7 else 0.01 for k in range(7))
             written = calendar.day_name[(spec.weekday - offset) % 7]
             cue = Cue(
@@ -824,9 +846,18 @@ class CueFinder:
             yield cue
 
     def future_sentence(self, tx: Timex) -> bool:
-        lo, _hi = self.layout.sentence_span(self.layout.sentence(tx.start))
-        before = self.text[lo : tx.start].lower()
-        return any(f" {w} " in f" {before} " for w in _FUTURE_WORDS)
+        """Whether the sentence speaks of the future before ``tx`` ("will", "is due to", ...)."""
+        index = self.layout.sentence(tx.start)
+        lo, hi = self.layout.sentence_span(index)
+        if index not in self._future:
+            self._future[index] = _future_ends(self.text[lo:hi])
+        found = self._future[index]
+        if found is None:  # lower-casing changes lengths or depends on context: the plain way
+            before = self.text[lo : tx.start].lower()
+            return any(f" {w} " in f" {before} " for w in _FUTURE_WORDS)
+        first_inside, at_end = found
+        k = tx.start - lo
+        return first_inside < k or k in at_end
 
 
 _FUTURE_WORDS = (
@@ -842,6 +873,29 @@ _FUTURE_WORDS = (
     "deadline",
     "upcoming",
 )
+
+
+def _future_ends(sentence: str) -> tuple[float, set[int]] | None:
+    """Where the future words of ``sentence`` end, so that "does the text before offset k hold
+    one, as a whole word between spaces or the ends?" costs O(1) for every date of a long
+    sentence: true when a word ends, followed by a space, before k (the first such end is
+    returned), or ends exactly at k (the set). None when lower-casing does not keep offsets
+    (some characters lower-case to two; a capital sigma depends on what follows)."""
+    lower = sentence.lower()
+    if len(lower) != len(sentence) or "\u03a3" in sentence:
+        return None
+    first_inside: float = math.inf
+    at_end: set[int] = set()
+    for w in _FUTURE_WORDS:
+        q = lower.find(w)
+        while q >= 0:
+            e = q + len(w)
+            if q == 0 or lower[q - 1] == " ":
+                at_end.add(e)
+                if e < len(lower) and lower[e] == " ":
+                    first_inside = min(first_inside, e)
+            q = lower.find(w, q + 1)
+    return first_inside, at_end
 
 
 # Seasons named relative to the time of writing: the first month of each season, and for each

@@ -128,9 +128,26 @@ def _log_runs(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None)
 
 def _expand(spans: list[range], values: list[float]) -> list[float]:
     """The values of all days, in order."""
+    if all(r.step == 1 for r in spans):  # the spans follow each other
+        return list(itertools.chain.from_iterable(map(itertools.repeat, values, map(len, spans))))
     out = [0.0] * (spans[-1].stop if spans else 0)
     for r, v in zip(spans, values, strict=True):
         out[r.start : r.stop : r.step] = [v] * len(r)
+    return out
+
+
+def _window(spans: list[range], values: list[float], start: int, stop: int) -> list[float]:
+    """``_expand(spans, values)[start:stop]`` without expanding every day."""
+    stop = min(stop, spans[-1].stop)
+    out = [0.0] * max(0, stop - start)
+    # span starts ascend; the (up to seven) spans of the run holding ``start`` come just before
+    k = max(0, bisect.bisect_right([r.start for r in spans], start) - 7)
+    for r, v in zip(spans[k:], values[k:], strict=True):
+        if r.start >= stop:
+            break
+        first = r.start if r.start >= start else r.start - (r.start - start) // r.step * r.step
+        for d in range(first, min(r.stop, stop), r.step):
+            out[d - start] = v
     return out
 
 
@@ -187,9 +204,8 @@ def estimate_from_cues(
     spans, values = _posterior_runs(cues, lo, hi, anchor)
     top = max(values)
     peak = min(r.start for r, v in zip(spans, values, strict=True) if v == top)  # the earliest of equals
-    post = _expand(spans, values)
-    near3 = sum(post[max(0, peak - 3) : peak + 4])
-    near7 = sum(post[max(0, peak - 7) : peak + 8])
+    near3 = sum(_window(spans, values, max(0, peak - 3), peak + 4))
+    near7 = sum(_window(spans, values, max(0, peak - 7), peak + 8))
     first, last = _interval(spans, values)
     earliest, latest = lo + dt.timedelta(days=first), lo + dt.timedelta(days=last)
     best = lo + dt.timedelta(days=peak)
