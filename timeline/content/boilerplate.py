@@ -25,7 +25,8 @@ class BoilerplateRule:
 
 @cache
 def load_rules() -> tuple[BoilerplateRule, ...]:
-    data = yaml.safe_load(resources.files(__package__).joinpath("boilerplate.yml").read_text("utf-8"))
+    text = resources.files(__package__).joinpath("boilerplate.yml").read_text("utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     rules = []
     for item in data["rules"]:
         examples = item.get("examples") or {}
