@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -830,19 +831,8 @@ class CueFinder:
                 ),
                 group=f"ev:{m.event.id}",
             )
-            cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01))
-            # events unfold over days ("the last stronghold fell this week" before the day the
-            # chronology gives for the fall): the week before the date is unlikely, not ruled out
-            cue.ranges.append((event_day - dt.timedelta(days=7), event_day - dt.timedelta(days=1), 0.2))
-            # News mostly mentions recent events: a mild pull towards the months after it
-            # (slower for the war's start, which every article mentions as background).
             main = event_day in self.background
-            tau, floor = (365.0, 0.5) if main else (120.0, 0.25)
-            for k in range(0, 6 * 365, 15):
-                block = event_day + dt.timedelta(days=k)
-                pull = floor + (1 - floor) * math.exp(-k / tau)
-                cue.ranges.append((block, block + dt.timedelta(days=14), pull))
-            cue.default = floor
+            cue.ranges, cue.default = _event_ranges(event_day, main)
             yield cue
 
     def future_sentence(self, tx: Timex) -> bool:
@@ -989,6 +979,28 @@ def _superseded(cue: Cue, later: list[dt.date]) -> Cue:
             if d in weak.daily:
                 weak.daily[d] = cue.default + _SUPERSEDED_PULL * (weak.daily[d] - cue.default)
     return weak
+
+
+@functools.lru_cache(maxsize=1024)
+def _event_pull(event_day: dt.date, main: bool) -> tuple[tuple[tuple[dt.date, dt.date, float], ...], float]:
+    """The likelihood ranges of a mentioned event (the same for every mention: computed once)."""
+    ranges = [(dt.date.min, event_day - dt.timedelta(days=1), 0.01)]
+    # events unfold over days ("the last stronghold fell this week" before the day the
+    # chronology gives for the fall): the week before the date is unlikely, not ruled out
+    ranges.append((event_day - dt.timedelta(days=7), event_day - dt.timedelta(days=1), 0.2))
+    # News mostly mentions recent events: a mild pull towards the months after it
+    # (slower for the war's start, which every article mentions as background).
+    tau, floor = (365.0, 0.5) if main else (120.0, 0.25)
+    for k in range(0, 6 * 365, 15):
+        block = event_day + dt.timedelta(days=k)
+        pull = floor + (1 - floor) * math.exp(-k / tau)
+        ranges.append((block, block + dt.timedelta(days=14), pull))
+    return tuple(ranges), floor
+
+
+def _event_ranges(event_day: dt.date, main: bool) -> tuple[list[tuple[dt.date, dt.date, float]], float]:
+    ranges, floor = _event_pull(event_day, main)
+    return list(ranges), floor
 
 
 def _valid(year: int, month: int, day: int) -> bool:

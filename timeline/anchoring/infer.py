@@ -68,6 +68,7 @@ def _log_runs(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None)
     order, as a day-by-day loop would sum it, so the result is the same to the last bit
     (tests/test_anchoring_posterior.py)."""
     n = (hi - lo).days + 1
+    lo_o, hi_o = lo.toordinal(), hi.toordinal()
     prior_end = min(n, (anchor - lo).days) if anchor is not None and anchor > lo else 0
     low = math.log(BEFORE_ANCHOR_PRIOR)
     cuts = {0, n, prior_end}
@@ -86,14 +87,15 @@ def _log_runs(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None)
             continue
         base = math.log(cue.default)
         own = []
-        for a, b, v in cue.ranges:
-            start = max(0, (max(a, lo) - lo).days) if a <= hi else n
-            end = min(n - 1, (min(b, hi) - lo).days) if b >= lo else -1
+        for a, b, v in cue.ranges:  # day numbers as ordinals: the same as date arithmetic, faster
+            ao, bo = a.toordinal(), b.toordinal()
+            start = max(0, max(ao, lo_o) - lo_o) if ao <= hi_o else n
+            end = min(n - 1, min(bo, hi_o) - lo_o) if bo >= lo_o else -1
             if start <= end:
                 own.append((start, end + 1, math.log(v) - base))
         for day, v in cue.daily.items():  # single days win over ranges: they come last
-            if lo <= day <= hi:
-                i = (day - lo).days
+            i = day.toordinal() - lo_o
+            if 0 <= i < n:
                 own.append((i, i + 1, math.log(v) - base))
         for start, stop, _ in own:
             cuts.add(start)
