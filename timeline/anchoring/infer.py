@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import math
 
@@ -86,13 +87,7 @@ def _log_runs(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None)
             weekly = True
             continue
         base = math.log(cue.default)
-        own = []
-        for a, b, v in cue.ranges:  # day numbers as ordinals: the same as date arithmetic, faster
-            ao, bo = a.toordinal(), b.toordinal()
-            start = max(0, max(ao, lo_o) - lo_o) if ao <= hi_o else n
-            end = min(n - 1, min(bo, hi_o) - lo_o) if bo >= lo_o else -1
-            if start <= end:
-                own.append((start, end + 1, math.log(v) - base))
+        own = list(_range_pieces(tuple(cue.ranges), base, lo_o, hi_o))
         for day, v in cue.daily.items():  # single days win over ranges: they come last
             i = day.toordinal() - lo_o
             if 0 <= i < n:
@@ -126,6 +121,24 @@ def _log_runs(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None)
             column = [column[j] for j in run_of]
         logp = [x if c is None else x + c for x, c in zip(logp, column, strict=True)]
     return spans, logp
+
+
+@functools.lru_cache(maxsize=256)
+def _range_pieces(
+    ranges: tuple[tuple[dt.date, dt.date, float], ...], base: float, lo_o: int, hi_o: int
+) -> tuple[tuple[int, int, float], ...]:
+    """A cue's ranges as (first day, day after, log ratio) within lo..hi, day numbers counted
+    from lo (ordinals: the same as date arithmetic, faster). Cached: every mention of an event
+    brings the same 150 ranges."""
+    n = hi_o - lo_o + 1
+    own = []
+    for a, b, v in ranges:
+        ao, bo = a.toordinal(), b.toordinal()
+        start = max(0, max(ao, lo_o) - lo_o) if ao <= hi_o else n
+        end = min(n - 1, min(bo, hi_o) - lo_o) if bo >= lo_o else -1
+        if start <= end:
+            own.append((start, end + 1, math.log(v) - base))
+    return tuple(own)
 
 
 def _expand(spans: list[range], values: list[float]) -> list[float]:
