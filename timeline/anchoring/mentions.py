@@ -71,7 +71,13 @@ class Layout:
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+    matches = list(_WORD.finditer(text))
+    if not matches:
+        return []
+    # lower-cased all at once: joined by newlines, which no word holds and which end a word for
+    # the context rules of lower() (a final capital sigma), so each word lower-cases as alone
+    words = "\n".join([m.group() for m in matches]).lower().replace("’", "'").split("\n")
+    return [(w, *m.span()) for w, m in zip(words, matches, strict=True)]
 
 
 class EventMatcher:
