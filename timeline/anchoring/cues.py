@@ -131,21 +131,23 @@ def shift(day: dt.date, offset: DurationValue, sign: int = 1) -> dt.date | None:
 
 def _bell(cue: Cue, center: dt.date, sigma: float, mass: float, skew: int = 0) -> None:
     """Put ``mass`` as a (possibly one-sided) bell around ``center``; skew>0 only after it."""
-    weights, total = _bell_weights(sigma, skew)
-    for k, w in weights:
-        cue.daily[center + dt.timedelta(days=k)] = mass * w / total + cue.default
+    offsets, weights, total = _bell_weights(sigma, skew)
+    default = cue.default
+    cue.daily.update(
+        zip([center + k for k in offsets], [mass * w / total + default for w in weights], strict=True)
+    )
 
 
 @functools.lru_cache(maxsize=1024)
-def _bell_weights(sigma: float, skew: int) -> tuple[tuple[tuple[int, float], ...], float]:
-    """The bell's unnormalized weights by day offset, and their sum (the same for many cues)."""
+def _bell_weights(sigma: float, skew: int) -> tuple[list[dt.timedelta], list[float], float]:
+    """The bell's day offsets, unnormalized weights, and their sum (the same for many cues)."""
     span = max(1, round(3 * sigma))
     weights = {}
     for k in range(-span, span + 1):
         if (skew > 0 and k < 0) or (skew < 0 and k > 0):
             continue
         weights[k] = math.exp(-0.5 * (k / sigma) ** 2)
-    return tuple(weights.items()), sum(weights.values())
+    return [dt.timedelta(days=k) for k in weights], list(weights.values()), sum(weights.values())
 
 
 class CueFinder:

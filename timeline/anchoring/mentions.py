@@ -110,8 +110,8 @@ class EventMatcher:
         count = len(tokens)
         found: dict[tuple[str, int], Mention] = {}
         phrases, lengths = self.phrases, self.lengths
-        for i, token in enumerate(tokens):
-            for n in lengths.get(token, ()):
+        for i in [i for i, token in enumerate(tokens) if token in lengths]:
+            for n in lengths[tokens[i]]:
                 if i + n > count:
                     continue
                 for event, alias in phrases.get(tuple(tokens[i : i + n]), ()):
@@ -119,9 +119,9 @@ class EventMatcher:
                     key = (event.id, layout.sentence(start))
                     found.setdefault(key, Mention(event, alias, start, end, key[1]))
         positions: dict[str, list[int]] = {}
-        for i, token in enumerate(tokens):
-            if token in self.pair_words:
-                positions.setdefault(token, []).append(i)
+        pair_words = self.pair_words
+        for i in [i for i, token in enumerate(tokens) if token in pair_words]:
+            positions.setdefault(tokens[i], []).append(i)
         for first, second, event, alias in self.pairs:
             seconds = _find_seq(tokens, second, positions)
             second_starts = [words[j][1] for j in seconds]
