@@ -21,10 +21,6 @@ from timeline.temporal.values import AnchorKind, DurationValue, Mod, Timex, Time
 
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _HEDGE = {"more than": Mod.AFTER, "over": Mod.AFTER, "nearly": Mod.BEFORE, "almost": Mod.BEFORE}
-# Lower-casing for the ``require`` checks: every character that a case-insensitive pattern
-# matches with an ASCII letter becomes that letter ("İ" lower-cases to "i" + U+0307, which is
-# dropped; dotless "ı" and long "ſ" match "i" and "s").
-_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0307": None})
 
 
 @dataclass(frozen=True)
@@ -73,7 +69,7 @@ def find_phrases(text: str, taken: list[Timex]) -> list[Timex]:
     """War-relative timexes for the phrases in ``text`` that no tagger timex already covers."""
     numbers, phrases = load_phrases()
     out: list[Timex] = []
-    folded = text.lower().translate(_FOLD)
+    folded = fold(text)
     # the tagger's war-relative timexes by start, with the furthest end reached so far
     spans = sorted((t.start, t.end) for t in taken if t.anchor == AnchorKind.CHRONOLOGY)
     starts = [a for a, _ in spans]
@@ -116,3 +112,10 @@ def find_phrases(text: str, taken: list[Timex]) -> list[Timex]:
 def _anchor_name(phrase: str) -> str:
     noun = re.sub(r"\s+", " ", phrase.lower()).split(" ")[-1]
     return f"the {noun}"
+
+
+def fold(text: str) -> str:
+    """Lower-cased for the ``require`` checks: every character that a case-insensitive pattern
+    matches with an ASCII letter becomes that letter ("İ" lower-cases to "i" + U+0307, which is
+    dropped; dotless "ı" and long "ſ" match "i" and "s")."""
+    return text.lower().replace("\u0131", "i").replace("\u017f", "s").replace("\u0307", "")
