@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .anchoring import PublicationEstimate
 from .chronology import load_chronology
 from .content import read_article
 from .extraction import extract_article, reference_today
@@ -18,6 +19,17 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def published_record(pub: PublicationEstimate) -> dict[str, Any]:
+    """A publication estimate's value, interval, source and confidence (JSON-ready, no evidence)."""
+    return {
+        "value": _iso(pub.value),
+        "earliest": _iso(pub.earliest),
+        "latest": _iso(pub.latest),
+        "source": pub.source,
+        "confidence": round(float(pub.confidence), 3),
+    }
+
+
 def result_record(result: ArticleResult) -> dict[str, Any]:
     """The JSON shape documented in README ("timeline extract")."""
     pub = result.published
@@ -26,11 +38,7 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
         "path": article.path,
         "title": article.title,
         "published": {
-            "value": _iso(pub.value),
-            "earliest": _iso(pub.earliest),
-            "latest": _iso(pub.latest),
-            "source": pub.source,
-            "confidence": round(float(pub.confidence), 3),
+            **published_record(pub),
             "evidence": [
                 {"text": e.text, "start": e.start, "end": e.end, "reason": e.reason, "source": e.source}
                 for e in pub.evidence

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..chronology import Phase
 from ..events import event_record
+from ..extract import published_record
 from ..model import ArticleEvent, Event
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key
@@ -240,13 +241,7 @@ def chronology_json(ctx: Context) -> str:
                 "title": clean(r.article.title),
                 "source": r.article.source,
                 "url": safe_url(r.article.url),
-                "published": {
-                    "value": _iso(pub.value),
-                    "earliest": _iso(pub.earliest),
-                    "latest": _iso(pub.latest),
-                    "source": pub.source,
-                    "confidence": round(float(pub.confidence), 3),
-                },
+                "published": published_record(pub),
             }
         )
     phases = [
