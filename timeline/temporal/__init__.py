@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from . import rules as _rules
-from .resolve import resolve as _resolve
+from .resolve import resolve
 from .tagger import Builder, BuildError
 from .values import (
     AnchorKind,
@@ -126,16 +126,5 @@ def tag(
     writing); ``timex2`` adds the rules of the TIMEX2 guidelines (for WikiWars-style gold).
     """
     timexes = find(text, language, timex2=timex2)
-    _resolve(timexes, published, anchors, narrative=narrative)
+    resolve(timexes, published, anchors, narrative=narrative)
     return timexes
-
-
-def resolve(
-    timexes: list[Timex],
-    reference: dt.date | None,
-    anchors: Mapping[str, dt.date] | None = None,
-    *,
-    narrative: bool = False,
-) -> None:
-    """Fill ``value`` in place for every resolvable relative timex (see :mod:`.resolve`)."""
-    _resolve(timexes, reference, anchors, narrative=narrative)
