@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .config import load_settings
+from .config import ConfigError, load_settings
 from .execution import ExecutionPlan
 from .pipeline import collect
 from .problems import Problems
@@ -33,8 +33,6 @@ def build(
     root = config_file.parent
     content = content_dir if content_dir is not None else root / settings.content_dir
     if not content.is_dir():
-        from .config import ConfigError
-
         raise ConfigError(f"content folder {content} does not exist; create it or pass --content DIR")
     cache_dir = root / settings.cache_dir if use_cache else None
     timeline = collect(

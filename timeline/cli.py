@@ -145,9 +145,10 @@ def cmd_eval_published(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: no such file (JSON Lines with id, published, title, text)")
     from .anchoring.evaluate import format_pubdate_report, run_pubdate_eval
     from .chronology import load_chronology
+    from .extraction import reference_today
 
     chronology = load_chronology(Path(args.chronology) if args.chronology else None)
-    today = args.today or chronology.window[1]
+    today = reference_today(chronology, args.today)
     report = run_pubdate_eval(path, chronology, today)
     print(json.dumps(report, indent=1, sort_keys=True) if args.json else format_pubdate_report(report))
     return 0

@@ -115,20 +115,17 @@ def _check(key: str, value: Any, today: dt.date) -> Any:
             return _Invalid("'tags' must be a list of strings", KNOWN_KEYS[key])
         return [str(v).strip() for v in value if str(v).strip()]
     # published
+    raw = value
     if isinstance(value, dt.datetime):
         value = value.date()
     elif isinstance(value, str):
         try:
             value = dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
-            return _Invalid(
-                f"'published' is not a date: {value!r}; it was ignored",
-                "write it as YYYY-MM-DD, e.g. 2022-03-22",
-                True,
-            )
+            value = None
     if not isinstance(value, dt.date):
         return _Invalid(
-            f"'published' is not a date: {value!r}; it was ignored",
+            f"'published' is not a date: {raw!r}; it was ignored",
             "write it as YYYY-MM-DD, e.g. 2022-03-22",
             True,
         )
