@@ -180,3 +180,11 @@ def test_yaml_tags_in_front_matter_execute_nothing(content: Path, tmp_path: Path
     articles, problems = load(content)
     assert not marker.exists()
     assert articles == [] and "a.md:2" in str(problems.errors[0])
+
+
+def test_impossible_calendar_date_is_a_warning_on_its_line(content: Path) -> None:
+    (content / "articles" / "a.md").write_text("---\ntitle: A\npublished: 2022-13-01\n---\n" + KIRBY, "utf-8")
+    [article], problems = load(content)
+    assert article.title == "A" and article.published is None
+    [warning] = problems.warnings
+    assert warning.line == 3 and "'published' is not a date: '2022-13-01'" in warning.message

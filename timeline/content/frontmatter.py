@@ -68,6 +68,10 @@ def parse_front_matter(text: str, *, today: dt.date) -> FrontMatter:
             (line, f"malformed front matter: {problem}", "check the YAML syntax: 'key: value' per line")
         )
         return fm
+    except ValueError:
+        # Well-formed YAML whose date-like value is no calendar date ("2022-13-01"): read every
+        # scalar as text instead, so the key's own check reports it with its line.
+        data = yaml.load(block, Loader=yaml.BaseLoader)
     if data is None:
         return fm
     if not isinstance(data, dict):
