@@ -103,7 +103,7 @@ def test_interrupted_write_leaves_every_page_whole(tmp_path: Path, monkeypatch: 
     # Change every article's text a little, then interrupt the write phase after three files.
     for path in (root / "content" / "articles").iterdir():
         path.write_text(path.read_text("utf-8") + "\nOn March 9, 2022, the Kyiv TV tower was hit.\n", "utf-8")
-    import timeline.site as site
+    import timeline.atomic as atomic
 
     real_replace = os.replace
     calls = {"n": 0}
@@ -114,10 +114,10 @@ def test_interrupted_write_leaves_every_page_whole(tmp_path: Path, monkeypatch: 
             raise KeyboardInterrupt
         real_replace(src, dst)
 
-    monkeypatch.setattr(site.os, "replace", flaky_replace)
+    monkeypatch.setattr(atomic.os, "replace", flaky_replace)
     with pytest.raises(KeyboardInterrupt):
         build(config_file=root / "mkdocs.yml", use_cache=False)
-    monkeypatch.setattr(site.os, "replace", real_replace)
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
     after = _tree(out)
     assert not [name for name in after if ".tmp-" in name], "no temporary file is left behind"
     owned = set(json.loads((out / MARKER).read_text())["files"])

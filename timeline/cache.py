@@ -8,14 +8,14 @@ result is ever reused); old entries are pruned after each build.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-import os
 import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 
+from .atomic import write_atomic
 from .model import ArticleResult
 
 FORMAT = 1
@@ -47,9 +47,10 @@ class ResultCache:
     def __init__(self, folder: Path, context: str) -> None:
         self.folder = folder
         self.context = context
-        self.hits = 0
-        self.misses = 0
         self._used: set[str] = set()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
 
     def key(self, digest: str, published: dt.date | None, path: str) -> str:
         raw = f"{self.context}|{digest}|{published}|{path}"
@@ -57,27 +58,18 @@ class ResultCache:
 
     def get(self, key: str) -> tuple[object, list[object], list[object]] | None:
         self._used.add(key)
-        file = self.folder / key[:2] / f"{key}.pickle"
         try:
-            with file.open("rb") as handle:
+            with self._file(key).open("rb") as handle:
                 value = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            self.misses += 1
             return None
-        self.hits += 1
         return value  # type: ignore[no-any-return]
 
     def put(self, key: str, result: ArticleResult) -> None:
         self._used.add(key)
-        file = self.folder / key[:2] / f"{key}.pickle"
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((result.published, result.timexes, result.events), handle, protocol=5)
-            os.replace(tmp, file)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        data = pickle.dumps((result.published, result.timexes, result.events), protocol=5)
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_atomic(self._file(key), data)
 
     def prune(self) -> int:
         """Delete entries this build did not use (other code versions, deleted articles)."""

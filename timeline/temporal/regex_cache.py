@@ -20,11 +20,12 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from ..atomic import write_atomic
 
 try:  # CPython internals; without them everything simply goes through re.compile
     import _sre
@@ -86,18 +87,9 @@ def _load(file: Path, pattern: str, flags: int) -> re.Pattern[str] | None:
 
 def _store(file: Path, pattern: str, meta: dict[str, Any], code: list[int]) -> None:
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                header = dict(meta, code_len=len(code), pattern_chars=len(pattern))
-                # key order kept, so groupindex comes back in the compiler's order
-                handle.write(json.dumps(header).encode() + b"\n")
-                handle.write(array.array("I", code).tobytes())
-            os.replace(tmp, file)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        header = dict(meta, code_len=len(code), pattern_chars=len(pattern))
+        # key order kept, so groupindex comes back in the compiler's order
+        write_atomic(file, json.dumps(header).encode() + b"\n" + array.array("I", code).tobytes())
         _prune(file.parent)
     except (OSError, OverflowError):
         pass  # a cache that cannot be written only costs time
