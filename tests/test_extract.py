@@ -14,7 +14,7 @@ from timeline.cli import main
 from .conftest import ROOT
 
 ARTICLES = sorted((ROOT / "content" / "articles").glob("*.txt"))
-TIMEX_KEYS = {"start", "end", "text", "type", "value", "earliest", "latest", "anchor", "rule"}
+TIMEX_KEYS = {"start", "end", "text", "type", "value", "earliest", "latest", "anchor", "rule", "notes"}
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> list[dict]:

@@ -55,6 +55,7 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
                 "latest": _iso(t.latest),
                 "anchor": t.anchor.value,
                 "rule": t.rule,
+                "notes": list(t.notes),
             }
             for t in result.timexes
         ],

@@ -19,6 +19,7 @@ from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 
 from .cues import anchor_for
 from .model import PublicationEstimate
+from .placement import place
 
 
 def resolve_timexes(
@@ -38,6 +39,8 @@ def resolve_timexes(
         _previous_after_window(timexes)
     for tx in timexes:
         _note_anchor(tx, estimate, anchors)
+        if tx.value is not None:
+            place(tx, estimate, anchors, text)
 
 
 def chronology_anchors(

@@ -251,14 +251,22 @@ class Timex:
     spec: object | None = None  # typed, rule-specific relative description
     anchor_name: str | None = None  # chronology anchor id ("invasion") or None
     notes: list[str] = field(default_factory=list)
+    # the days a value that is not a date covers, once the anchoring places it ("now" is the
+    # publication day, "for two decades" in "has ruled for two decades" ends there); None on
+    # a side means open ("recently": no earliest day)
+    period: tuple[dt.date | None, dt.date | None] | None = None
 
     @property
     def earliest(self) -> dt.date | None:
-        return self.value.earliest if isinstance(self.value, DateValue) else None
+        if isinstance(self.value, DateValue):
+            return self.value.earliest
+        return self.period[0] if self.period else None
 
     @property
     def latest(self) -> dt.date | None:
-        return self.value.latest if isinstance(self.value, DateValue) else None
+        if isinstance(self.value, DateValue):
+            return self.value.latest
+        return self.period[1] if self.period else None
 
     @property
     def granularity(self) -> Granularity | None:

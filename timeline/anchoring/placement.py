@@ -1,0 +1,125 @@
+"""Place values that are not dates on the calendar, so that every timex a reader sees has days.
+
+"Now" is the publication day; "recently" is some time before it, "in the future" some time
+after. A length of time is placed only where the words around it say where it sits ("has ruled
+for two decades" ends on the publication day, "the blitz has lasted just a week" starts on the
+blitz's first day); the word rules live in ``durations.yaml``. Anything else stays a bare
+length with no days, and its notes say why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from timeline.temporal.resolve import shift_date
+from timeline.temporal.specs import ChronologyRef
+from timeline.temporal.values import AnchorKind, DurationValue, RefValue, Timex
+
+from .model import PublicationEstimate
+
+UNTIL = "until-publication"
+FROM = "from-publication"
+_BEFORE_REACH = 80
+_SUB_DAY = ("H", "MIN", "S")
+
+
+@dataclass(frozen=True)
+class PlacementRule:
+    id: str
+    place: str
+    before: re.Pattern[str] | None
+    text: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+    def matches(self, source: str, start: int, end: int) -> bool:
+        if self.text is not None and not self.text.match(source, start, end):
+            return False
+        if self.before is not None and not self.before.search(source[max(0, start - _BEFORE_REACH) : start]):
+            return False
+        return self.after is None or bool(self.after.match(source[end : end + _BEFORE_REACH]))
+
+
+@functools.cache
+def load_rules() -> tuple[tuple[PlacementRule, ...], dict[str, Any]]:
+    """The rules of ``durations.yaml`` and the raw file (for its executable examples)."""
+    raw = yaml.safe_load(
+        (resources.files("timeline.anchoring") / "durations.yaml").read_text(encoding="utf-8")
+    )
+
+    def rx(key: str, item: dict[str, Any]) -> re.Pattern[str] | None:
+        return re.compile(item[key], re.I) if key in item else None
+
+    rules = []
+    for item in raw["rules"]:
+        if item["place"] not in (UNTIL, FROM):
+            raise ValueError(f"durations.yaml: rule {item['id']}: place must be {UNTIL} or {FROM}")
+        rules.append(
+            PlacementRule(item["id"], item["place"], rx("before", item), rx("text", item), rx("after", item))
+        )
+    return tuple(rules), raw
+
+
+def duration_place(source: str, start: int, end: int) -> PlacementRule | None:
+    """The first rule that places the length ``source[start:end]``, or None."""
+    return next((r for r in load_rules()[0] if r.matches(source, start, end)), None)
+
+
+def place(tx: Timex, estimate: PublicationEstimate, anchors: dict[str, dt.date], source: str | None) -> None:
+    """Give ``tx`` a period (and its anchor) when its value is a reference or a length."""
+    pub_lo = estimate.earliest or estimate.value
+    pub_hi = estimate.latest or estimate.value
+    value = tx.value
+    if isinstance(value, RefValue):
+        tx.anchor = AnchorKind.PUBLICATION
+        if pub_lo is None or pub_hi is None:
+            tx.notes.append("not placed: the publication date is unknown")
+        elif value.ref == "PRESENT_REF":
+            tx.period = (pub_lo, pub_hi)
+            tx.notes.append("the time of writing")
+        elif value.ref == "PAST_REF":
+            tx.period = (None, pub_hi)
+            tx.notes.append("some time before the article was written (no earliest day)")
+        else:
+            tx.period = (pub_lo, None)
+            tx.notes.append("some time after the article was written (no latest day)")
+        return
+    if not isinstance(value, DurationValue):
+        return
+    if isinstance(tx.spec, ChronologyRef):  # "the blitz has lasted just a week": from the blitz
+        known = {k.lower(): v for k, v in anchors.items()}
+        names = tx.spec.candidates or (tx.spec.anchor_name,)
+        day = next((known[n.lower()] for n in names if n.lower() in known), None)
+        if day is not None:
+            tx.period = (day, shift_date(day, value, 1))
+        return
+    rule = duration_place(source, tx.start, tx.end) if source is not None else None
+    if rule is None:
+        tx.notes.append("a length of time; the text does not place it on the calendar")
+        return
+    tx.anchor = AnchorKind.PUBLICATION
+    if pub_lo is None or pub_hi is None:
+        tx.notes.append(f"{_phrase(rule.place)}, but the publication date is unknown")
+        return
+    length = value
+    if value.amount is None and value.unit in _SUB_DAY:  # "recent hours": within a day or so
+        length = DurationValue(1, "D")
+    if rule.place == UNTIL:
+        tx.period = (shift_date(pub_lo, length, -1), pub_hi)
+    else:
+        tx.period = (pub_lo, shift_date(pub_hi, length, 1))
+    tx.notes.append(f"{_phrase(rule.place)} (rule {rule.id})")
+
+
+def _phrase(place: str) -> str:
+    return (
+        "a span that ends when the article was written"
+        if place == UNTIL
+        else "a span that starts when the article was written"
+    )
