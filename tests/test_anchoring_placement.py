@@ -133,3 +133,9 @@ def test_every_timex_of_the_bundled_articles_is_anchored_and_dates_have_days() -
         (Path(r["path"]).name, t["text"]): (t["earliest"], t["latest"]) for r in records for t in r["timexes"]
     }
     assert placed[("004_d3cec943476c7b40.txt", "weeks")][1] == "2022-03-27"  # "For weeks now"
+
+
+def test_every_placement_rule_has_an_example() -> None:
+    rules = load_rules()[1]["rules"]
+    assert rules
+    assert all(rule.get("examples") for rule in rules), [r["id"] for r in rules if not r.get("examples")]
