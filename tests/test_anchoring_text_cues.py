@@ -132,3 +132,18 @@ def test_this_winter_favours_winter_and_the_weeks_before() -> None:
     assert cue.at(D(2022, 11, 15)) == cue.at(D(2023, 1, 20)) > cue.at(D(2023, 6, 1))
     assert cue.at(D(2023, 3, 10)) == cue.at(D(2023, 6, 1))
     assert "in the winter or the weeks before it" in cue.evidence.reason
+
+
+def test_last_with_a_day_is_not_days_ago() -> None:
+    """ "last November 24" has passed some weeks or months before: not a 'written soon after'."""
+    text = (
+        "Drone strikes on the capital\n\n"
+        "The agreement, signed last November 24 in Kyiv, has not stopped the full-scale invasion.\n"
+    )
+    pub = published(text)
+    for year in range(2022, 2026):
+        day = D(year, 11, 24)
+        assert pub.value is None or not day <= pub.value <= day + dt.timedelta(days=13)
+    assert any("some weeks to a year before" in e.reason for e in pub.evidence)
+    plain = published(text.replace("last November 24", "November 24"))
+    assert plain.value is not None and plain.value.month == 11 and 24 <= plain.value.day <= 30

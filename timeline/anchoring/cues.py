@@ -52,7 +52,17 @@ _AGO_RULES = frozenset({"anchoring.began_ago"})
 
 # Kinds whose peak can confirm an estimate (lower bounds and weekdays only shape it).
 POINT_KINDS = frozenset(
-    {"war-relative", "dated", "caption", "deictic-date", "event-offset", "url", "dateline", "updated"}
+    {
+        "war-relative",
+        "dated",
+        "caption",
+        "deictic-date",
+        "event-offset",
+        "url",
+        "url-id",
+        "dateline",
+        "updated",
+    }
 )
 
 
@@ -584,6 +594,21 @@ class CueFinder:
             )
             for d in days:
                 cue.ranges.append((d - dt.timedelta(days=30), d, 0.7 / 31))
+            yield cue
+            return
+        if spec.relation == "last" and partner is None:
+            # "last November 24": a November 24 that has passed some time ago, not days ago
+            cue = Cue(
+                "last-date",
+                self.span_evidence(
+                    tx,
+                    f"'{tx.text}': a {named} some weeks to a year before the article was written",
+                ),
+                default=0.1 / 365,
+                group=f"pl:{month}:{spec.day}",
+            )
+            for d in days:
+                cue.ranges.append((d + dt.timedelta(days=14), d + dt.timedelta(days=380), 0.9 / 366))
             yield cue
             return
         if partner is not None:
