@@ -6,7 +6,8 @@ For every calibration point that has a neighbour on each side (every point, for 
 such as Reuters), hide it, predict its day from the others exactly as outlet_id_dates would,
 and compare with its known day. Prints per outlet: points, span, how many could be hidden,
 share of predictions within 1/3/7 days, median and worst error, and how often the interval the
-module would show (with the margin learned from all points) contains the true day.
+module would show if the point were missing from the table (line and margin both learnt from
+the other points only) contains the true day ("in-int", out of sample).
 
 Hiding a point doubles the gap around it, so these errors overstate what the full table does
 between dense points, and understate nothing: a point is only ever predicted from others.
@@ -29,6 +30,7 @@ from timeline.anchoring.outlet_ids import (  # noqa: E402
     DEFAULT_PATH,
     MIN_MARGIN_DAYS,
     Outlet,
+    calibrate,
     date_number,
     load_outlets,
     loo_errors,
@@ -36,8 +38,8 @@ from timeline.anchoring.outlet_ids import (  # noqa: E402
 
 
 def covered(outlet: Outlet) -> tuple[int, int]:
-    """(inside, tried): how often the interval built from the other points holds the hidden day,
-    with the outlet's full-table margin (what a user would be shown)."""
+    """(inside, tried): how often the interval built from the other points alone (their line and
+    their own leave-one-out margin: nothing learnt from the hidden point) holds the hidden day."""
     inside = tried = 0
     points = outlet.points
     lo, hi = (0, len(points)) if outlet.per_day else (1, len(points) - 1)
@@ -45,8 +47,8 @@ def covered(outlet: Outlet) -> tuple[int, int]:
         rest = points[:i] + points[i + 1 :]
         if len(rest) < 2:
             continue
-        offset = round(median(p.day.toordinal() - p.number for p in rest)) if outlet.per_day else 0
-        reduced = replace(outlet, points=rest, per_day_offset=offset)
+        rate, offset = calibrate(rest, outlet.per_day)
+        reduced = replace(outlet, points=rest, margin_rate=rate, per_day_offset=offset)
         got = date_number(reduced, points[i].number)
         if got.earliest is None or got.latest is None:
             continue
@@ -68,11 +70,13 @@ def main() -> None:
     print(head)
     print("-" * len(head))
     all_errors: list[float] = []
+    total_in = total_tried = 0
     for outlet in outlets:
         errors = [abs(e) for e, _ in loo_errors(outlet.points, outlet.per_day)]
         all_errors += errors
         span = f"{outlet.points[0].day}..{outlet.points[-1].day}"
         inside, tried = covered(outlet)
+        total_in, total_tried = total_in + inside, total_tried + tried
         if not errors:
             print(f"{outlet.name:<12} {len(outlet.points):>4} {span:<23} {0:>4}")
             continue
@@ -90,7 +94,7 @@ def main() -> None:
         print(
             f"{'all':<12} {'':>4} {'':<23} {n:>4} {sum(e <= 1 for e in all_errors) / n:6.0%}"
             f" {sum(e <= 3 for e in all_errors) / n:6.0%} {sum(e <= 7 for e in all_errors) / n:6.0%}"
-            f" {median(all_errors):7.1f} {math.ceil(max(all_errors)):6d}"
+            f" {median(all_errors):7.1f} {math.ceil(max(all_errors)):6d} {total_in:>3}/{total_tried:<3}"
         )
     print(f"run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M}Z")
 

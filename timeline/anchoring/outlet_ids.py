@@ -199,7 +199,7 @@ def _outlet(path: str, entry: Any) -> Outlet:
     if not isinstance(example, dict) or not isinstance(example.get("url"), str):
         raise fail(f"{name}: 'example' must be {{url: ..., date: YYYY-MM-DD}}")
     example_day = _day(path, name, example.get("date"), getattr(example, "line", line))
-    margin_rate, offset = _calibrate(points, per_day)
+    margin_rate, offset = calibrate(points, per_day)
     return Outlet(
         name=name,
         hosts=tuple(h.lower().lstrip(".") for h in hosts),
@@ -264,7 +264,7 @@ def _bridge(a: Point, b: Point, day: float) -> float:
 
 def loo_errors(points: tuple[Point, ...], per_day: bool) -> list[tuple[float, float]]:
     """For each point that can be hidden: (signed error in days when it is predicted from the
-    others, the bridge distance of its true day between the points used instead). Interior
+    others, the bridge distance of the predicted day between the points used instead). Interior
     points only for interpolation; every point for a day counter (distance 0)."""
     out: list[tuple[float, float]] = []
     if per_day:
@@ -275,8 +275,9 @@ def loo_errors(points: tuple[Point, ...], per_day: bool) -> list[tuple[float, fl
         return out
     for i in range(1, len(points) - 1):
         a, p, b = points[i - 1], points[i], points[i + 1]
-        err = _interpolate(a, b, p.number) - p.day.toordinal()
-        out.append((err, _bridge(a, b, p.day.toordinal())))
+        where = _interpolate(a, b, p.number)
+        # distance taken at the predicted day, as it will be when the margin is applied
+        out.append((where - p.day.toordinal(), _bridge(a, b, where)))
     return out
 
 
@@ -285,7 +286,7 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
-def _calibrate(points: tuple[Point, ...], per_day: bool) -> tuple[float, int]:
+def calibrate(points: tuple[Point, ...], per_day: bool) -> tuple[float, int]:
     errors = loo_errors(points, per_day)
     if per_day:
         offset = round(median(p.day.toordinal() - p.number for p in points))
