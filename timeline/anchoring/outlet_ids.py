@@ -287,6 +287,8 @@ def _quantile(values: list[float], q: float) -> float:
 
 
 def calibrate(points: tuple[Point, ...], per_day: bool) -> tuple[float, int]:
+    """(margin_rate, per_day_offset) learnt from ``points`` by leaving each out in turn. With no
+    interior point to learn from (two points) the rate is a loose 1 day per unit of distance."""
     errors = loo_errors(points, per_day)
     if per_day:
         offset = round(median(p.day.toordinal() - p.number for p in points))
