@@ -109,3 +109,47 @@ def test_metadata_still_wins_over_the_address() -> None:
 )
 def test_object_ids_must_be_whole_hex_tokens(url: str) -> None:
     assert url_dates(url) == []
+
+
+# ---- article numbers (timeline/anchoring/outlet_ids.yml) -----------------------------------
+
+
+def test_an_article_number_peaks_inside_its_interval_and_stays_soft() -> None:
+    from timeline.anchoring.outlet_ids import OutletDate
+    from timeline.anchoring.urls import id_cues
+
+    found = OutletDate(
+        "Example Daily", "1612345", 1612345, D(2022, 5, 17), D(2022, 5, 20), D(2022, 5, 23), "interpolated"
+    )
+    (cue,) = id_cues(found, D(2014, 1, 1), TODAY)
+    assert cue.kind == "url-id" and cue.evidence.source == "url" and cue.evidence.text == "1612345"
+    assert cue.at(D(2022, 5, 20)) > cue.at(D(2022, 5, 18)) > cue.at(D(2022, 5, 17)) > cue.at(D(2022, 5, 16))
+    inside = sum(cue.at(D(2022, 5, 17) + dt.timedelta(days=k)) for k in range(7))
+    assert 0.8 < inside < 0.9  # the rest is spread over every other day: a wrong number is survivable
+    assert "around 20 May 2022" in cue.evidence.reason
+
+
+def test_an_article_number_past_the_calibration_is_only_a_lower_bound() -> None:
+    from timeline.anchoring.outlet_ids import OutletDate
+    from timeline.anchoring.urls import id_cues
+
+    found = OutletDate("Example Daily", "1999999", 1999999, D(2024, 6, 3), None, None, "after-last")
+    (cue,) = id_cues(found, D(2014, 1, 1), TODAY)
+    assert cue.kind == "lower-bound"
+    assert cue.at(D(2024, 6, 2)) < cue.at(D(2024, 6, 3)) == cue.at(D(2025, 6, 3))
+    assert "after it" in cue.evidence.reason
+
+
+def test_the_calibrated_examples_place_articles_through_the_whole_inference() -> None:
+    """Each outlet's example address (with its known day) gives an estimate near that day."""
+    from timeline.anchoring.outlet_ids import load_outlets
+
+    for outlet in load_outlets():
+        result = anchor_text(
+            "Officials spoke about the war.", None, CHRON, today=TODAY, url=outlet.example_url
+        )
+        pub = result.published
+        assert pub.earliest is not None and pub.latest is not None, outlet.name
+        assert pub.earliest <= outlet.example_day <= pub.latest, (outlet.name, pub)
+        assert pub.confidence < 0.8  # an address alone never makes a confident date
+        assert any(e.source == "url" for e in pub.evidence)

@@ -271,7 +271,7 @@ def _rank(cue: Cue, best: dt.date) -> tuple[int, int]:
     """Evidence order for readers: clues that place the date, then bounds, then the rest."""
     if cue.kind in POINT_KINDS and _supports(cue, best):
         return (0, cue.evidence.start)
-    if cue.kind in ("lower-bound", "event", "year", "future"):
+    if cue.kind in ("lower-bound", "upper-bound", "event", "year", "future"):
         return (1, cue.evidence.start)
     return (2, cue.evidence.start)
 
@@ -287,7 +287,7 @@ def _explain(cue: Cue, best: dt.date | None) -> Evidence:
     if best is not None:
         if cue.kind in POINT_KINDS and not _supports(cue, best):
             reason += f"; does not fit the other clues, which point to {fmt(best)}, so it counts for less"
-        elif cue.kind in ("lower-bound", "event") and cue.at(best) < cue.default:
+        elif cue.kind in ("lower-bound", "upper-bound", "event") and cue.at(best) < cue.default:
             reason += "; contradicted by stronger clues"
     ev = cue.evidence
     return Evidence(ev.text, ev.start, ev.end, reason, ev.source)

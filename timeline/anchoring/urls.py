@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .cues import Cue, fmt
 from .model import Evidence
+from .outlet_ids import OutletDate, outlet_id_dates
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -131,4 +132,65 @@ def url_cues(url: str | None, lo: dt.date, hi: dt.date) -> list[Cue]:
         for k, share in profile.items():
             cue.daily[found.day + dt.timedelta(days=k)] = share + rest / days
         cues.append(cue)
+    if not cues:  # a date written in the address says more than a number that counts articles
+        cues.extend(id_cues(outlet_id_dates(url), lo, hi))
     return cues
+
+
+# Share of an article number's mass inside its interval; the rest is spread over all days (an
+# address copied from another outlet, a number reused, a calibration point wrong).
+_ID_INSIDE = 0.85
+_ID_DAILY_LIMIT = 120  # wider intervals get one flat range instead of a peak
+
+
+def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
+    """Cues from the article number in an address (``outlet_ids.yml`` calibrates it)."""
+    if found is None:
+        return []
+    days = (hi - lo).days + 1
+    evidence = Evidence(found.part, 0, 0, "", source="url")
+    if found.best is None or found.earliest is None or found.latest is None:
+        bound = found.earliest or found.latest
+        if bound is None or not lo <= bound <= hi:
+            return []
+        after = found.earliest is not None
+        reason = (
+            f"{found.outlet} numbers its articles in order; number {found.number} is "
+            f"{'later' if after else 'earlier'} than every number we know the date of, the "
+            f"{'last' if after else 'first'} from {fmt(bound)}: the article is from "
+            f"{'after' if after else 'before'} it"
+        )
+        cue = Cue("lower-bound" if after else "upper-bound", _with(evidence, reason), group=f"ui:{bound}")
+        if after:
+            cue.ranges.append((dt.date.min, bound - dt.timedelta(days=1), 0.05))
+        else:
+            cue.ranges.append((bound + dt.timedelta(days=1), dt.date.max, 0.05))
+        return [cue]
+    early, best, late = max(found.earliest, lo), found.best, min(found.latest, hi)
+    if early > late or not early <= best <= late:
+        return []
+    width = (late - early).days + 1
+    span = f"{fmt(early)} to {fmt(late)}" if early != late else fmt(early)
+    reason = (
+        f"{found.outlet} numbers its articles in order: number {found.number} places the article "
+        f"around {fmt(best)} (between {span})"
+    )
+    rest = (1 - _ID_INSIDE) / days
+    cue = Cue("url-id", _with(evidence, reason), default=rest, group=f"ui:{best}")
+    if width > _ID_DAILY_LIMIT:
+        cue.ranges.append((early, late, _ID_INSIDE / width + rest))
+        return [cue]
+    # a triangle peaked at the interpolated day: the middle of the interval is the likeliest
+    reach = max((best - early).days, (late - best).days) + 1
+    weights = {
+        early + dt.timedelta(days=k): reach - abs((early + dt.timedelta(days=k) - best).days)
+        for k in range(width)
+    }
+    total = sum(weights.values())
+    for day, w in weights.items():
+        cue.daily[day] = _ID_INSIDE * w / total + rest
+    return [cue]
+
+
+def _with(evidence: Evidence, reason: str) -> Evidence:
+    return Evidence(evidence.text, evidence.start, evidence.end, reason, evidence.source)
