@@ -106,7 +106,7 @@ def _seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _LineList:
 
 def _map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LineDict:
     loader.flatten_mapping(node)
-    out = _LineDict(loader.construct_mapping(node, deep=True))
+    out = _LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     out.line = node.start_mark.line + 1
     return out
 
