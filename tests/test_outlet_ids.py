@@ -46,6 +46,15 @@ HELD_OUT = [
     ),
     # Reuters' Apple/FBI iCloud exclusive, 2020-01-21
     ("https://www.reuters.com/article/us-apple-fbi-icloud-exclusive-idUSKBN1ZK1CT", "2020-01-21"),
+    # RT, Russia sanctions EU leadership: its image's object id was minted 2022-03-31T21:01Z
+    ("https://www.rt.com/russia/553076-eu-sanctions-russia-ministry/", "2022-03-31"),
+    # ABC (AP wire), Putin to make a state visit to China: publishedAt 2024-05-14T07:32Z
+    (
+        "https://abcnews.go.com/International/wireStory/russian-president-putin-make-state-visit-china-week-110204816",
+        "2024-05-14",
+    ),
+    # Mirror, England beat Australia in the first T20I: publishedAt 2022-10-09T13:00Z
+    ("https://www.mirror.co.uk/sport/cricket/england-australia-butter-hales-wood-28191987", "2022-10-09"),
 ]
 
 
@@ -95,6 +104,7 @@ def test_reuters_counter_reads_the_story_named_in_the_brief():
         "https://www.bbc.com/news/articles/cn00rj76xd4o",  # BBC's newer ids carry no number
         "https://news.sky.com/",  # known host, no story
         "https://example.com/rcna153874",  # NBC's shape on a stranger's host
+        "https://de.rt.com/russland/553076-x/",  # RT's other editions number on their own
         "",
         None,
     ],
