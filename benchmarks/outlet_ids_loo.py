@@ -34,6 +34,7 @@ from timeline.anchoring.outlet_ids import (  # noqa: E402
     date_number,
     load_outlets,
     loo_errors,
+    typical_rate,
 )
 
 
@@ -48,7 +49,13 @@ def covered(outlet: Outlet) -> tuple[int, int]:
         if len(rest) < 2:
             continue
         rate, offset = calibrate(rest, outlet.per_day)
-        reduced = replace(outlet, points=rest, margin_rate=rate, per_day_offset=offset)
+        reduced = replace(
+            outlet,
+            points=rest,
+            margin_rate=rate,
+            per_day_offset=offset,
+            typical_rate=typical_rate(rest, outlet.per_day),
+        )
         got = date_number(reduced, points[i].number)
         if got.earliest is None or got.latest is None:
             continue

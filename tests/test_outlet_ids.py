@@ -219,3 +219,22 @@ def test_unreadable_yaml_names_the_line(tmp_path):
     text = GOOD.format(second="[200, 2022-01-20]").replace("    base: 10", "    base: [10")
     with pytest.raises(OutletIdError, match=r"outlets\.yml:\d+: not valid YAML"):
         load_outlets(_write(tmp_path, text))
+
+
+def test_the_usual_miss_is_smaller_than_the_worst_and_grows_mid_gap() -> None:
+    """The clue's bell uses the median leave-one-out miss, its interval the worst one."""
+    from timeline.anchoring.outlet_ids import date_number, load_outlets
+
+    for outlet in load_outlets():
+        if outlet.per_day or len(outlet.points) < 4:
+            continue
+        a, b = max(
+            zip(outlet.points, outlet.points[1:], strict=False), key=lambda ab: (ab[1].day - ab[0].day).days
+        )
+        if (b.day - a.day).days < 10:
+            continue
+        mid = date_number(outlet, (a.number + b.number) // 2)
+        near = date_number(outlet, a.number + 1)
+        assert near.spread <= mid.spread, outlet.name
+        assert mid.earliest is not None and mid.best is not None
+        assert mid.spread <= (mid.best - mid.earliest).days + 1, outlet.name

@@ -63,6 +63,9 @@ class Outlet:
     # (see _bridge); per_day outlets: the margin in days. From leave-one-out errors on points.
     margin_rate: float
     per_day_offset: int  # day ordinal minus id, per_day outlets only (0 otherwise)
+    # like margin_rate, but the median of the leave-one-out misses: how far off an interpolated
+    # day usually is (the margin is how far off it can be)
+    typical_rate: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class OutletDate:
     best: dt.date | None
     latest: dt.date | None
     basis: str  # "interpolated" | "day-counter" | "after-last" | "before-first"
+    spread: float = 1.0  # the usual miss in days at this number (half the misses are smaller)
 
 
 # -- loading ------------------------------------------------------------------------------
@@ -211,6 +215,7 @@ def _outlet(path: str, entry: Any) -> Outlet:
         example_day=example_day,
         margin_rate=margin_rate,
         per_day_offset=offset,
+        typical_rate=typical_rate(points, per_day),
     )
 
 
@@ -301,6 +306,17 @@ def calibrate(points: tuple[Point, ...], per_day: bool) -> tuple[float, int]:
     return (_quantile(rates, MARGIN_QUANTILE) if rates else 1.0), 0
 
 
+def typical_rate(points: tuple[Point, ...], per_day: bool) -> float:
+    """The median leave-one-out miss beyond the floor, per unit of bridge distance (per_day
+    outlets: the median miss in days). Shapes the clue: most of its weight within this."""
+    errors = loo_errors(points, per_day)
+    if not errors:
+        return 1.0
+    if per_day:
+        return median(abs(e) for e, _ in errors)
+    return median(max(0.0, abs(e) - 1.0) / max(h, 1.0) for e, h in errors)
+
+
 def _host_and_rest(url: str) -> tuple[str, str]:
     rest = url.split("://", 1)[-1]
     cut = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
@@ -328,6 +344,7 @@ def date_number(outlet: Outlet, number: int, part: str = "") -> OutletDate:
     if outlet.per_day:
         best = dt.date.fromordinal(number + outlet.per_day_offset)
         margin = math.ceil(outlet.margin_rate)
+        spread = max(1.0, outlet.typical_rate)
         basis = "day-counter"
     else:
         i = next(k for k in range(1, len(outlet.points)) if outlet.points[k].number >= number)
@@ -335,9 +352,10 @@ def date_number(outlet: Outlet, number: int, part: str = "") -> OutletDate:
         where = _interpolate(a, b, number)
         best = dt.date.fromordinal(round(where))
         margin = MIN_MARGIN_DAYS + math.ceil(outlet.margin_rate * _bridge(a, b, where))
+        spread = 1.0 + outlet.typical_rate * _bridge(a, b, where)
         basis = "interpolated"
     width = dt.timedelta(days=margin)
-    return OutletDate(outlet.name, part, number, best - width, best, best + width, basis)
+    return OutletDate(outlet.name, part, number, best - width, best, best + width, basis, round(spread, 2))
 
 
 def outlet_id_dates(url: str | None, path: Path | str = DEFAULT_PATH) -> OutletDate | None:

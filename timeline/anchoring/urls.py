@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -137,10 +138,13 @@ def url_cues(url: str | None, lo: dt.date, hi: dt.date) -> list[Cue]:
     return cues
 
 
-# Share of an article number's mass inside its interval; the rest is spread over all days (an
-# address copied from another outlet, a number reused, a calibration point wrong).
-_ID_INSIDE = 0.85
-_ID_DAILY_LIMIT = 120  # wider intervals get one flat range instead of a peak
+# How an article number's weight is spread: most of it close to the interpolated day (a
+# double-exponential bell whose scale is the outlet's usual leave-one-out miss there), some over
+# the whole interval (its worst miss), the rest over every day (an address copied from another
+# outlet, a number reused, a calibration point wrong).
+_ID_NEAR = 0.6
+_ID_INTERVAL = 0.25
+_ID_DAILY_LIMIT = 120  # wider intervals get no bell, only the flat interval
 
 
 def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
@@ -170,25 +174,23 @@ def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
     if early > late or not early <= best <= late:
         return []
     width = (late - early).days + 1
-    span = f"{fmt(early)} to {fmt(late)}" if early != late else fmt(early)
+    span = f"between {fmt(early)} and {fmt(late)}" if early != late else f"on {fmt(early)}"
     reason = (
         f"{found.outlet} numbers its articles in order: number {found.number} places the article "
-        f"around {fmt(best)} (between {span})"
+        f"around {fmt(best)} ({span})"
     )
-    rest = (1 - _ID_INSIDE) / days
+    rest = (1 - _ID_NEAR - _ID_INTERVAL) / days
     cue = Cue("url-id", _with(evidence, reason), default=rest, group=f"ui:{best}")
     if width > _ID_DAILY_LIMIT:
-        cue.ranges.append((early, late, _ID_INSIDE / width + rest))
+        cue.ranges.append((early, late, (_ID_NEAR + _ID_INTERVAL) / width + rest))
         return [cue]
-    # a triangle peaked at the interpolated day: the middle of the interval is the likeliest
-    reach = max((best - early).days, (late - best).days) + 1
-    weights = {
-        early + dt.timedelta(days=k): reach - abs((early + dt.timedelta(days=k) - best).days)
-        for k in range(width)
+    scale = max(found.spread, 0.5)
+    bell = {
+        early + dt.timedelta(days=k): math.exp(-abs(k - (best - early).days) / scale) for k in range(width)
     }
-    total = sum(weights.values())
-    for day, w in weights.items():
-        cue.daily[day] = _ID_INSIDE * w / total + rest
+    total = sum(bell.values())
+    for day, w in bell.items():
+        cue.daily[day] = _ID_NEAR * w / total + _ID_INTERVAL / width + rest
     return [cue]
 
 
