@@ -1,7 +1,11 @@
-"""``timeline build``: settings -> read phase -> render -> write, in that order.
+"""``timeline build``: settings -> read phase -> render and write, in that order.
 
-Everything is read and rendered in memory first; only then is anything written, so an error in
-the content or the renderer never leaves a half-built site.
+Everything is read and resolved first (the read phase: every article, the merge); only then is
+anything written, so an error in the content never leaves a half-built site. Pages are then
+rendered one at a time as the writer asks for them, so memory holds one page, not the site; each
+file is still written atomically, so an interruption leaves every page either old or new, and the
+next build converges. The read phase parks each article's full result in a temporary
+:class:`~timeline.store.ResultStore`, which article pages read back.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from .config import ConfigError, load_settings
 from .execution import ExecutionPlan
 from .pipeline import collect
 from .problems import Problems
-from .render import render_site
+from .render import site_files
 from .site import write_output
+from .store import ResultStore
 
 
 def build(
@@ -35,12 +40,18 @@ def build(
     if not content.is_dir():
         raise ConfigError(f"content folder {content} does not exist; create it or pass --content DIR")
     cache_dir = root / settings.cache_dir if use_cache else None
-    timeline = collect(
-        content, today=settings.today, problems=problems, progress=progress, plan=plan, cache_dir=cache_dir
-    )
-    files = render_site(timeline, settings)
-    out = root / settings.docs_dir / settings.output
-    report = write_output(out, files)
+    with ResultStore(cache_dir) as store:
+        timeline = collect(
+            content,
+            today=settings.today,
+            problems=problems,
+            progress=progress,
+            plan=plan,
+            cache_dir=cache_dir,
+            store=store,
+        )
+        out = root / settings.docs_dir / settings.output
+        report = write_output(out, site_files(timeline, settings))
     return (
         f"{len(timeline.articles)} articles, {len(timeline.events)} events -> {out}: "
         f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"

@@ -3,6 +3,10 @@
 Extraction of one article depends only on that article, the chronology and 'today', so it
 parallelises trivially; results are returned in input order, which keeps every executor's output
 byte-identical to the serial run. Rendering and writing always stay on this machine.
+
+:func:`iter_extraction` takes the articles as they are read and hands each result on as soon as
+it is ready: only a few batches per worker are in flight, so memory does not grow with the number
+of articles (``Executor.map`` would submit, and hold, every article at once).
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any
 
 from .chronology import Chronology
@@ -23,6 +29,9 @@ from .model import ArticleResult
 EXECUTORS = ("auto", "serial", "process", "dask")
 # Below this many articles to extract, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 64
+BATCH = 16  # articles per task sent to a worker process
+IN_FLIGHT = 4  # tasks queued per worker: keeps the workers busy, bounds what waits in memory
+DASK_BATCH = 512  # articles handed to a Dask cluster at a time
 
 
 class ExecutorError(Exception):
@@ -47,10 +56,19 @@ def _init_worker(chronology: Chronology, today: dt.date) -> None:
     _STATE["today"] = today
 
 
-def _extract_in_worker(article: Article) -> ArticleResult:
-    result = extract_article(article, _STATE["chronology"], _STATE["today"])  # type: ignore[arg-type]
-    result.article = None  # type: ignore[assignment]  # the parent has it; don't ship text back
-    return result
+def _extract_batch(batch: list[Article]) -> list[ArticleResult]:
+    results = []
+    for article in batch:
+        result = extract_article(article, _STATE["chronology"], _STATE["today"])  # type: ignore[arg-type]
+        result.article = None  # type: ignore[assignment]  # the parent has it; don't ship text back
+        results.append(result)
+    return results
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def run_extraction(
@@ -61,30 +79,37 @@ def run_extraction(
     progress: Callable[[Iterable[ArticleResult]], Iterable[ArticleResult]] | None = None,
 ) -> list[ArticleResult]:
     """One result per article, in the order given."""
+    results = iter_extraction(articles, chronology, today, plan)
+    return list(progress(results) if progress is not None else results)
+
+
+def iter_extraction(
+    articles: Iterable[Article], chronology: Chronology, today: dt.date, plan: ExecutionPlan | None = None
+) -> Iterator[ArticleResult]:
+    """One result per article, in the order given, each as soon as it is ready; ``articles`` is read
+    only as far as the workers need (a few batches ahead)."""
     plan = plan or ExecutionPlan()
     if plan.executor not in EXECUTORS:
         raise ExecutorError(f"unknown executor {plan.executor!r}; choose one of {', '.join(EXECUTORS)}")
     kind = plan.executor
+    pending: Iterator[Article] = iter(articles)
     if kind == "auto":
-        kind = "process" if plan.workers() > 1 and len(articles) >= POOL_THRESHOLD else "serial"
-    if kind == "serial" or not articles:
-        results: Iterable[ArticleResult] = (extract_article(a, chronology, today) for a in articles)
-    elif kind == "process":
-        results = _process_pool(articles, chronology, today, plan.workers())
-    else:
-        results = _dask(articles, chronology, today, plan)
-    if progress is not None:
-        results = progress(results)
-    out = []
-    for article, result in zip(articles, results, strict=True):
-        result.article = article
-        out.append(result)
-    return out
+        head = list(islice(pending, POOL_THRESHOLD))
+        kind = "process" if plan.workers() > 1 and len(head) >= POOL_THRESHOLD else "serial"
+        pending = chain(head, pending)
+    if kind == "serial":
+        return (extract_article(a, chronology, today) for a in pending)
+    if kind == "process":
+        return _process_pool(pending, chronology, today, plan.workers())
+    return _dask(pending, chronology, today, plan)
 
 
 def _process_pool(
-    articles: Sequence[Article], chronology: Chronology, today: dt.date, workers: int
+    articles: Iterator[Article], chronology: Chronology, today: dt.date, workers: int
 ) -> Iterator[ArticleResult]:
+    first = list(islice(articles, BATCH))
+    if not first:
+        return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
         # Compile the tagger's rules once here (seconds); forked workers inherit them.
@@ -97,20 +122,39 @@ def _process_pool(
         initializer=_init_worker,
         initargs=(chronology, today),
     ) as pool:
-        chunk = max(1, min(64, len(articles) // (workers * 8) or 1))
-        yield from pool.map(_extract_in_worker, articles, chunksize=chunk)
+        waiting: deque[tuple[list[Article], Future[list[ArticleResult]]]] = deque()
+        for batch in chain([first], _batches(articles, BATCH)):
+            waiting.append((batch, pool.submit(_extract_batch, batch)))
+            if len(waiting) >= workers * IN_FLIGHT:
+                yield from _attach(*waiting.popleft())
+        while waiting:
+            yield from _attach(*waiting.popleft())
+
+
+def _attach(batch: list[Article], future: Future[list[ArticleResult]]) -> Iterator[ArticleResult]:
+    for article, result in zip(batch, future.result(), strict=True):
+        result.article = article
+        yield result
 
 
 def _dask(
-    articles: Sequence[Article], chronology: Chronology, today: dt.date, plan: ExecutionPlan
-) -> list[ArticleResult]:
+    articles: Iterator[Article], chronology: Chronology, today: dt.date, plan: ExecutionPlan
+) -> Iterator[ArticleResult]:
     try:
         import distributed  # untyped; kept behind Any
     except ImportError:
         raise ExecutorError(
             "--executor dask needs Dask: pip install 'news-timeline[dask]' (or dask[distributed])"
         ) from None
-    dask: Any = distributed
+    first = list(islice(articles, DASK_BATCH))
+    if not first:
+        return iter(())
+    return _on_dask(distributed, chain([first], _batches(articles, DASK_BATCH)), chronology, today, plan)
+
+
+def _on_dask(
+    dask: Any, batches: Iterator[list[Article]], chronology: Chronology, today: dt.date, plan: ExecutionPlan
+) -> Iterator[ArticleResult]:
     cluster: Any = None
     if plan.scheduler:
         client: Any = dask.Client(plan.scheduler)
@@ -121,8 +165,9 @@ def _dask(
         client = dask.Client(cluster)
     try:
         chrono = client.scatter(chronology, broadcast=True)
-        futures = client.map(extract_article, list(articles), chronology=chrono, today=today, pure=False)
-        return list(client.gather(futures))
+        for batch in batches:
+            futures = client.map(extract_article, batch, chronology=chrono, today=today, pure=False)
+            yield from client.gather(futures)
     finally:
         client.close()
         if cluster is not None:

@@ -16,9 +16,10 @@ from .temporal.values import DateValue, Timex
 if TYPE_CHECKING:
     from .anchoring import PublicationEstimate
     from .chronology import Chronology
+    from .store import ResultStore
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands stay in memory for the whole build
 class ArticleEvent:
     """A dated sentence of one article: an event candidate."""
 
@@ -31,7 +32,7 @@ class ArticleEvent:
     caption: bool = False  # the sentence is a photo caption
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """One event of the merged chronology, with every article that reports it."""
 
@@ -60,9 +61,20 @@ class ArticleResult:
 
 @dataclass
 class Timeline:
-    """The whole read phase's result."""
+    """The whole read phase's result.
+
+    With a ``store`` (what ``timeline build`` uses), ``articles`` holds summaries (see
+    :func:`timeline.store.summary`: no text, no evidence, only the timexes events point to) and
+    :meth:`full` reads an article's whole result back from the store; without one, ``articles``
+    holds the full results.
+    """
 
     articles: list[ArticleResult]
     events: list[Event]
     chronology: Chronology
     problems: Problems
+    store: ResultStore | None = None
+
+    def full(self, result: ArticleResult) -> ArticleResult:
+        """``result`` with its text, every timex and the evidence."""
+        return self.store.get(result.article.slug) if self.store is not None else result

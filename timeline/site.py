@@ -7,19 +7,27 @@ Guarantees, each tested:
   each page either old or new, never half-written;
 - a file is deleted only if an earlier build created it (the marker file lists them); hand-written
   pages, even inside the owned folder, are never touched;
-- no path can leave the owned folder (absolute paths, ``..`` and links are refused).
+- no path can leave the owned folder (absolute paths, ``..`` and links are refused);
+- memory holds one file at a time: every path is checked and recorded first, then each file is
+  taken from the mapping, written and dropped, in path order (a lazy mapping such as
+  :class:`timeline.render.SiteFiles` renders each page only when the writer asks for it), and a
+  file given in pieces (an iterable of strings: the large downloads) is streamed to disk.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .atomic import write_atomic
 
 MARKER = ".timeline-generated.json"
+
+Content = str | bytes | Iterable[str]  # a page, a download, or a large file in pieces
 
 
 class OutputError(Exception):
@@ -60,8 +68,57 @@ def _write_manifest(root: Path, files: set[str]) -> None:
     write_atomic(root / MARKER, (json.dumps(payload, indent=1) + "\n").encode())
 
 
-def write_output(root: Path, files: Mapping[str, str | bytes]) -> WriteReport:
-    """Make ``root`` hold exactly ``files`` among the files the build owns."""
+def _same_bytes(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with a.open("rb") as one, b.open("rb") as two:
+        while True:
+            block = one.read(1 << 16)
+            if block != two.read(1 << 16):
+                return False
+            if not block:
+                return True
+
+
+def _write_pieces(target: Path, pieces: Iterable[str]) -> bool:
+    """Stream ``pieces`` (UTF-8) into a temporary file beside ``target``; rename it over ``target``
+    only if the bytes differ (as :func:`~timeline.atomic.write_atomic` does). True if written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for piece in pieces:
+                handle.write(piece.encode("utf-8"))
+        if target.is_file() and not target.is_symlink() and _same_bytes(Path(tmp), target):
+            Path(tmp).unlink()
+            return False
+        os.replace(tmp, target)
+        return True
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_one(target: Path, content: Content) -> bool:
+    """Write ``content`` to ``target`` atomically unless it already holds exactly that. True if written."""
+    if not isinstance(content, str | bytes):
+        return _write_pieces(target, content)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(target, data)
+    return True
+
+
+def write_output(root: Path, files: Mapping[str, Content]) -> WriteReport:
+    """Make ``root`` hold exactly ``files`` among the files the build owns.
+
+    Only the keys are read before writing starts; each value is looked up once, in path order,
+    just before it is written (see the module's docstring).
+    """
     report = WriteReport()
     if root.is_symlink():
         raise OutputError(f"{root} is a symbolic link; the output folder must be a real folder")
@@ -72,26 +129,20 @@ def write_output(root: Path, files: Mapping[str, str | bytes]) -> WriteReport:
             "Choose another extra.timeline.output or move those files away"
         )
     previous = previous or set()
-    checked = {str(_checked(rel)): content for rel, content in files.items()}
+    keys = {str(_checked(rel)): rel for rel in files}
     root.mkdir(parents=True, exist_ok=True)
     base = root.resolve()
     # Record new names before writing them, so an interrupted build still knows what it owns.
-    _write_manifest(root, previous | set(checked))
-    for rel in sorted(checked):
-        content = checked[rel]
-        data = content.encode("utf-8") if isinstance(content, str) else content
+    _write_manifest(root, previous | set(keys))
+    for rel in sorted(keys):
         target = root / rel
         if not target.parent.resolve().is_relative_to(base) or target.is_symlink():
             raise OutputError(f"refusing to write {rel!r}: it would leave {root}")
-        try:
-            if target.is_file() and target.read_bytes() == data:
-                report.unchanged.append(rel)
-                continue
-        except OSError:
-            pass
-        write_atomic(target, data)
-        report.written.append(rel)
-    for rel in sorted(previous - set(checked)):
+        if _write_one(target, files[keys[rel]]):
+            report.written.append(rel)
+        else:
+            report.unchanged.append(rel)
+    for rel in sorted(previous - set(keys)):
         target = root / rel
         if target.is_file() and not target.is_symlink() and target.resolve().is_relative_to(base):
             target.unlink()
@@ -100,5 +151,5 @@ def write_output(root: Path, files: Mapping[str, str | bytes]) -> WriteReport:
             while parent != root and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
-    _write_manifest(root, set(checked))
+    _write_manifest(root, set(keys))
     return report

@@ -1,29 +1,56 @@
 """Pure rendering: Timeline -> {path inside the output folder: page or download}. No I/O here.
 
-``render_site`` is what ``timeline build`` calls; the writer (:mod:`timeline.site`) puts the files
-into ``site_src/<settings.output>/``. The same Timeline always gives byte-identical files.
+``site_files`` is what ``timeline build`` calls: a mapping whose values are rendered only when
+they are looked up, which the writer (:mod:`timeline.site`) does one file at a time, in path
+order, straight into ``site_src/<settings.output>/``; so the site is never held in memory whole.
+``render_site`` renders everything at once (tests, small sites). The same Timeline always gives
+byte-identical files.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..config import Settings
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..model import Timeline
-from .exports import render_exports
-from .pages import make_context, render_pages
+from .exports import export_makers
+from .pages import make_context, page_makers
 
-__all__ = ["render_site"]
+__all__ = ["SiteFiles", "render_site", "site_files"]
+
+
+class SiteFiles(Mapping[str, str | Iterable[str]]):
+    """Generated files by path inside the output folder; a file is rendered each time it is looked
+    up (a page as a string, a download as an iterable of pieces), never kept."""
+
+    def __init__(self, makers: dict[str, Callable[[], str | Iterable[str]]]) -> None:
+        self._makers = makers
+
+    def __getitem__(self, path: str) -> str | Iterable[str]:
+        return self._makers[path]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._makers))
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def site_files(timeline: Timeline, settings: Settings, gazetteer: Gazetteer | None = None) -> SiteFiles:
+    ctx = make_context(timeline, settings, gazetteer or default_gazetteer())
+    makers: dict[str, Callable[[], str | Iterable[str]]] = {**page_makers(ctx), **export_makers(ctx)}
+    return SiteFiles({posixpath.relpath(path, settings.output): make for path, make in makers.items()})
 
 
 def render_site(
     timeline: Timeline, settings: Settings, gazetteer: Gazetteer | None = None
 ) -> dict[str, str | bytes]:
-    ctx = make_context(timeline, settings, gazetteer or default_gazetteer())
-    files = {**render_pages(ctx), **render_exports(ctx)}
+    """Every file, rendered now."""
+    files = site_files(timeline, settings, gazetteer)
     out: dict[str, str | bytes] = {}
-    for path in sorted(files):
-        rel = posixpath.relpath(path, settings.output)
-        out[rel] = files[path]
+    for path in files:
+        content = files[path]
+        out[path] = content if isinstance(content, str) else "".join(content)
     return out

@@ -3,6 +3,9 @@
 Deterministic: sorted, no clock (the iCalendar DTSTAMP is derived from the data), fixed line ends.
 Text is made safe for how each format is read: HTML-escaped where TimelineJS renders HTML, spreadsheet
 formulas neutralised in CSV, RFC 5545 escaping and folding in iCalendar.
+
+Each download is produced in pieces (lines, rows, records) that the writer streams to disk: they
+grow with the number of events, so none is ever held whole in memory.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import datetime as dt
 import html
 import io
 import json
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from ..chronology import Phase
@@ -26,28 +31,37 @@ from .text import clean, display_text, safe_url, shorten
 PRODID = "-//news-timeline//timeline build//EN"
 
 
-def _dumps(data: dict[str, Any]) -> str:
+def _one(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # Lossless for JSON readers, inert if a page ever inlines the file: no raw <, > or &.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _dumps(data: dict[str, Any]) -> Iterator[str]:
     """Sorted JSON, one list item per line: diffs stay readable, and the C encoder stays in use
-    (``indent=`` would switch json to its pure-Python encoder, several times slower)."""
-
-    def one(value: Any) -> str:
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        # Lossless for JSON readers, inert if a page ever inlines the file: no raw <, > or &.
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-    lines = ["{"]
+    (``indent=`` would switch json to its pure-Python encoder, several times slower). A list
+    may be given as an iterator: its items are encoded one at a time, as lines."""
+    yield "{\n"
     keys = sorted(data)
     for n, key in enumerate(keys):
         value = data[key]
         comma = "," if n + 1 < len(keys) else ""
-        if isinstance(value, list) and value:
-            lines.append(f"{one(key)}:[")
-            lines += [one(item) + ("," if i + 1 < len(value) else "") for i, item in enumerate(value)]
-            lines.append("]" + comma)
-        else:
-            lines.append(f"{one(key)}:{one(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        items = iter(value) if isinstance(value, list | Iterator) else None
+        first = next(items, _END) if items is not None else _END
+        if items is None or first is _END:
+            yield f"{_one(key)}:{_one([] if items is not None else value)}{comma}\n"
+            continue
+        yield f"{_one(key)}:[\n"
+        item = first
+        for following in items:
+            yield _one(item) + ",\n"
+            item = following
+        yield _one(item) + "\n"
+        yield f"]{comma}\n"
+    yield "}\n"
+
+
+_END = object()
 
 
 def _members(event: Event) -> list[ArticleEvent]:
@@ -61,9 +75,30 @@ def _tl_date(day: dt.date, with_day: bool = True) -> dict[str, int]:
     return out
 
 
-def timelinejs(ctx: Context) -> str:
+def timelinejs(ctx: Context) -> Iterator[str]:
     """TimelineJS3's JSON: title, events, eras (the phases). Its text fields are HTML, so escaped."""
-    events = []
+    eras = [
+        {
+            "start_date": _tl_date(p.start),
+            "end_date": _tl_date(p.end or max([p.start, *(e.date.latest for e in ctx.timeline.events)])),
+            "text": {"headline": html.escape(clean(p.title))},
+        }
+        for p in ctx.timeline.chronology.phases
+    ]
+    data = {
+        "title": {
+            "text": {
+                "headline": html.escape(clean(ctx.settings.site_title)),
+                "text": f"{len(ctx.timeline.events)} events from {len(ctx.timeline.articles)} articles",
+            }
+        },
+        "events": _timelinejs_events(ctx),
+        "eras": eras,
+    }
+    return _dumps(data)
+
+
+def _timelinejs_events(ctx: Context) -> Iterator[dict[str, Any]]:
     phases: dict[dt.date, Phase | None] = {}  # many events share a day
     for e in sorted(ctx.timeline.events, key=event_sort_key):
         text = display_text(e.text)
@@ -82,26 +117,7 @@ def timelinejs(ctx: Context) -> str:
         phase = phases[day]
         if phase:
             item["group"] = html.escape(clean(phase.title))
-        events.append(item)
-    eras = [
-        {
-            "start_date": _tl_date(p.start),
-            "end_date": _tl_date(p.end or max([p.start, *(e.date.latest for e in ctx.timeline.events)])),
-            "text": {"headline": html.escape(clean(p.title))},
-        }
-        for p in ctx.timeline.chronology.phases
-    ]
-    data = {
-        "title": {
-            "text": {
-                "headline": html.escape(clean(ctx.settings.site_title)),
-                "text": f"{len(events)} events from {len(ctx.timeline.articles)} articles",
-            }
-        },
-        "events": events,
-        "eras": eras,
-    }
-    return _dumps(data)
+        yield item
 
 
 def _sources_html(ctx: Context, event: Event, text: str) -> str:
@@ -126,9 +142,16 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA) else value
 
 
-def events_csv(ctx: Context) -> str:
+def events_csv(ctx: Context) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+
+    def row_text() -> str:  # the rows written so far, then start again
+        text = out.getvalue()
+        out.seek(0)
+        out.truncate()
+        return text
+
     writer.writerow(
         [
             "id",
@@ -144,6 +167,7 @@ def events_csv(ctx: Context) -> str:
             "conflicting_dates",
         ]
     )
+    yield row_text()
     for e in sorted(ctx.timeline.events, key=event_sort_key):
         members = _members(e)
         titles = [ctx.title(m.article) for m in members]
@@ -167,7 +191,7 @@ def events_csv(ctx: Context) -> str:
             " | ".join(conflicts),
         ]
         writer.writerow([_cell(str(v)) for v in row])
-    return out.getvalue()
+        yield row_text()
 
 
 def _ics_text(value: str) -> str:
@@ -192,20 +216,21 @@ def _fold(line: str) -> list[str]:
     return [parts[0].decode("utf-8"), *(" " + p.decode("utf-8") for p in parts[1:])]
 
 
-def timeline_ics(ctx: Context) -> str:
+def timeline_ics(ctx: Context) -> Iterator[str]:
     events = sorted(ctx.timeline.events, key=event_sort_key)
     # DTSTAMP must not come from the clock (identical builds): the last day the data mentions.
     days = [e.date.latest for e in events] + [
         r.published.value for r in ctx.timeline.articles if r.published.value
     ]
     stamp = (max(days) if days else ctx.timeline.chronology.window[1]).strftime("%Y%m%dT000000Z")
-    lines = [
+    head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_ics_text(ctx.settings.site_title)}",
     ]
+    yield "".join(part + "\r\n" for line in head for part in _fold(line))
     for e in events:
         text = display_text(e.text)
         sources = [clean(ctx.title(m.article)) for m in _members(e)]
@@ -213,7 +238,7 @@ def timeline_ics(ctx: Context) -> str:
             f"{text}\\n\\nPrecision: {BADGES[precision(e.date)]} ({describe(e.date)}).\\nSources: "
             + "; ".join(sources)
         )
-        lines += [
+        lines = [
             "BEGIN:VEVENT",
             f"UID:{_ics_text(e.id)}@news-timeline",
             f"DTSTAMP:{stamp}",
@@ -224,26 +249,24 @@ def timeline_ics(ctx: Context) -> str:
             f"CATEGORIES:{_ics_text(BADGES[precision(e.date)])}",
             "END:VEVENT",
         ]
-    lines.append("END:VCALENDAR")
-    return "".join(part + "\r\n" for line in lines for part in _fold(line))
+        yield "".join(part + "\r\n" for line in lines for part in _fold(line))
+    yield "END:VCALENDAR\r\n"
 
 
-def chronology_json(ctx: Context) -> str:
+def chronology_json(ctx: Context) -> Iterator[str]:
     """The merged events with their members (the events module explains each merge), and the articles."""
-    events = [event_record(e) for e in sorted(ctx.timeline.events, key=event_sort_key)]
-    articles = []
-    for r in sorted(ctx.timeline.articles, key=lambda r: r.article.slug):
-        pub = r.published
-        articles.append(
-            {
-                "slug": r.article.slug,
-                "path": r.article.path,
-                "title": clean(r.article.title),
-                "source": r.article.source,
-                "url": safe_url(r.article.url),
-                "published": published_record(pub),
-            }
-        )
+    events = (event_record(e) for e in sorted(ctx.timeline.events, key=event_sort_key))
+    articles = (
+        {
+            "slug": r.article.slug,
+            "path": r.article.path,
+            "title": clean(r.article.title),
+            "source": r.article.source,
+            "url": safe_url(r.article.url),
+            "published": published_record(r.published),
+        }
+        for r in sorted(ctx.timeline.articles, key=lambda r: r.article.slug)
+    )
     phases = [
         {"id": p.id, "title": p.title, "start": p.start.isoformat(), "end": _iso(p.end)}
         for p in ctx.timeline.chronology.phases
@@ -255,11 +278,17 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def render_exports(ctx: Context) -> dict[str, str]:
+def export_makers(ctx: Context) -> dict[str, Callable[[], Iterable[str]]]:
+    """Each download, keyed by docs-relative path, as a function that yields it in pieces."""
     site = ctx.site
-    return {
-        site.download("timeline.json"): timelinejs(ctx),
-        site.download("events.csv"): events_csv(ctx),
-        site.download("timeline.ics"): timeline_ics(ctx),
-        site.download("chronology.json"): chronology_json(ctx),
-    }
+    makers: tuple[tuple[str, Callable[[Context], Iterable[str]]], ...] = (
+        ("timeline.json", timelinejs),
+        ("events.csv", events_csv),
+        ("timeline.ics", timeline_ics),
+        ("chronology.json", chronology_json),
+    )
+    return {site.download(name): partial(make, ctx) for name, make in makers}
+
+
+def render_exports(ctx: Context) -> dict[str, str]:
+    return {path: "".join(make()) for path, make in export_makers(ctx).items()}

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..chronology import Phase
 from ..config import Settings
@@ -89,8 +90,9 @@ def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -
             ctx.article_events.setdefault(slug, []).append(event)
     for event in timeline.events:
         ctx.event_entities[event.id] = gazetteer.entities_in(display_text(event.text))
-    for result in timeline.articles:
-        ctx.article_entities[result.article.slug] = gazetteer.entities_in(result.article.body_text)
+    for result in timeline.articles:  # the text is needed here: read back one article at a time
+        body = timeline.full(result).article.body_text
+        ctx.article_entities[result.article.slug] = gazetteer.entities_in(body)
     return ctx
 
 
@@ -662,22 +664,8 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
 # ---- all pages ------------------------------------------------------------
 
 
-def render_pages(ctx: Context) -> dict[str, str]:
-    """Every page, keyed by docs-relative path."""
-    site = ctx.site
-    pages = {site.home: home_snippet(ctx), site.index: chronology_index(ctx)}
-    phases = ctx.timeline.chronology.phases
-    for n, phase in enumerate(phases):
-        pages[site.phase_page(phase.id)] = phase_page(
-            ctx, phase, phases[n - 1] if n else None, phases[n + 1] if n + 1 < len(phases) else None
-        )
-    keys = list(site.months)
-    for parts in site.months.values():
-        for part in parts:
-            pages[part.path] = month_page(ctx, part, keys)
-    pages[site.path("articles", "index.md")] = articles_index(ctx)
-    for result in ctx.timeline.articles:
-        pages[site.article_paths[result.article.slug]] = article_page(ctx, result)
+def names_index(ctx: Context) -> dict[str, tuple[list[Event], list[ArticleResult]]]:
+    """Gazetteer entity id -> the events and the articles (by slug) that name it, in gazetteer order."""
     by_entity: dict[str, tuple[list[Event], list[ArticleResult]]] = defaultdict(lambda: ([], []))
     for event in ctx.events:
         for entity in ctx.event_entities[event.id]:
@@ -685,9 +673,41 @@ def render_pages(ctx: Context) -> dict[str, str]:
     for result in sorted(ctx.timeline.articles, key=lambda r: r.article.slug):
         for entity in ctx.article_entities[result.article.slug]:
             by_entity[entity.id][1].append(result)
-    used = {e.id: by_entity[e.id] for e in ctx.gazetteer.entities if e.id in by_entity}
+    return {e.id: by_entity[e.id] for e in ctx.gazetteer.entities if e.id in by_entity}
+
+
+def page_makers(ctx: Context) -> dict[str, Callable[[], str]]:
+    """Every page, keyed by docs-relative path, as a function that renders it: pages are made one
+    at a time, when the writer asks for them, and each article's full result is read back only for
+    its own page (see :meth:`timeline.model.Timeline.full`)."""
+    site = ctx.site
+    pages: dict[str, Callable[[], str]] = {
+        site.home: partial(home_snippet, ctx),
+        site.index: partial(chronology_index, ctx),
+    }
+    phases = ctx.timeline.chronology.phases
+    for n, phase in enumerate(phases):
+        before, after = phases[n - 1] if n else None, phases[n + 1] if n + 1 < len(phases) else None
+        pages[site.phase_page(phase.id)] = partial(phase_page, ctx, phase, before, after)
+    keys = list(site.months)
+    for parts in site.months.values():
+        for part in parts:
+            pages[part.path] = partial(month_page, ctx, part, keys)
+    pages[site.path("articles", "index.md")] = partial(articles_index, ctx)
+    for result in ctx.timeline.articles:
+        pages[site.article_paths[result.article.slug]] = partial(_full_article_page, ctx, result)
+    used = names_index(ctx)
     for entity in ctx.gazetteer.entities:
         if entity.id in used:
-            pages[site.tag_page(entity.id)] = tag_page(ctx, entity, *used[entity.id])
-    pages[site.path("tags", "index.md")] = tags_index(ctx, used)
+            pages[site.tag_page(entity.id)] = partial(tag_page, ctx, entity, *used[entity.id])
+    pages[site.path("tags", "index.md")] = partial(tags_index, ctx, used)
     return pages
+
+
+def _full_article_page(ctx: Context, result: ArticleResult) -> str:
+    return article_page(ctx, ctx.timeline.full(result))
+
+
+def render_pages(ctx: Context) -> dict[str, str]:
+    """Every page, keyed by docs-relative path."""
+    return {path: make() for path, make in page_makers(ctx).items()}
