@@ -3,6 +3,7 @@
 
     python benchmarks/run_all.py                 # tagging, extraction, builds at N=100 and 1,000
     python benchmarks/run_all.py --big           # also 10,000 articles (peak memory; minutes)
+    python benchmarks/run_all.py --memory        # only peak memory: cold builds of 1,000 and 10,000
     python benchmarks/run_all.py --quick         # N=100 only, short tagging samples (a smoke run)
     python benchmarks/run_all.py --profile 1000  # cProfile of one serial, uncached build; no table
 
@@ -46,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DOC = ROOT / "site_src" / "guide" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+MEMORY_START, MEMORY_END = "<!-- memory:start -->", "<!-- memory:end -->"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corpus  # noqa: E402  (benchmarks/ is not a package)
@@ -562,6 +564,43 @@ def bench_builds(
     return root
 
 
+def memory_verdict(report: Report) -> None:
+    """The row for issue 7's "bounded memory", read as: ten times the articles may not take more
+    than twice the memory (peak of a cold `timeline build`, 1,000 -> 10,000 articles)."""
+    cold = report.raw.get("build_cold_10000")
+    small = report.raw.get("build_cold_1000")
+    if isinstance(cold, dict) and isinstance(small, dict) and cold["code"] == 0 and small["code"] == 0:
+        ratio = cold["peak_mb"] / small["peak_mb"]
+        per = (cold["peak_mb"] - small["peak_mb"]) / 9000 * 1024
+        report.add("peak memory, 1,000 → 10,000 articles", "1,000 / 10,000", "cold `timeline build`, largest process",
+                   f"{small['peak_mb']:,.0f} MB → {cold['peak_mb']:,.0f} MB (×{ratio:.2f}; {per:,.1f} KB per extra article)",
+                   "bounded: ≤ ×2 for ×10 articles", verdict(ratio <= 2.0))  # fmt: skip
+
+
+def bench_memory(report: Report, base: Path, sizes: Sequence[int], mkdocs: bool) -> None:
+    """Peak memory only: cold builds (default, and serial without the cache) and `mkdocs build`."""
+    for n in sizes:
+        print(f"memory, N={n} ...", flush=True)
+        root = scratch_site(base, n)
+        size = sum(p.stat().st_size for p in (root / "content" / "articles").iterdir())
+        label = f"{n:,} ({size / 1e6:.1f} MB)"
+        clean(root)
+        serial = run_measured(build_cmd("--executor", "serial", "--no-cache"), root)
+        report.raw[f"build_cold_serial_nocache_{n}"] = serial.__dict__ | {"stderr": serial.stderr[-500:]}
+        report.add("`timeline build`, cold", label, "serial, `--no-cache`", outcome(serial))
+        clean(root)
+        cold = run_measured(build_cmd(), root)
+        report.raw[f"build_cold_{n}"] = cold.__dict__ | {"stderr": cold.stderr[-500:]}
+        report.add("`timeline build`, cold", label,
+                   f"default (auto: process pool, {os.cpu_count() or 1} cores), empty cache", outcome(cold))  # fmt: skip
+        if mkdocs:
+            pages = sum(1 for _ in (root / "site_src").rglob("*.md"))
+            mk = run_measured(mkdocs_cmd(), root)
+            report.raw[f"mkdocs_{n}"] = mk.__dict__ | {"stderr": mk.stderr[-500:]}
+            report.add("`mkdocs build`", label, f"{pages:,} Markdown pages (not ours to bound)", outcome(mk))
+    memory_verdict(report)
+
+
 # ---- profile -----------------------------------------------------------------------------------
 def profile(base: Path, n: int) -> None:
     """cProfile a cold serial build and then a warm one of ``n`` articles; prints the top functions."""
@@ -584,11 +623,13 @@ def profile(base: Path, n: int) -> None:
 
 # ---- report --------------------------------------------------------------------------------------
 def table(report: Report, started: dt.datetime, args: argparse.Namespace, code: str) -> str:
+    start, end = (MEMORY_START, MEMORY_END) if args.memory else (START, END)
     lines = [
-        START,
+        start,
         f"**Measured {started:%Y-%m-%d %H:%M} UTC** on {machine()}.  ",
         f"Code: {code}; {versions()}.  ",
         f"Command: `python benchmarks/run_all.py{' --big' if args.big else ''}{' --quick' if args.quick else ''}"
+        f"{' --memory' if args.memory else ''}{' --no-mkdocs' if args.no_mkdocs else ''}"
         f"{f' --nice {args.nice}' if args.nice else ''}`.",
         "",
         "| Measurement | N | Conditions | Result | Target | Verdict |",
@@ -600,15 +641,15 @@ def table(report: Report, started: dt.datetime, args: argparse.Namespace, code: 
     if report.notes:
         lines.append("")
         lines += [f"- {n}" for n in report.notes]
-    lines.append(END)
+    lines.append(end)
     return "\n".join(lines)
 
 
-def write_doc(block: str) -> None:
+def write_doc(block: str, start: str = START, end: str = END) -> None:
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n\n## Results\n\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + block + rest.split(end, 1)[1]
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     DOC.parent.mkdir(parents=True, exist_ok=True)
@@ -618,6 +659,10 @@ def write_doc(block: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmarks, side by side; results into the docs.")
     parser.add_argument("--big", action="store_true", help="also build 10,000 articles (peak memory)")
+    parser.add_argument("--memory", action="store_true",
+                        help="only peak memory: cold builds of 1,000 and 10,000 articles (--sizes to change) "
+                             "and mkdocs build; written into the memory table of the docs")  # fmt: skip
+    parser.add_argument("--no-mkdocs", action="store_true", help="with --memory: leave out `mkdocs build`")
     parser.add_argument(
         "--quick", action="store_true", help="N=100 only, short samples; the table is not written"
     )
@@ -649,25 +694,19 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     load_before = os.getloadavg()
     sizes = [100] if args.quick else [int(s) for s in args.sizes.split(",") if s]
-    if not args.skip_tagging:
+    if args.memory:
+        bench_memory(report, base, [1000, 10_000] if args.sizes == "100,1000" else sizes, not args.no_mkdocs)
+    elif not args.skip_tagging:
         bench_tagging(report, args.quick, args.heideltime_python)
     extraction_n = max(sizes, default=0)
-    for n in sizes:
+    for n in [] if args.memory else sizes:
         root = bench_builds(report, base, n, serial_cold=n == 1000, incremental=True, mkdocs=True)
         if n == extraction_n:
             bench_extraction(report, root / "content", n)
     if args.big:
         root = bench_builds(report, base, 10_000, serial_cold=False, incremental=True, mkdocs=True)
-        cold = report.raw.get("build_cold_10000")
-        small = report.raw.get("build_cold_1000")
-        if isinstance(cold, dict) and isinstance(small, dict) and cold["code"] == 0:
-            # "Bounded" (issue 7) read as: ten times the articles may not take more than twice the memory.
-            ratio = cold["peak_mb"] / small["peak_mb"]
-            per = (cold["peak_mb"] - small["peak_mb"]) / 9000 * 1024
-            report.add("peak memory, 1,000 → 10,000 articles", "1,000 / 10,000", "cold `timeline build`, largest process",
-                       f"{small['peak_mb']:,.0f} MB → {cold['peak_mb']:,.0f} MB (×{ratio:.1f}; {per:,.0f} KB per extra article)",
-                       "bounded: ≤ ×2 for ×10 articles", verdict(ratio <= 2.0))  # fmt: skip
-    else:
+        memory_verdict(report)
+    elif not args.memory:
         report.note("10,000 articles: run `python benchmarks/run_all.py --big` by hand (several minutes).")
 
     load_after = os.getloadavg()
@@ -679,7 +718,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(block)
     if not (args.quick or args.no_write):
-        write_doc(block)
+        write_doc(block, *((MEMORY_START, MEMORY_END) if args.memory else (START, END)))
         print(f"\nwritten into {DOC.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

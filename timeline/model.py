@@ -78,3 +78,9 @@ class Timeline:
     def full(self, result: ArticleResult) -> ArticleResult:
         """``result`` with its text, every timex and the evidence."""
         return self.store.get(result.article.slug) if self.store is not None else result
+
+    def body_text(self, result: ArticleResult) -> str:
+        """The article's visible text (:attr:`~timeline.content.Article.body_text`), even of a summary."""
+        return (
+            self.store.body_text(result.article.slug) if self.store is not None else result.article.body_text
+        )

@@ -47,19 +47,27 @@ class ResultStore:
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
         self._file = tempfile.TemporaryFile(dir=folder, prefix=".timeline-results-")  # noqa: SIM115  (closed by close())
-        self._where: dict[str, tuple[int, int]] = {}
+        self._where: dict[str, tuple[int, int, int]] = {}  # slug -> offset, text and result sizes
         self._end = 0
 
     def put(self, result: ArticleResult) -> None:
+        # The visible text also on its own: the name index reads every article's, and unpickling
+        # whole results (timexes) for it would cost a second pass of loads.
+        text = result.article.body_text.encode("utf-8", "surrogatepass")
         data = pickle.dumps(result, protocol=5)
-        os.pwrite(self._file.fileno(), data, self._end)
-        self._where[result.article.slug] = (self._end, len(data))
-        self._end += len(data)
+        os.pwrite(self._file.fileno(), text + data, self._end)
+        self._where[result.article.slug] = (self._end, len(text), len(data))
+        self._end += len(text) + len(data)
 
     def get(self, slug: str) -> ArticleResult:
-        offset, size = self._where[slug]
-        data = os.pread(self._file.fileno(), size, offset)
+        offset, text, size = self._where[slug]
+        data = os.pread(self._file.fileno(), size, offset + text)
         return pickle.loads(data)  # type: ignore[no-any-return]
+
+    def body_text(self, slug: str) -> str:
+        """The article's visible text (:attr:`~timeline.content.Article.body_text`)."""
+        offset, text, _ = self._where[slug]
+        return os.pread(self._file.fileno(), text, offset).decode("utf-8", "surrogatepass")
 
     def __contains__(self, slug: object) -> bool:
         return slug in self._where

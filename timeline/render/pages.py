@@ -90,9 +90,8 @@ def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -
             ctx.article_events.setdefault(slug, []).append(event)
     for event in timeline.events:
         ctx.event_entities[event.id] = gazetteer.entities_in(display_text(event.text))
-    for result in timeline.articles:  # the text is needed here: read back one article at a time
-        body = timeline.full(result).article.body_text
-        ctx.article_entities[result.article.slug] = gazetteer.entities_in(body)
+    for result in timeline.articles:  # read back one article's text at a time
+        ctx.article_entities[result.article.slug] = gazetteer.entities_in(timeline.body_text(result))
     return ctx
 
 
