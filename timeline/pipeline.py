@@ -31,6 +31,7 @@ from .extraction import extract_article, reference_today
 from .model import ArticleResult, Timeline
 from .problems import Problems
 from .store import ResultStore, summary
+from .temporal.values import DateValue
 
 __all__ = ["collect", "extract_article", "read_articles", "reference_today"]
 
@@ -89,11 +90,12 @@ def collect(
         cache = ResultCache(cache_dir, context_key(chronology_bytes, ref))
     results: list[ArticleResult | None] = []
     waiting: deque[tuple[int, str | None]] = deque()  # sent to extraction: (index in results, cache key)
+    dates: dict[DateValue, DateValue] = {}
 
     def keep(index: int, result: ArticleResult) -> None:
         if store is not None:
             store.put(result)
-            result = summary(result)
+            result = summary(result, dates)
         results[index] = result
 
     def to_extract() -> Iterator[Article]:

@@ -17,19 +17,29 @@ from pathlib import Path
 from types import TracebackType
 
 from .model import ArticleResult
-from .temporal.values import AnchorKind, Timex, TimexType
+from .temporal.values import AnchorKind, DateValue, Timex, TimexType
 
 # Stands in a summary's timex list for a timex no event points to (indexes stay valid).
 LEFT_OUT = Timex(start=0, end=0, text="", type=TimexType.DATE, rule="left-out", anchor=AnchorKind.NONE)
 
 
-def summary(result: ArticleResult) -> ArticleResult:
+def summary(result: ArticleResult, shared: dict[DateValue, DateValue] | None = None) -> ArticleResult:
     """``result`` without its text and its evidence; of its timexes, only where the ones its events
     point to are and their words and anchor (what the merge and the event lists read), the others
-    :data:`LEFT_OUT`. Everything else is in the full result (:meth:`timeline.model.Timeline.full`)."""
+    :data:`LEFT_OUT`. Everything else is in the full result (:meth:`timeline.model.Timeline.full`).
+
+    Events that fall on equal dates share one date object from ``shared`` (one dict per build):
+    tens of thousands of events have a few thousand distinct dates.
+    """
     used = {e.timex for e in result.events}
+    slug = result.article.slug
+    for event in result.events:
+        if event.article == slug:
+            event.article = slug  # one string per article, not an equal copy per event
+        if shared is not None:
+            event.date = shared.setdefault(event.date, event.date)
     return ArticleResult(
-        dataclasses.replace(result.article, text="", body="", junk=[]),
+        dataclasses.replace(result.article, text="", body="", junk=[], digest=""),
         dataclasses.replace(result.published, evidence=[]),
         [_slim(t) if i in used else LEFT_OUT for i, t in enumerate(result.timexes)],
         result.events,

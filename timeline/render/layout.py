@@ -151,7 +151,7 @@ class SiteMap:
         return self.path(name)
 
 
-@lru_cache(maxsize=8192)  # bounded: most links of a page go to a few pages (months, tags, index)
+@lru_cache(maxsize=4096)  # bounded: most links of a page go to a few pages (months, tags, index)
 def _relative(from_dir: str, to_path: str) -> str:
     """posixpath.relpath for docs-relative paths, without touching the file system (it is hot)."""
     source = [p for p in from_dir.split("/") if p]

@@ -33,7 +33,7 @@ _MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
 # The same titles, event texts and names are cleaned on many pages; remembering the most recent
 # few thousand gets most of the gain. A larger cache fills with one-off texts (at 10,000 articles,
 # 131,072 entries held about 30 MB for the whole build).
-CACHED = 8192
+CACHED = 4096
 
 
 @lru_cache(maxsize=CACHED)
