@@ -99,9 +99,10 @@ def test_the_timeline_of_a_build_keeps_summaries_and_the_store_the_full_results(
             assert len(summary.timexes) == len(whole.timexes)
             for i, timex in enumerate(summary.timexes):
                 assert (timex is LEFT_OUT) == (i not in used)
-                if i in used:
+                if i in used:  # what the merge and the event lists read
                     original = whole.timexes[i]
                     assert (timex.text, timex.anchor_name) == (original.text, original.anchor_name)
+                    assert timex.notes == [] and timex.spec is None
             # ... and everything comes back, one article at a time
             full = lean.full(summary)
             assert result_record(full) == result_record(whole)

@@ -30,8 +30,7 @@ from .execution import ExecutionPlan, iter_extraction
 from .extraction import extract_article, reference_today
 from .model import ArticleResult, Timeline
 from .problems import Problems
-from .store import ResultStore, summary
-from .temporal.values import DateValue
+from .store import ResultStore, Shared, summary
 
 __all__ = ["collect", "extract_article", "read_articles", "reference_today"]
 
@@ -90,12 +89,12 @@ def collect(
         cache = ResultCache(cache_dir, context_key(chronology_bytes, ref))
     results: list[ArticleResult | None] = []
     waiting: deque[tuple[int, str | None]] = deque()  # sent to extraction: (index in results, cache key)
-    dates: dict[DateValue, DateValue] = {}
+    shared = Shared()
 
     def keep(index: int, result: ArticleResult) -> None:
         if store is not None:
             store.put(result)
-            result = summary(result, dates)
+            result = summary(result, shared)
         results[index] = result
 
     def to_extract() -> Iterator[Article]:

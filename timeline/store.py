@@ -23,31 +23,45 @@ from .temporal.values import AnchorKind, DateValue, Timex, TimexType
 LEFT_OUT = Timex(start=0, end=0, text="", type=TimexType.DATE, rule="left-out", anchor=AnchorKind.NONE)
 
 
-def summary(result: ArticleResult, shared: dict[DateValue, DateValue] | None = None) -> ArticleResult:
-    """``result`` without its text and its evidence; of its timexes, only where the ones its events
-    point to are and their words and anchor (what the merge and the event lists read), the others
-    :data:`LEFT_OUT`. Everything else is in the full result (:meth:`timeline.model.Timeline.full`).
+class Shared:
+    """Equal values of different summaries as one object (one per build): tens of thousands of
+    events have a few thousand distinct dates, and their timexes a few thousand distinct words."""
 
-    Events that fall on equal dates share one date object from ``shared`` (one dict per build):
-    tens of thousands of events have a few thousand distinct dates.
-    """
+    def __init__(self) -> None:
+        self.dates: dict[DateValue, DateValue] = {}
+        self.words: dict[tuple[object, ...], Timex] = {}
+
+    def date(self, value: DateValue) -> DateValue:
+        return self.dates.setdefault(value, value)
+
+    def timex(self, t: Timex) -> Timex:
+        """What a summary keeps of a timex an event points to: its words and anchor, which the merge
+        and the event lists read; not where it is, its value or its notes (see the full result)."""
+        key = (t.text, t.type, t.rule, t.anchor, t.anchor_name)
+        found = self.words.get(key)
+        if found is None:
+            found = self.words[key] = Timex(0, 0, t.text, t.type, t.rule, t.anchor, anchor_name=t.anchor_name)
+        return found
+
+
+def summary(result: ArticleResult, shared: Shared | None = None) -> ArticleResult:
+    """``result`` without its text and its evidence; of its timexes, only the words and anchor of
+    those its events point to, the others :data:`LEFT_OUT`. Everything else is in the full result
+    (:meth:`timeline.model.Timeline.full`). Summaries share equal dates and timexes (``shared``):
+    nothing may change them."""
+    shared = shared or Shared()
     used = {e.timex for e in result.events}
     slug = result.article.slug
     for event in result.events:
+        event.date = shared.date(event.date)
         if event.article == slug:
             event.article = slug  # one string per article, not an equal copy per event
-        if shared is not None:
-            event.date = shared.setdefault(event.date, event.date)
     return ArticleResult(
         dataclasses.replace(result.article, text="", body="", junk=[], digest=""),
         dataclasses.replace(result.published, evidence=[]),
-        [_slim(t) if i in used else LEFT_OUT for i, t in enumerate(result.timexes)],
+        [shared.timex(t) if i in used else LEFT_OUT for i, t in enumerate(result.timexes)],
         result.events,
     )
-
-
-def _slim(t: Timex) -> Timex:
-    return Timex(t.start, t.end, t.text, t.type, t.rule, t.anchor, anchor_name=t.anchor_name)
 
 
 class ResultStore:
