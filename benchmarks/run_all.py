@@ -17,8 +17,9 @@ Measured, on this machine, in one run:
 
 Builds run as subprocesses in a scratch site (a copy of mkdocs.yml and the hand-written pages of
 site_src/, plus a generated corpus, see corpus.py), so the repository's own site is never touched.
-Peak memory is the peak resident set of the largest single process of the command (os.wait4);
-worker processes of a pool are measured the same way but not summed.
+Peak memory is the peak resident set of the largest single process of the command (os.wait4 in a
+small launcher process, see LAUNCHER); worker processes of a pool are measured the same way but not
+summed.
 
 The results table replaces the text between the bench markers in site_src/guide/performance.md
 and is printed. Nothing here is a test: numbers depend on the machine, targets are reported.
@@ -447,23 +448,49 @@ class Run:
     stderr: str
 
 
+# Runs the measured command and prints its rusage. Peak RSS must come from a process forked by a
+# *small* process: Linux keeps the high-water mark of the memory a process had before exec, and a
+# child spawned by this (large, after the tagging runs) benchmark process would report our own
+# peak instead of the command's. This launcher is exec'd fresh, forks the command, waits for it
+# (and so for the workers it waited for) and writes user, system and max RSS (KB) as JSON.
+LAUNCHER = """
+import json, os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, ru = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    json.dump([ru.ru_utime, ru.ru_stime, ru.ru_maxrss, os.waitstatus_to_exitcode(status)], out)
+"""
+
+
 def run_measured(cmd: Sequence[str], cwd: Path, timeout: float = 3600) -> Run:
     """Wall time, peak RSS (largest process of the tree, from wait4) and exit code of ``cmd``."""
     env = {**os.environ, "PYTHONPATH": str(CODE), "PYTHONWARNINGS": "ignore"}
-    with tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+        usage_file = Path(tmp) / "usage.json"
         start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER, str(usage_file), *cmd],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
         finally:
             timer.cancel()
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, text)
+        try:
+            user, system, maxrss, code = json.loads(usage_file.read_text())
+        except (OSError, ValueError):
+            user, system, maxrss, code = 0.0, 0.0, 0, proc.returncode or 1
+    return Run(seconds, user + system, maxrss / 1024, code, text)
 
 
 def outcome(run: Run) -> str:
