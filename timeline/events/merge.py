@@ -30,6 +30,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -80,7 +81,7 @@ def content_tokens(text: str) -> frozenset[str]:
             continue
         if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
             lower = lower[:-1]
-        out.add(lower)
+        out.add(sys.intern(lower))
         if word[0].isupper():
             out.add(lower + NAME)
     return frozenset(out)
@@ -93,12 +94,17 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def _names(tokens: frozenset[str]) -> frozenset[str]:
-    return frozenset(t[: -len(NAME)] for t in tokens if t.endswith(NAME))
+    found = [sys.intern(t[: -len(NAME)]) for t in tokens if t.endswith(NAME)]
+    return frozenset(found) if found else _NONE
 
 
 def _numbers(tokens: frozenset[str]) -> frozenset[str]:
-    return frozenset(t for t in tokens if t.startswith(NUMBER))
+    found = [t for t in tokens if t.startswith(NUMBER)]
+    return frozenset(found) if found else _NONE
 
 
 def _clash(
@@ -224,6 +230,7 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
     events = [_event(cl, cands, tokens, matcher, timexes) for cl in clusters]
     _unique_ids(events)
     events.sort(key=lambda e: (e.date.earliest, -e.score, e.id))
+    content_tokens.cache_clear()  # the merge's token sets are not needed any more
     return events
 
 
