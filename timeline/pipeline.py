@@ -15,7 +15,6 @@ render; that keeps the build's memory from growing with the articles' text.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -23,8 +22,8 @@ from typing import Any
 
 from .cache import ResultCache, context_key
 from .chronology import load_chronology
-from .content import Article, read_article
-from .content.loader import iter_article_files
+from .content import Article
+from .content.loader import iter_article_files, iter_articles
 from .events import merge_events
 from .execution import ExecutionPlan, iter_extraction
 from .extraction import extract_article, reference_today
@@ -32,31 +31,7 @@ from .model import ArticleResult, Timeline
 from .problems import Problems
 from .store import ResultStore, Shared, summary
 
-__all__ = ["collect", "extract_article", "read_articles", "reference_today"]
-
-
-def read_articles(
-    files: Iterable[tuple[Path, str]], problems: Problems, *, today: dt.date
-) -> Iterator[Article]:
-    """:func:`timeline.content.load_articles`, one article at a time: same order, slugs and
-    duplicate checks (only a hash per article is kept to find duplicates)."""
-    seen_text: dict[str, str] = {}
-    slugs: set[str] = set()
-    for path, rel in files:
-        article = read_article(path, rel, problems, today=today)
-        if article is None:
-            continue
-        key = hashlib.sha256(" ".join(article.body.split()).lower().encode()).hexdigest()
-        if key in seen_text:
-            problems.warn(rel, f"duplicate of {seen_text[key]}, skipped", "delete one of the two copies")
-            continue
-        seen_text[key] = rel
-        slug, n = article.slug, 2
-        while slug in slugs:
-            slug, n = f"{article.slug}-{n}", n + 1
-        article.slug = slug
-        slugs.add(slug)
-        yield article
+__all__ = ["collect", "extract_article", "reference_today"]
 
 
 def collect(
@@ -99,7 +74,7 @@ def collect(
 
     def to_extract() -> Iterator[Article]:
         """The articles the cache cannot answer; the others are kept on the way."""
-        for article in read_articles(files, problems, today=ref):
+        for article in iter_articles(files, problems, today=ref):
             results.append(None)
             key = cache.key(article.digest, article.published, article.path) if cache is not None else None
             hit = cache.get(key) if cache is not None and key is not None else None

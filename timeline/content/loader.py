@@ -12,6 +12,7 @@ import html
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..problems import Problems
@@ -171,12 +172,14 @@ def iter_article_files(content_dir: Path, problems: Problems) -> list[tuple[Path
     return found
 
 
-def load_articles(content_dir: Path, problems: Problems, *, today: dt.date) -> list[Article]:
-    """Every usable article, in path order, with unique slugs and duplicates removed."""
-    articles: list[Article] = []
+def iter_articles(
+    files: Iterable[tuple[Path, str]], problems: Problems, *, today: dt.date
+) -> Iterator[Article]:
+    """The usable articles of ``files`` one at a time, with unique slugs and duplicates removed
+    (only a hash per article is kept to find duplicates)."""
     seen_text: dict[str, str] = {}
     slugs: set[str] = set()
-    for path, rel in iter_article_files(content_dir, problems):
+    for path, rel in files:
         article = read_article(path, rel, problems, today=today)
         if article is None:
             continue
@@ -190,5 +193,9 @@ def load_articles(content_dir: Path, problems: Problems, *, today: dt.date) -> l
             slug, n = f"{article.slug}-{n}", n + 1
         article.slug = slug
         slugs.add(slug)
-        articles.append(article)
-    return articles
+        yield article
+
+
+def load_articles(content_dir: Path, problems: Problems, *, today: dt.date) -> list[Article]:
+    """Every usable article, in path order, with unique slugs and duplicates removed."""
+    return list(iter_articles(iter_article_files(content_dir, problems), problems, today=today))
