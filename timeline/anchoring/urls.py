@@ -80,9 +80,9 @@ def url_dates(url: str | None) -> list[UrlDate]:
     return found
 
 
-def url_evidence(found: UrlDate, reason: str) -> Evidence:
+def url_evidence(part: str, reason: str) -> Evidence:
     """Evidence for a clue in the address: no offsets in the text (``source="url"``)."""
-    return Evidence(found.part, 0, 0, reason, source="url")
+    return Evidence(part, 0, 0, reason, source="url")
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -112,7 +112,9 @@ def url_cues(url: str | None, lo: dt.date, hi: dt.date) -> list[Cue]:
                 f"the address contains '{found.part}': the article is probably from "
                 f"{calendar.month_name[found.day.month]} {found.day.year}"
             )
-            cue = Cue("url-month", url_evidence(found, reason), default=0.2 / days, group=f"um:{found.day}")
+            cue = Cue(
+                "url-month", url_evidence(found.part, reason), default=0.2 / days, group=f"um:{found.day}"
+            )
             cue.ranges.append((found.day, last, 0.8 / 30 + 0.2 / days))
             cues.append(cue)
             continue
@@ -129,7 +131,7 @@ def url_cues(url: str | None, lo: dt.date, hi: dt.date) -> list[Cue]:
                 f"on {fmt(found.day)}"
             )
         rest = 1 - sum(profile.values())
-        cue = Cue("url", url_evidence(found, reason), default=rest / days, group=f"u:{found.day}")
+        cue = Cue("url", url_evidence(found.part, reason), default=rest / days, group=f"u:{found.day}")
         for k, share in profile.items():
             cue.daily[found.day + dt.timedelta(days=k)] = share + rest / days
         cues.append(cue)
@@ -152,7 +154,6 @@ def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
     if found is None:
         return []
     days = (hi - lo).days + 1
-    evidence = Evidence(found.part, 0, 0, "", source="url")
     if found.best is None or found.earliest is None or found.latest is None:
         bound = found.earliest or found.latest
         if bound is None or not lo <= bound <= hi:
@@ -164,7 +165,9 @@ def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
             f"{'last' if after else 'first'} from {fmt(bound)}: the article is from "
             f"{'after' if after else 'before'} it"
         )
-        cue = Cue("lower-bound" if after else "upper-bound", _with(evidence, reason), group=f"ui:{bound}")
+        cue = Cue(
+            "lower-bound" if after else "upper-bound", url_evidence(found.part, reason), group=f"ui:{bound}"
+        )
         if after:
             cue.ranges.append((dt.date.min, bound - dt.timedelta(days=1), 0.05))
         else:
@@ -180,7 +183,7 @@ def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
         f"around {fmt(best)} ({span})"
     )
     rest = (1 - _ID_NEAR - _ID_INTERVAL) / days
-    cue = Cue("url-id", _with(evidence, reason), default=rest, group=f"ui:{best}")
+    cue = Cue("url-id", url_evidence(found.part, reason), default=rest, group=f"ui:{best}")
     if width > _ID_DAILY_LIMIT:
         cue.ranges.append((early, late, (_ID_NEAR + _ID_INTERVAL) / width + rest))
         return [cue]
@@ -192,7 +195,3 @@ def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
     for day, w in bell.items():
         cue.daily[day] = _ID_NEAR * w / total + _ID_INTERVAL / width + rest
     return [cue]
-
-
-def _with(evidence: Evidence, reason: str) -> Evidence:
-    return Evidence(evidence.text, evidence.start, evidence.end, reason, evidence.source)
