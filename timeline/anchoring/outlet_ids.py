@@ -23,7 +23,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-import yaml
+from timeline.yamllines import load_with_lines
 
 DEFAULT_PATH = Path(__file__).with_name("outlet_ids.yml")
 
@@ -89,41 +89,6 @@ class OutletDate:
 # -- loading ------------------------------------------------------------------------------
 
 
-class _LineList(list[Any]):
-    line = 0
-
-
-class _LineDict(dict[str, Any]):
-    line = 0
-
-
-class _Loader(yaml.SafeLoader):  # type: ignore[misc,unused-ignore]  # PyYAML may lack stubs
-    """Safe loader that remembers line numbers and leaves dates as text (we parse them, so a
-    bad date is our error with a line, not PyYAML's ValueError)."""
-
-
-def _seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _LineList:
-    out = _LineList(loader.construct_sequence(node, deep=True))
-    out.line = node.start_mark.line + 1
-    return out
-
-
-def _map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    out = _LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
-    out.line = node.start_mark.line + 1
-    return out
-
-
-def _text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
-
-
-_Loader.add_constructor("tag:yaml.org,2002:seq", _seq)
-_Loader.add_constructor("tag:yaml.org,2002:map", _map)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _text)
-
-
 def load_outlets(path: Path | str = DEFAULT_PATH) -> tuple[Outlet, ...]:
     """Read and check an outlet table; :class:`OutletIdError` names file:line on any fault."""
     return _load(str(path))
@@ -136,11 +101,9 @@ def _load(path: str) -> tuple[Outlet, ...]:
     except OSError as exc:
         raise OutletIdError(f"{path}: cannot read the outlet table ({exc.strerror})") from None
     try:
-        doc = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else path
-        raise OutletIdError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        doc = load_with_lines(text, path)
+    except ValueError as exc:
+        raise OutletIdError(str(exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("outlets"), list):
         raise OutletIdError(f"{path}:1: expected a mapping with an 'outlets:' list")
     outlets = [_outlet(path, entry) for entry in doc["outlets"]]
