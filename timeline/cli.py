@@ -251,12 +251,15 @@ def main(argv: Iterable[str] | None = None) -> int:
         print("interrupted; pages already written are complete, the rest are unchanged", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: a message, never a traceback
+        from .anchoring.newsdays import NewsDayError
+        from .anchoring.outlet_ids import OutletIdError
         from .chronology import ChronologyError
         from .config import ConfigError
         from .execution import ExecutorError
         from .site import OutputError
 
-        if isinstance(exc, ConfigError | OutputError | ChronologyError | ExecutorError):
+        known = ConfigError | OutputError | ChronologyError | ExecutorError | NewsDayError | OutletIdError
+        if isinstance(exc, known):
             print(f"timeline {args.command}: {exc}", file=sys.stderr)
             return 1
         print(

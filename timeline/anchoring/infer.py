@@ -21,6 +21,7 @@ from timeline.temporal.values import Timex
 from .cues import POINT_KINDS, Cue, CueFinder, fmt
 from .mentions import EventMatcher, Layout
 from .model import Evidence, PublicationEstimate
+from .newsdays import news_cues, news_matcher, recalls
 from .phrases import find_phrases
 from .urls import url_cues
 
@@ -54,7 +55,13 @@ def find_cues(
     extra = find_phrases(text, timexes)
     if extra:
         timexes = sorted([*timexes, *extra], key=lambda t: (t.start, t.end))
-    return [*url_cues(url, *horizon), *CueFinder(text, chronology, layout, mentions).cues(timexes, horizon)]
+    recalled = {layout.sentence(t.start) for t in timexes if recalls(t)}
+    news = news_cues(news_matcher().find(text, layout), text, horizon, recalled)
+    return [
+        *url_cues(url, *horizon),
+        *CueFinder(text, chronology, layout, mentions).cues(timexes, horizon),
+        *news,
+    ]
 
 
 # A posterior over days as runs of equal days: ``(spans, values)``, where every day in
@@ -269,7 +276,7 @@ def _latest(chronology: Chronology, today: dt.date) -> dt.date:
 
 def _rank(cue: Cue, best: dt.date) -> tuple[int, int]:
     """Evidence order for readers: clues that place the date, then bounds, then the rest."""
-    if cue.kind in POINT_KINDS and _supports(cue, best):
+    if cue.kind in POINT_KINDS | {"news"} and _supports(cue, best):
         return (0, cue.evidence.start)
     if cue.kind in ("lower-bound", "upper-bound", "event", "year", "future"):
         return (1, cue.evidence.start)
@@ -285,7 +292,7 @@ def _supports(cue: Cue, day: dt.date) -> bool:
 def _explain(cue: Cue, best: dt.date | None) -> Evidence:
     reason = cue.evidence.reason
     if best is not None:
-        if cue.kind in POINT_KINDS and not _supports(cue, best):
+        if cue.kind in POINT_KINDS | {"news"} and not _supports(cue, best):
             reason += f"; does not fit the other clues, which point to {fmt(best)}, so it counts for less"
         elif cue.kind in ("lower-bound", "upper-bound", "event") and cue.at(best) < cue.default:
             reason += "; contradicted by stronger clues"

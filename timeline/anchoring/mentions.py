@@ -70,7 +70,7 @@ class Layout:
         return self.line_matches(_CAPTION, offset)
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
+def word_spans(text: str) -> list[tuple[str, int, int]]:
     matches = list(_WORD.finditer(text))
     if not matches:
         return []
@@ -88,7 +88,7 @@ class EventMatcher:
         self.pairs: list[tuple[tuple[str, ...], tuple[str, ...], KeyEvent, str]] = []
         for event in chronology.events:
             for alias in event.aliases:
-                parts = [tuple(w for w, _, _ in _words(p)) for p in alias.split("...")]
+                parts = [tuple(w for w, _, _ in word_spans(p)) for p in alias.split("...")]
                 parts = [p for p in parts if p]
                 if len(parts) == 1:
                     self.phrases.setdefault(parts[0], []).append((event, alias))
@@ -105,7 +105,7 @@ class EventMatcher:
 
     def find(self, text: str, layout: Layout | None = None) -> list[Mention]:
         layout = layout or Layout(text)
-        words = _words(text)
+        words = word_spans(text)
         tokens = [w for w, _, _ in words]
         count = len(tokens)
         found: dict[tuple[str, int], Mention] = {}

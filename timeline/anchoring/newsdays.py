@@ -1,0 +1,320 @@
+"""What was news on which day: dating an article by what it reports.
+
+Half of real scraped articles carry no address and no full date, only "on Wednesday", a yearless
+"March 10" and the news itself. A reader who followed the war dates them from the news: "Zelensky
+spoke in Westminster Hall on Wednesday" can only be 8-9 February 2023. ``news/YYYY-MM.yml`` holds
+that memory: per day, what happened, and the words an article reporting it would contain (term
+sets, all terms of one set in one sentence). A match says "written on that day or soon after",
+as a clue, never as proof: the same words may recall old news, so the clue keeps most of its
+weight within two days of the event but leaves room for any later day.
+
+``news_words.yml`` folds the transliterations of names (Zelenskyy, Kiev, Bakhmut/Artemovsk) so a
+term is written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from timeline.temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
+from timeline.temporal.values import AnchorKind, Timex, TimexType
+from timeline.yamllines import load_with_lines
+
+from .cues import Cue, fmt
+from .mentions import Layout, word_spans
+from .model import Evidence
+
+DEFAULT_DIR = Path(__file__).with_name("news")
+WORDS = Path(__file__).with_name("news_words.yml")
+_MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yml$")
+_FIELDS = {"day", "until", "what", "match", "source"}
+MAX_TERMS = 6
+LEAD_SENTENCES = 3  # the title and the first sentences carry the article's own news
+# Where the probability of a matching article's day goes (shares of one), for a match in the
+# lead and further down: on the day or within two days after it (news is reported the same
+# day or the next; features a day later), in the fortnight after that, before the day (a
+# preview or a wrong match), and spread over every later day (old news recalled).
+SOON_AFTER_DAYS = 2
+FOLLOW_UP_DAYS = 14
+SHARES = {True: (0.45, 0.2, 0.02), False: (0.1, 0.1, 0.02)}  # lead: (soon, follow-up, before)
+
+
+class NewsDayError(ValueError):
+    """A news-day file is malformed; the message names the file and line and what to fix."""
+
+
+# A term is one or more alternatives; an alternative is a word sequence whose last word may be a
+# prefix ("missile*"): (words, last_is_prefix).
+Alternative = tuple[tuple[str, ...], bool]
+Term = tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class NewsDay:
+    first: dt.date
+    last: dt.date
+    what: str
+    source: str
+    sets: tuple[tuple[Term, ...], ...]
+    path: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        return f"{Path(self.path).name}:{self.line}"
+
+
+@dataclass(frozen=True)
+class NewsMatch:
+    news: NewsDay
+    start: int  # character span of the matched words in the text
+    end: int
+    sentence: int
+
+
+# -- loading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Words:
+    spellings: dict[str, str]  # variant -> the form term sets use (lower case)
+    common: frozenset[str]  # words of nearly every war story
+
+
+@lru_cache(maxsize=4)
+def load_words(path: str = str(WORDS)) -> Words:
+    """The spelling table and the common words (``news_words.yml``)."""
+    try:
+        doc = load_with_lines(Path(path).read_text(encoding="utf-8"), path)
+    except OSError as exc:
+        raise NewsDayError(f"{path}: cannot read the word table ({exc.strerror})") from None
+    except ValueError as exc:
+        raise NewsDayError(str(exc)) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("spellings"), dict):
+        raise NewsDayError(f"{path}:1: expected 'spellings:' (word: [variant, ...]) and 'common:' [words]")
+    table: dict[str, str] = {}
+    for word, variants in doc["spellings"].items():
+        if not isinstance(variants, list) or not all(isinstance(v, str) and v for v in variants):
+            raise NewsDayError(f"{path}:{getattr(variants, 'line', 1)}: {word}: expected a list of variants")
+        for v in variants:
+            table[v.lower()] = str(word).lower()
+    common = doc.get("common", [])
+    if not isinstance(common, list) or not all(isinstance(w, str) for w in common):
+        raise NewsDayError(f"{path}:{getattr(common, 'line', 1)}: 'common' must be a list of words")
+    return Words(table, frozenset(w.lower() for w in common))
+
+
+def normalize(word: str, spellings: dict[str, str]) -> str:
+    """A lower-cased word as the term sets write it: no possessive, one spelling per name."""
+    if word.endswith("'s") and len(word) > 2:
+        word = word[:-2]
+    return spellings.get(word, word)
+
+
+def load_news_days(folder: Path | str = DEFAULT_DIR) -> tuple[NewsDay, ...]:
+    """Read and check every ``YYYY-MM.yml`` in ``folder``; :class:`NewsDayError` names file:line."""
+    return _load(str(folder), str(WORDS))
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str, words_path: str) -> tuple[NewsDay, ...]:
+    words = load_words(words_path)
+    out: list[NewsDay] = []
+    for path in sorted(Path(folder).glob("*.yml")):
+        month = _MONTH_FILE.match(path.name)
+        if month is None:
+            raise NewsDayError(f"{path}: news-day files are named YYYY-MM.yml (the month they cover)")
+        out.extend(_read_month(path, (int(month[1]), int(month[2])), words))
+    return tuple(out)
+
+
+def _read_month(path: Path, month: tuple[int, int], words: Words) -> Iterable[NewsDay]:
+    name = str(path)
+    try:
+        doc = load_with_lines(path.read_text(encoding="utf-8"), name)
+    except OSError as exc:
+        raise NewsDayError(f"{name}: cannot read ({exc.strerror})") from None
+    except ValueError as exc:
+        raise NewsDayError(str(exc)) from None
+    if doc is None:
+        return
+    if not isinstance(doc, list):
+        raise NewsDayError(f"{name}:1: expected a list of entries (- day: YYYY-MM-DD, what, match, source)")
+    for entry in doc:
+        yield _entry(name, entry, month, words)
+
+
+def _entry(path: str, entry: Any, month: tuple[int, int], words: Words) -> NewsDay:
+    line = getattr(entry, "line", 0)
+
+    def fail(msg: str) -> NewsDayError:
+        return NewsDayError(f"{path}:{line}: {msg}")
+
+    if not isinstance(entry, dict):
+        raise fail("each entry is a mapping with day, what, match and source")
+    unknown = set(entry) - _FIELDS
+    if unknown:
+        raise fail(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(_FIELDS)}")
+    first = _date(entry.get("day"), fail, "day")
+    last = _date(entry["until"], fail, "until") if "until" in entry else first
+    if (first.year, first.month) != month:
+        raise fail(f"day {first} does not belong in this file; move it to {first:%Y-%m}.yml")
+    if not first <= last <= first + dt.timedelta(days=31):
+        raise fail(f"'until' ({last}) must be on or after 'day' ({first}) and within a month of it")
+    what, source = entry.get("what"), entry.get("source")
+    if not isinstance(what, str) or not what.strip():
+        raise fail("'what' must say in a sentence what happened")
+    if not isinstance(source, str) or not source.startswith(("http://", "https://")):
+        raise fail("'source' must be the http(s) address where the fact was found")
+    raw_sets = entry.get("match")
+    if not isinstance(raw_sets, list) or not raw_sets:
+        raise fail("'match' must be a list of term sets, e.g. [[Zelensky, Westminster Hall]]")
+    sets = tuple(_term_set(raw, fail, words) for raw in raw_sets)
+    return NewsDay(first, last, what.strip(), source, sets, path, line)
+
+
+def _date(raw: Any, fail: Any, field: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(raw))
+    except ValueError:
+        raise fail(f"'{field}' must be a date written YYYY-MM-DD, not {raw!r}") from None
+
+
+def _term_set(raw: Any, fail: Any, words: Words) -> tuple[Term, ...]:
+    if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_TERMS:
+        raise fail(f"a term set is a list of 1 to {MAX_TERMS} terms, got {raw!r}")
+    terms = []
+    for term in raw:
+        alternatives: list[Alternative] = []
+        for alt in str(term).split("|"):
+            prefix = alt.strip().endswith("*")
+            seq = tuple(normalize(w, words.spellings) for w, _, _ in word_spans(alt))
+            if not seq:
+                raise fail(f"term {term!r} has an empty alternative")
+            alternatives.append((seq, prefix))
+        terms.append(tuple(alternatives))
+    if all(all(set(w) <= words.common for w, _ in term) for term in terms):
+        raise fail(f"the set {raw!r} holds only words common to all war news; add a day-specific term")
+    return tuple(terms)
+
+
+# -- matching -----------------------------------------------------------------------------
+
+
+class NewsMatcher:
+    """Finds the news days a text reports (every term of one set in one sentence)."""
+
+    def __init__(self, days: Sequence[NewsDay], spellings: dict[str, str]) -> None:
+        self.spellings = spellings
+        # each set is looked at only in sentences holding one of its trigger words: the first
+        # words of its most selective term (the longest words, prefixes as a last resort)
+        self.index: dict[str, list[tuple[NewsDay, tuple[Term, ...]]]] = {}
+        self.always: list[tuple[NewsDay, tuple[Term, ...]]] = []
+        for news in days:
+            for terms in news.sets:
+                exact = [t for t in terms if not any(p and len(w) == 1 for w, p in t)]
+                if not exact:
+                    self.always.append((news, terms))
+                    continue
+                trigger = max(exact, key=lambda t: min(len(w[0]) for w, _ in t))
+                for first in {w[0] for w, _ in trigger}:
+                    self.index.setdefault(first, []).append((news, terms))
+
+    def find(self, text: str, layout: Layout | None = None) -> list[NewsMatch]:
+        layout = layout or Layout(text)
+        words = word_spans(text)
+        by_sentence: dict[int, list[tuple[str, int, int]]] = {}
+        for w, s, e in words:
+            by_sentence.setdefault(layout.sentence(s), []).append((normalize(w, self.spellings), s, e))
+        found: dict[str, NewsMatch] = {}
+        for sentence, tokens in sorted(by_sentence.items()):
+            seq = [w for w, _, _ in tokens]
+            candidates = {id(terms): (news, terms) for w in set(seq) for news, terms in self.index.get(w, ())}
+            candidates.update({id(terms): (news, terms) for news, terms in self.always})
+            for news, terms in candidates.values():
+                if news.key in found:
+                    continue
+                spots = [_find_term(seq, term) for term in terms]
+                if all(s is not None for s in spots):
+                    lo = min(s[0] for s in spots if s is not None)
+                    hi = max(s[1] for s in spots if s is not None)
+                    found[news.key] = NewsMatch(news, tokens[lo][1], tokens[hi][2], sentence)
+        return sorted(found.values(), key=lambda m: (m.start, m.news.first))
+
+
+def _find_term(seq: list[str], term: Term) -> tuple[int, int] | None:
+    """First and last token index of the first place one of the term's alternatives occurs."""
+    best: tuple[int, int] | None = None
+    for words, prefix in term:
+        n = len(words)
+        for i in range(len(seq) - n + 1):
+            if seq[i : i + n - 1] != list(words[:-1]):
+                continue
+            last = seq[i + n - 1]
+            if last == words[-1] or (prefix and last.startswith(words[-1])):
+                if best is None or i < best[0]:
+                    best = (i, i + n - 1)
+                break
+    return best
+
+
+def recalls(tx: Timex) -> bool:
+    """Whether a date in a sentence marks what it tells as past news: "in February", "on August
+    25", "last year", "two months later". "On Wednesday", "yesterday" and "today" keep it fresh;
+    lengths of time ("over 24 hours") and counts from the invasion say nothing either way."""
+    spec = tx.spec
+    if tx.type != TimexType.DATE or isinstance(spec, (WeekdayRef, ChronologyRef)):
+        return False
+    if isinstance(spec, Deictic):
+        return spec.offset < (-1 if spec.unit in ("D", "W") else 0)
+    if isinstance(spec, Shift):
+        return spec.sign < 0
+    return isinstance(spec, (YearlessDate, DayOfMonth)) or tx.anchor == AnchorKind.NONE
+
+
+def news_cues(
+    matches: Iterable[NewsMatch],
+    text: str,
+    horizon: tuple[dt.date, dt.date],
+    recalled: Set[int] = frozenset(),
+) -> list[Cue]:
+    """One clue per matched news day: "written on that day or soon after", with room for later.
+    In a sentence of ``recalled`` (one that dates what it tells as past, see :func:`recalls`)
+    the match is only a lower bound: the sentence's own date says when, through its own clue."""
+    days = (horizon[1] - horizon[0]).days + 1
+    cues = []
+    for m in matches:
+        news = m.news
+        lead = m.sentence < LEAD_SENTENCES
+        soon, follow, before = (0.0, 0.0, 0.02) if m.sentence in recalled else SHARES[lead]
+        later = 1.0 - soon - follow - before
+        soon_end = news.last + dt.timedelta(days=SOON_AFTER_DAYS)
+        follow_end = soon_end + dt.timedelta(days=FOLLOW_UP_DAYS)
+        when = fmt(news.first) if news.last == news.first else f"{fmt(news.first)} to {fmt(news.last)}"
+        reason = f"reports news of {when} ({news.what.rstrip('.')}; {news.source}): " + (
+            "the sentence dates it as past news, so the article is from after it"
+            if m.sentence in recalled
+            else f"the article was probably written then or within {SOON_AFTER_DAYS} days"
+            + ("" if lead else " (the words are not in its opening, so they may recall older news)")
+        )
+        cue = Cue("news", Evidence(text[m.start : m.end], m.start, m.end, reason), group=f"news:{news.key}")
+        cue.default = later / days
+        cue.ranges = [(dt.date.min, news.first - dt.timedelta(days=1), before / days)]
+        if soon:
+            cue.ranges += [
+                (news.first, soon_end, soon / ((soon_end - news.first).days + 1)),
+                (soon_end + dt.timedelta(days=1), follow_end, follow / FOLLOW_UP_DAYS),
+            ]
+        cues.append(cue)
+    return cues
+
+
+@lru_cache(maxsize=4)
+def news_matcher(folder: str = str(DEFAULT_DIR)) -> NewsMatcher:
+    return NewsMatcher(load_news_days(folder), load_words().spellings)
