@@ -21,7 +21,7 @@ from timeline.temporal.values import Timex
 from .cues import POINT_KINDS, Cue, CueFinder, fmt
 from .mentions import EventMatcher, Layout
 from .model import Evidence, PublicationEstimate
-from .newsdays import news_cues, news_matcher, recalls
+from .newsdays import NewsMatcher, news_cues, news_matcher, recalls
 from .phrases import find_phrases
 from .urls import url_cues
 
@@ -47,8 +47,14 @@ def event_matcher(chronology: Chronology) -> EventMatcher:
 
 
 def find_cues(
-    text: str, timexes: list[Timex], chronology: Chronology, today: dt.date, url: str | None = None
+    text: str,
+    timexes: list[Timex],
+    chronology: Chronology,
+    today: dt.date,
+    url: str | None = None,
+    news: NewsMatcher | None = None,
 ) -> list[Cue]:
+    """Every clue in the text and address; ``news`` replaces the shipped news-day tables."""
     layout = Layout(text)
     mentions = event_matcher(chronology).find(text, layout)
     horizon = (_earliest(chronology, today), _latest(chronology, today))
@@ -56,11 +62,11 @@ def find_cues(
     if extra:
         timexes = sorted([*timexes, *extra], key=lambda t: (t.start, t.end))
     recalled = {layout.sentence(t.start) for t in timexes if recalls(t)}
-    news = news_cues(news_matcher().find(text, layout), text, horizon, recalled)
+    matches = (news or news_matcher()).find(text, layout)
     return [
         *url_cues(url, *horizon),
         *CueFinder(text, chronology, layout, mentions).cues(timexes, horizon),
-        *news,
+        *news_cues(matches, text, horizon, recalled),
     ]
 
 
