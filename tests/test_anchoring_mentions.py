@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.anchoring.mentions import EventMatcher, Layout, Mention, _find_seq, _words
+from timeline.anchoring.mentions import EventMatcher, Layout, Mention, _find_seq, word_spans
 from timeline.chronology import load_chronology
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,7 +18,7 @@ MATCHER = EventMatcher(CHRON)
 
 def reference_find(matcher: EventMatcher, text: str) -> list[Mention]:
     layout = Layout(text)
-    words = _words(text)
+    words = word_spans(text)
     tokens = [w for w, _, _ in words]
     found: dict[tuple[str, int], Mention] = {}
     for i in range(len(words)):

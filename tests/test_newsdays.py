@@ -54,7 +54,7 @@ def write_month(folder: Path, name: str, text: str) -> Path:
 @pytest.fixture
 def matcher(tmp_path: Path) -> NewsMatcher:
     write_month(tmp_path / "news", "2023-02.yml", ENTRY)
-    return NewsMatcher(load_news_days(tmp_path / "news"), load_words().spellings)
+    return NewsMatcher(load_news_days(tmp_path / "news"), load_words())
 
 
 # -- the shipped tables -------------------------------------------------------------------

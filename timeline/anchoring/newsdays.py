@@ -14,6 +14,7 @@ term is written once.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence, Set
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
-from timeline.temporal.values import AnchorKind, Timex, TimexType
+from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 from timeline.yamllines import load_with_lines
 
 from .cues import Cue, fmt
@@ -32,9 +33,12 @@ from .model import Evidence
 
 DEFAULT_DIR = Path(__file__).with_name("news")
 WORDS = Path(__file__).with_name("news_words.yml")
+NEWS_COMMON = Path(__file__).with_name("news_common_words.txt")
 _MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yml$")
 _FIELDS = {"day", "until", "what", "match", "source"}
 MAX_TERMS = 6
+# A term used for the news of this many different months is no clue to any one day.
+RECURRING_MONTHS = 3
 LEAD_SENTENCES = 3  # the title and the first sentences carry the article's own news
 # Where the probability of a matching article's day goes (shares of one), for a match in the
 # lead and further down: on the day or within two days after it (news is reported the same
@@ -42,7 +46,7 @@ LEAD_SENTENCES = 3  # the title and the first sentences carry the article's own 
 # preview or a wrong match), and spread over every later day (old news recalled).
 SOON_AFTER_DAYS = 2
 FOLLOW_UP_DAYS = 14
-SHARES = {True: (0.45, 0.2, 0.02), False: (0.1, 0.1, 0.02)}  # lead: (soon, follow-up, before)
+SHARES = {True: (0.45, 0.2, 0.02), False: (0.05, 0.05, 0.02)}  # lead: (soon, follow-up, before)
 
 
 class NewsDayError(ValueError):
@@ -85,6 +89,18 @@ class NewsMatch:
 class Words:
     spellings: dict[str, str]  # variant -> the form term sets use (lower case)
     common: frozenset[str]  # words of nearly every war story
+    news: tuple[str, ...] = ()  # words common in any news (news_common_words.txt), sorted
+
+    def is_common(self, word: str, prefix: bool = False) -> bool:
+        """A word any news story may hold: no clue to one day's news. Numbers are common below
+        11, when round (300, 000) or a year; "030" (of "1,030") and "81" are not."""
+        if word.isdigit():
+            value = int(word)
+            return (value < 11 or value % 10 == 0 or 1900 <= value <= 2100) and not word.startswith("0")
+        if word in self.common:
+            return True
+        i = bisect.bisect_left(self.news, word)
+        return i < len(self.news) and (self.news[i] == word or (prefix and self.news[i].startswith(word)))
 
 
 @lru_cache(maxsize=4)
@@ -107,7 +123,13 @@ def load_words(path: str = str(WORDS)) -> Words:
     common = doc.get("common", [])
     if not isinstance(common, list) or not all(isinstance(w, str) for w in common):
         raise NewsDayError(f"{path}:{getattr(common, 'line', 1)}: 'common' must be a list of words")
-    return Words(table, frozenset(w.lower() for w in common))
+    news_path = Path(path).with_name(NEWS_COMMON.name)
+    try:
+        lines = news_path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise NewsDayError(f"{news_path}: cannot read the common-word list ({exc.strerror})") from None
+    news = tuple(sorted(w.strip() for w in lines if w.strip() and not w.startswith("#")))
+    return Words(table, frozenset(w.lower() for w in common), news)
 
 
 def normalize(word: str, spellings: dict[str, str]) -> str:
@@ -132,6 +154,35 @@ def _load(folder: str, words_path: str) -> tuple[NewsDay, ...]:
             raise NewsDayError(f"{path}: news-day files are named YYYY-MM.yml (the month they cover)")
         out.extend(_read_month(path, (int(month[1]), int(month[2])), words))
     return tuple(out)
+
+
+def recurring_terms(days: Iterable[NewsDay]) -> frozenset[tuple[str, ...]]:
+    """Terms used for the news of :data:`RECURRING_MONTHS` or more different months ("Bakhmut",
+    "White House", "Congress"): they name what is news again and again, not one day's news."""
+    months: dict[tuple[str, ...], set[tuple[int, int]]] = {}
+    for news in days:
+        for terms in news.sets:
+            for term in terms:
+                for seq, _ in term:
+                    months.setdefault(seq, set()).add((news.first.year, news.first.month))
+    return frozenset(seq for seq, seen in months.items() if len(seen) >= RECURRING_MONTHS)
+
+
+def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, tuple[Term, ...]]]:
+    """The term sets that can date an article: those with at least one specific term. A term is
+    specific when every alternative of it is used in fewer than :data:`RECURRING_MONTHS` months
+    of the tables and holds a word that is not common in news. [Biden, Zelensky, White House]
+    names many days; [Zelensky, Westminster Hall] names one."""
+    recurring = recurring_terms(days)
+
+    def specific(term: Term) -> bool:
+        return all(
+            seq not in recurring
+            and not all(words.is_common(w, prefix and i == len(seq) - 1) for i, w in enumerate(seq))
+            for seq, prefix in term
+        )
+
+    return [(news, terms) for news in days for terms in news.sets if any(map(specific, terms))]
 
 
 def _read_month(path: Path, month: tuple[int, int], words: Words) -> Iterable[NewsDay]:
@@ -210,21 +261,20 @@ def _term_set(raw: Any, fail: Any, words: Words) -> tuple[Term, ...]:
 class NewsMatcher:
     """Finds the news days a text reports (every term of one set in one sentence)."""
 
-    def __init__(self, days: Sequence[NewsDay], spellings: dict[str, str]) -> None:
-        self.spellings = spellings
+    def __init__(self, days: Sequence[NewsDay], words: Words) -> None:
+        self.spellings = words.spellings
         # each set is looked at only in sentences holding one of its trigger words: the first
         # words of its most selective term (the longest words, prefixes as a last resort)
         self.index: dict[str, list[tuple[NewsDay, tuple[Term, ...]]]] = {}
         self.always: list[tuple[NewsDay, tuple[Term, ...]]] = []
-        for news in days:
-            for terms in news.sets:
-                exact = [t for t in terms if not any(p and len(w) == 1 for w, p in t)]
-                if not exact:
-                    self.always.append((news, terms))
-                    continue
-                trigger = max(exact, key=lambda t: min(len(w[0]) for w, _ in t))
-                for first in {w[0] for w, _ in trigger}:
-                    self.index.setdefault(first, []).append((news, terms))
+        for news, terms in specific_sets(days, words):
+            exact = [t for t in terms if not any(p and len(w) == 1 for w, p in t)]
+            if not exact:
+                self.always.append((news, terms))
+                continue
+            trigger = max(exact, key=lambda t: min(len(w[0]) for w, _ in t))
+            for first in {w[0] for w, _ in trigger}:
+                self.index.setdefault(first, []).append((news, terms))
 
     def find(self, text: str, layout: Layout | None = None) -> list[NewsMatch]:
         layout = layout or Layout(text)
@@ -271,11 +321,13 @@ def recalls(tx: Timex) -> bool:
     spec = tx.spec
     if tx.type != TimexType.DATE or isinstance(spec, (WeekdayRef, ChronologyRef)):
         return False
-    if isinstance(spec, Deictic):
-        return spec.offset < (-1 if spec.unit in ("D", "W") else 0)
+    if isinstance(spec, Deictic):  # "last week", "earlier this month", "this year"
+        return spec.offset < -1 if spec.unit in ("D", "W") else spec.offset <= 0
     if isinstance(spec, Shift):
         return spec.sign < 0
-    return isinstance(spec, (YearlessDate, DayOfMonth)) or tx.anchor == AnchorKind.NONE
+    if isinstance(spec, (YearlessDate, DayOfMonth)):
+        return True
+    return spec is None and tx.anchor == AnchorKind.NONE and isinstance(tx.value, DateValue)
 
 
 def news_cues(
@@ -317,4 +369,4 @@ def news_cues(
 
 @lru_cache(maxsize=4)
 def news_matcher(folder: str = str(DEFAULT_DIR)) -> NewsMatcher:
-    return NewsMatcher(load_news_days(folder), load_words().spellings)
+    return NewsMatcher(load_news_days(folder), load_words())
