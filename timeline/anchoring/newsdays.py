@@ -188,17 +188,39 @@ def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, 
 def _read_month(path: Path, month: tuple[int, int], words: Words) -> Iterable[NewsDay]:
     name = str(path)
     try:
-        doc = load_with_lines(path.read_text(encoding="utf-8"), name)
+        text = path.read_text(encoding="utf-8")
+        doc = load_with_lines(text, name)
     except OSError as exc:
         raise NewsDayError(f"{name}: cannot read ({exc.strerror})") from None
     except ValueError as exc:
         raise NewsDayError(str(exc)) from None
+    _check_numbers(name, text)
     if doc is None:
         return
     if not isinstance(doc, list):
         raise NewsDayError(f"{name}:1: expected a list of entries (- day: YYYY-MM-DD, what, match, source)")
     for entry in doc:
         yield _entry(name, entry, month, words)
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|(?<=[\[,\s])'[^']*'")
+_COMMA_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])")
+
+
+def _check_numbers(path: str, text: str) -> None:
+    """In a YAML list ``[Sobyanin, 45,000]`` the comma splits the number into two terms (45 and
+    0), so the set would match nearly any sentence with the name: refuse it, with the line."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if "[" not in line or line.lstrip().startswith("#"):
+            continue
+        bare = _QUOTED.sub('""', line.split(" #")[0])
+        found = _COMMA_NUMBER.search(bare)
+        if found:
+            number = found.group()
+            raise NewsDayError(
+                f"{path}:{n}: {number!r} in a list is read as {number.count(',') + 1} terms; write "
+                f"{number.replace(',', ' ')!r} (it matches {number!r} in articles) or quote it"
+            )
 
 
 def _entry(path: str, entry: Any, month: tuple[int, int], words: Words) -> NewsDay:
