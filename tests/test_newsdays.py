@@ -77,7 +77,7 @@ def test_every_twentieth_shipped_entry_dates_a_report_of_it() -> None:
     sentence cannot be made from them)."""
     missed = []
     usable: dict[str, tuple[NewsDay, tuple[Term, ...]]] = {}
-    for news, terms in specific_sets(load_news_days(DEFAULT_DIR), load_words()):
+    for news, terms, _ in specific_sets(load_news_days(DEFAULT_DIR), load_words()):
         if not any(p for t in terms for _, p in t):
             usable.setdefault(news.key, (news, terms))
     sample = list(usable.values())[::20]

@@ -68,10 +68,10 @@ class NewsDay:
     sets: tuple[tuple[Term, ...], ...]
     path: str
     line: int
+    key: str = ""  # "2023-02.yml:14": which entry, for grouping and messages
 
-    @property
-    def key(self) -> str:
-        return f"{Path(self.path).name}:{self.line}"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", f"{Path(self.path).name}:{self.line}")
 
 
 @dataclass(frozen=True)
@@ -168,8 +168,8 @@ def recurring_terms(days: Iterable[NewsDay]) -> frozenset[tuple[str, ...]]:
     return frozenset(seq for seq, seen in months.items() if len(seen) >= RECURRING_MONTHS)
 
 
-def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, tuple[Term, ...]]]:
-    """The term sets that can date an article: those with at least one specific term. A term is
+def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, tuple[Term, ...], Term]]:
+    """The term sets that can date an article, each with its first specific term. A term is
     specific when every alternative of it is used in fewer than :data:`RECURRING_MONTHS` months
     of the tables and holds a word that is not common in news. [Biden, Zelensky, White House]
     names many days; [Zelensky, Westminster Hall] names one."""
@@ -182,7 +182,13 @@ def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, 
             for seq, prefix in term
         )
 
-    return [(news, terms) for news in days for terms in news.sets if any(map(specific, terms))]
+    out = []
+    for news in days:
+        for terms in news.sets:
+            key = next((t for t in terms if specific(t)), None)
+            if key is not None:
+                out.append((news, terms, key))
+    return out
 
 
 def _read_month(path: Path, month: tuple[int, int], words: Words) -> Iterable[NewsDay]:
@@ -285,48 +291,73 @@ class NewsMatcher:
 
     def __init__(self, days: Sequence[NewsDay], words: Words) -> None:
         self.spellings = words.spellings
-        # each set is looked at only in sentences holding one of its trigger words: the first
-        # words of its most selective term (the longest words, prefixes as a last resort)
+        # a set is tried only in sentences holding a trigger word: per alternative of its
+        # specific term, its longest uncommon whole word (a rare word: few sentences have it)
         self.index: dict[str, list[tuple[NewsDay, tuple[Term, ...]]]] = {}
         self.always: list[tuple[NewsDay, tuple[Term, ...]]] = []
-        for news, terms in specific_sets(days, words):
-            exact = [t for t in terms if not any(p and len(w) == 1 for w, p in t)]
-            if not exact:
+        for news, terms, key in specific_sets(days, words):
+            triggers = [_trigger(seq, prefix, words) for seq, prefix in key]
+            if any(t is None for t in triggers):
                 self.always.append((news, terms))
                 continue
-            trigger = max(exact, key=lambda t: min(len(w[0]) for w, _ in t))
-            for first in {w[0] for w, _ in trigger}:
-                self.index.setdefault(first, []).append((news, terms))
+            for word in set(triggers):
+                self.index.setdefault(word, []).append((news, terms))
 
     def find(self, text: str, layout: Layout | None = None) -> list[NewsMatch]:
         layout = layout or Layout(text)
-        words = word_spans(text)
         by_sentence: dict[int, list[tuple[str, int, int]]] = {}
-        for w, s, e in words:
+        for w, s, e in word_spans(text):
             by_sentence.setdefault(layout.sentence(s), []).append((normalize(w, self.spellings), s, e))
         found: dict[str, NewsMatch] = {}
+        index = self.index
         for sentence, tokens in sorted(by_sentence.items()):
             seq = [w for w, _, _ in tokens]
-            candidates = {id(terms): (news, terms) for w in set(seq) for news, terms in self.index.get(w, ())}
-            candidates.update({id(terms): (news, terms) for news, terms in self.always})
-            for news, terms in candidates.values():
+            present = set(seq)
+            present.update([PREFIX_MARK + w[:PREFIX_KEY] for w in present if len(w) >= PREFIX_KEY])
+            candidates = [hit for w in present if w in index for hit in index[w]] + self.always
+            if not candidates:
+                continue
+            positions: dict[str, list[int]] = {}
+            for i, w in enumerate(seq):
+                positions.setdefault(w, []).append(i)
+            for news, terms in candidates:
                 if news.key in found:
                     continue
-                spots = [_find_term(seq, term) for term in terms]
-                if all(s is not None for s in spots):
-                    lo = min(s[0] for s in spots if s is not None)
-                    hi = max(s[1] for s in spots if s is not None)
+                spots = []
+                for term in terms:
+                    spot = _find_term(seq, positions, term)
+                    if spot is None:
+                        break
+                    spots.append(spot)
+                else:
+                    lo, hi = min(a for a, _ in spots), max(b for _, b in spots)
                     found[news.key] = NewsMatch(news, tokens[lo][1], tokens[hi][2], sentence)
         return sorted(found.values(), key=lambda m: (m.start, m.news.first))
 
 
-def _find_term(seq: list[str], term: Term) -> tuple[int, int] | None:
+PREFIX_KEY = 4  # a single-prefix term ("mobili*") is looked up by its first four letters
+PREFIX_MARK = "*"
+
+
+def _trigger(seq: tuple[str, ...], prefix: bool, words: Words) -> str | None:
+    """The word to look a term alternative up by: its longest whole word that is not common
+    (else its longest whole word); for a single prefix ("mobili*") its first letters; None
+    when even those are too few ("mo*")."""
+    whole = list(seq[:-1]) if prefix else list(seq)
+    if not whole:
+        return PREFIX_MARK + seq[0][:PREFIX_KEY] if len(seq[0]) >= PREFIX_KEY else None
+    rare = [w for w in whole if not words.is_common(w)]
+    return max(rare or whole, key=len)
+
+
+def _find_term(seq: list[str], positions: dict[str, list[int]], term: Term) -> tuple[int, int] | None:
     """First and last token index of the first place one of the term's alternatives occurs."""
     best: tuple[int, int] | None = None
     for words, prefix in term:
         n = len(words)
-        for i in range(len(seq) - n + 1):
-            if seq[i : i + n - 1] != list(words[:-1]):
+        starts = range(len(seq) - n + 1) if n == 1 and prefix else positions.get(words[0], ())
+        for i in starts:
+            if i + n > len(seq) or (n > 1 and tuple(seq[i + 1 : i + n - 1]) != words[1:-1]):
                 continue
             last = seq[i + n - 1]
             if last == words[-1] or (prefix and last.startswith(words[-1])):
