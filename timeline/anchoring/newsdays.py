@@ -296,12 +296,13 @@ class NewsMatcher:
         self.index: dict[str, list[tuple[NewsDay, tuple[Term, ...]]]] = {}
         self.always: list[tuple[NewsDay, tuple[Term, ...]]] = []
         for news, terms, key in specific_sets(days, words):
-            triggers = [_trigger(seq, prefix, words) for seq, prefix in key]
-            if any(t is None for t in triggers):
+            triggers = {_trigger(seq, prefix, words) for seq, prefix in key}
+            if None in triggers:
                 self.always.append((news, terms))
                 continue
-            for word in set(triggers):
-                self.index.setdefault(word, []).append((news, terms))
+            for word in triggers:
+                if word is not None:
+                    self.index.setdefault(word, []).append((news, terms))
 
     def find(self, text: str, layout: Layout | None = None) -> list[NewsMatch]:
         layout = layout or Layout(text)
