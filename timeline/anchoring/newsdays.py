@@ -175,17 +175,19 @@ def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, 
     names many days; [Zelensky, Westminster Hall] names one."""
     recurring = recurring_terms(days)
 
-    def specific(term: Term) -> bool:
+    def specific(term: Term, alone: bool) -> bool:
         return all(
             seq not in recurring
             and not all(words.is_common(w, prefix and i == len(seq) - 1) for i, w in enumerate(seq))
+            # a figure alone ("1,207", "$18 billion") turns up in any news: it needs company
+            and not (alone and all(w.isdigit() or words.is_common(w) for w in seq))
             for seq, prefix in term
         )
 
     out = []
     for news in days:
         for terms in news.sets:
-            key = next((t for t in terms if specific(t)), None)
+            key = next((t for t in terms if specific(t, len(terms) == 1)), None)
             if key is not None:
                 out.append((news, terms, key))
     return out
