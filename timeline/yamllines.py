@@ -7,6 +7,7 @@ and leaves dates as text, so a bad date is our error with a line, not PyYAML's V
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -54,3 +55,14 @@ def load_with_lines(text: str, path: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else path
         raise ValueError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+
+
+def read_with_lines(path: str | Path, what: str) -> tuple[str, Any]:
+    """Read and parse the data file ``path`` (``what`` it holds, for the message): its text and
+    document. ``ValueError`` names the file, and the line where there is one."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ValueError(f"{path}: cannot read {what} ({reason})") from None
+    return text, load_with_lines(text, str(path))

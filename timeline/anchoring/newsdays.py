@@ -25,7 +25,7 @@ from typing import Any
 
 from timeline.temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
-from timeline.yamllines import load_with_lines
+from timeline.yamllines import read_with_lines
 
 from .cues import Cue, fmt
 from .mentions import Layout, word_spans
@@ -107,9 +107,7 @@ class Words:
 def load_words(path: str = str(WORDS)) -> Words:
     """The spelling table and the common words (``news_words.yml``)."""
     try:
-        doc = load_with_lines(Path(path).read_text(encoding="utf-8"), path)
-    except OSError as exc:
-        raise NewsDayError(f"{path}: cannot read the word table ({exc.strerror})") from None
+        _, doc = read_with_lines(path, "the word table")
     except ValueError as exc:
         raise NewsDayError(str(exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("spellings"), dict):
@@ -196,10 +194,7 @@ def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, 
 def _read_month(path: Path, month: tuple[int, int], words: Words) -> Iterable[NewsDay]:
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        doc = load_with_lines(text, name)
-    except OSError as exc:
-        raise NewsDayError(f"{name}: cannot read ({exc.strerror})") from None
+        text, doc = read_with_lines(path, "the news-day file")
     except ValueError as exc:
         raise NewsDayError(str(exc)) from None
     _check_numbers(name, text)

@@ -23,7 +23,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from timeline.yamllines import load_with_lines
+from timeline.yamllines import read_with_lines
 
 DEFAULT_PATH = Path(__file__).with_name("outlet_ids.yml")
 
@@ -97,11 +97,7 @@ def load_outlets(path: Path | str = DEFAULT_PATH) -> tuple[Outlet, ...]:
 @lru_cache(maxsize=8)
 def _load(path: str) -> tuple[Outlet, ...]:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise OutletIdError(f"{path}: cannot read the outlet table ({exc.strerror})") from None
-    try:
-        doc = load_with_lines(text, path)
+        _, doc = read_with_lines(path, "the outlet table")
     except ValueError as exc:
         raise OutletIdError(str(exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("outlets"), list):
