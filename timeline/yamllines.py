@@ -66,3 +66,14 @@ def read_with_lines(path: str | Path, what: str) -> tuple[str, Any]:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise ValueError(f"{path}: cannot read {what} ({reason})") from None
     return text, load_with_lines(text, str(path))
+
+
+def mapping_problem(entry: Any, allowed: set[str], not_a_mapping: str) -> str | None:
+    """What is wrong with a data-file entry that must be a mapping of ``allowed`` keys, or None;
+    ``not_a_mapping`` is the message when it is no mapping at all."""
+    if not isinstance(entry, dict):
+        return not_a_mapping
+    unknown = set(entry) - allowed
+    if unknown:
+        return f"unknown field(s) {sorted(unknown)}; allowed: {sorted(allowed)}"
+    return None

@@ -25,7 +25,7 @@ from typing import Any
 
 from timeline.temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
-from timeline.yamllines import read_with_lines
+from timeline.yamllines import mapping_problem, read_with_lines
 
 from .cues import Cue, fmt
 from .mentions import Layout, word_spans
@@ -232,11 +232,9 @@ def _entry(path: str, entry: Any, month: tuple[int, int], words: Words) -> NewsD
     def fail(msg: str) -> NewsDayError:
         return NewsDayError(f"{path}:{line}: {msg}")
 
-    if not isinstance(entry, dict):
-        raise fail("each entry is a mapping with day, what, match and source")
-    unknown = set(entry) - _FIELDS
-    if unknown:
-        raise fail(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(_FIELDS)}")
+    problem = mapping_problem(entry, _FIELDS, "each entry is a mapping with day, what, match and source")
+    if problem:
+        raise fail(problem)
     first = _date(entry.get("day"), fail, "day")
     last = _date(entry["until"], fail, "until") if "until" in entry else first
     if (first.year, first.month) != month:

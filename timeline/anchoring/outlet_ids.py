@@ -23,7 +23,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from timeline.yamllines import read_with_lines
+from timeline.yamllines import mapping_problem, read_with_lines
 
 DEFAULT_PATH = Path(__file__).with_name("outlet_ids.yml")
 
@@ -116,11 +116,10 @@ def _outlet(path: str, entry: Any) -> Outlet:
     def fail(msg: str, at: int = line) -> OutletIdError:
         return OutletIdError(f"{path}:{at}: {msg}")
 
-    if not isinstance(entry, dict):
-        raise fail("each outlet must be a mapping with name, hosts, pattern, base, points")
-    unknown = set(entry) - _FIELDS
-    if unknown:
-        raise fail(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(_FIELDS)}")
+    shape = "each outlet must be a mapping with name, hosts, pattern, base, points"
+    problem = mapping_problem(entry, _FIELDS, shape)
+    if problem:
+        raise fail(problem)
     name = entry.get("name")
     if not isinstance(name, str) or not name:
         raise fail("'name' must be a non-empty string")
