@@ -10,6 +10,7 @@ next build converges. The read phase parks each article's full result in a tempo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,14 @@ def build(
     progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
     plan: ExecutionPlan | None = None,
     use_cache: bool = True,
+    today: dt.date | None = None,
 ) -> str:
-    """Build the pages; returns a one-line summary. Problems go into ``problems``."""
+    """Build the pages; returns a one-line summary. Problems go into ``problems``.
+
+    ``today`` is the latest day an article can have been published; without one, the setting
+    ``extra.timeline.today``, else the end of the chronology window. The command line always
+    passes one (:mod:`timeline.today`); this function never reads the clock.
+    """
     problems = problems if problems is not None else Problems()
     settings = load_settings(config_file)
     root = config_file.parent
@@ -43,7 +50,7 @@ def build(
     with ResultStore(cache_dir) as store:
         timeline = collect(
             content,
-            today=settings.today,
+            today=today if today is not None else settings.today,
             problems=problems,
             progress=progress,
             plan=plan,

@@ -3,13 +3,19 @@
 Loaded from ``content/chronology.yml`` (user-editable). Every problem is reported as
 ``ChronologyError("file:line: what is wrong (hint)")`` so the build can show it without a
 traceback. Without a file, a minimal built-in chronology holds only the invasion anchor.
+
+The window's end is optional: a file without ``end`` (or with ``end: null``), and the built-in
+chronology, have an open window that ends *today*. ``load_chronology(path, today=...)`` or
+:meth:`Chronology.until` closes it at a given today, so every consumer sees a concrete
+``(start, end)``. Loaded without a today (library use), an open window ends provisionally on
+:data:`PROVISIONAL_END` or at the end of the latest year the chronology names, whichever is later.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -21,6 +27,10 @@ DEFAULT_ANCHOR = "default"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_NULL = ("", "null", "Null", "NULL", "~")
+WINDOW_START = dt.date(2014, 1, 1)
+PROVISIONAL_END = dt.date(2025, 12, 31)
+"""Where an open window ends when no today is given (at least; see the module)."""
 
 
 class ChronologyError(ValueError):
@@ -53,9 +63,22 @@ class Chronology:
     anchors: dict[str, dt.date]  # lowercase alias -> date; "default" is the main anchor
     events: list[KeyEvent] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list)
-    window: tuple[dt.date, dt.date] = (dt.date(2014, 1, 1), dt.date(2025, 12, 31))
+    window: tuple[dt.date, dt.date] = (WINDOW_START, PROVISIONAL_END)
     anchor_ids: dict[str, str] = field(default_factory=dict)  # alias -> anchor id
     source: str = "<built-in>"
+    open_end: bool = False  # the window's end is "today": see until()
+
+    def until(self, today: dt.date) -> Chronology:
+        """This chronology with an open window ending on ``today``; a closed window is kept as is."""
+        if not self.open_end:
+            return self
+        if today <= self.window[0]:
+            raise ChronologyError(
+                f"{self.source}: today ({today.isoformat()}) is not after the chronology window's "
+                f"start ({self.window[0].isoformat()}) (check --today, extra.timeline.today or "
+                "SOURCE_DATE_EPOCH)"
+            )
+        return replace(self, window=(self.window[0], today))
 
     def phase_of(self, day: dt.date) -> Phase | None:
         return next((p for p in self.phases if p.contains(day)), None)
@@ -76,13 +99,20 @@ def builtin_chronology() -> Chronology:
             )
         ],
         phases=[Phase("war", "The full-scale war", INVASION, None)],
-        window=(dt.date(2014, 1, 1), dt.date(2025, 12, 31)),
+        window=(WINDOW_START, PROVISIONAL_END),
         anchor_ids={a: "invasion" for a in anchors},
+        open_end=True,
     )
 
 
-def load_chronology(path: Path | None) -> Chronology:
-    """Load and validate a chronology file; None or a missing file gives the built-in one."""
+def load_chronology(path: Path | None, *, today: dt.date | None = None) -> Chronology:
+    """Load and validate a chronology file; None or a missing file gives the built-in one. With
+    ``today``, an open window ends on it (see the module)."""
+    chronology = _load(path)
+    return chronology.until(today) if today is not None else chronology
+
+
+def _load(path: Path | None) -> Chronology:
     if path is None or not Path(path).is_file():
         return builtin_chronology()
     name = str(path)
@@ -176,23 +206,38 @@ class _Parser:
                 raise self.fail(
                     root, f"missing key {key!r}", "see the comments at the top of content/chronology.yml"
                 )
-        window = self.window(top.get("window"))
-        anchors, anchor_ids = self.anchors(top["anchors"], window)
+        start, end = self.window(top.get("window"))
+        bounds = (start, end or dt.date.max)  # an open window holds every later date
+        anchors, anchor_ids = self.anchors(top["anchors"], bounds)
         phases = self.phases(top["phases"])
-        events = self.events(top["events"], window, phases)
-        return Chronology(anchors, events, phases, window, anchor_ids, source=self.name)
+        events = self.events(top["events"], bounds, phases)
+        if end is not None:
+            return Chronology(anchors, events, phases, (start, end), anchor_ids, source=self.name)
+        named = [*anchors.values(), *(e.date.latest for e in events)]
+        named += [d for p in phases for d in (p.start, p.end) if d is not None]
+        provisional = max(PROVISIONAL_END, dt.date(max(named, default=start).year, 12, 31))
+        return Chronology(
+            anchors, events, phases, (start, provisional), anchor_ids, source=self.name, open_end=True
+        )
 
-    def window(self, node: yaml.Node | None) -> tuple[dt.date, dt.date]:
+    def window(self, node: yaml.Node | None) -> tuple[dt.date, dt.date | None]:
+        """(start, end); end None: open, it is today."""
         if node is None:
-            return (dt.date(2014, 1, 1), dt.date(2025, 12, 31))
+            return WINDOW_START, None
         fields = self.mapping(node, "window", {"start", "end"})
-        if "start" not in fields or "end" not in fields:
+        if "start" not in fields:
             raise self.fail(
-                node, "window needs start and end", "for example start: 2014-01-01, end: 2025-12-31"
+                node, "window needs a start", "for example start: 2014-01-01 (end is optional: today)"
             )
-        start, end = self.day(fields["start"], "window start"), self.day(fields["end"], "window end")
+        start = self.day(fields["start"], "window start")
+        end_node = fields.get("end")
+        if end_node is None or (
+            isinstance(end_node, yaml.ScalarNode) and end_node.value in ("", "null", "~")
+        ):
+            return start, None
+        end = self.day(end_node, "window end")
         if end <= start:
-            raise self.fail(fields["end"], "window end is not after its start", "swap the dates")
+            raise self.fail(end_node, "window end is not after its start", "swap the dates")
         return start, end
 
     def anchors(

@@ -10,13 +10,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from . import __version__
 from .problems import Problems
+from .today import Today, TodayError, resolve_today, utc_today
 
 T = TypeVar("T")
 
@@ -26,6 +28,12 @@ EXAMPLES = {
     "eval": "timeline eval ../shared/eval/tempeval3-tbaq --json",
     "eval-published": "timeline eval-published ../shared/eval/war-news-dev/articles.jsonl",
 }
+
+
+TODAY_HELP = (
+    "the latest day an article can have been published (default: extra.timeline.today in the "
+    "config, else SOURCE_DATE_EPOCH, else the clock, in UTC)"
+)
 
 
 class UsageError(Exception):
@@ -75,31 +83,52 @@ def _report(problems: Problems, strict: bool) -> int:
     return 0
 
 
+def _today(args: argparse.Namespace, setting: dt.date | None) -> Today:
+    """The one place 'today' is decided (see :mod:`timeline.today` for the order)."""
+    try:
+        return resolve_today(args.today, setting, args.environ, args.clock)
+    except TodayError as exc:
+        raise UsageError(str(exc)) from None
+
+
 # ---- commands ---------------------------------------------------------------------------
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
+    from .config import load_settings
     from .execution import ExecutionPlan
 
+    config = Path(args.config)
+    today = _today(args, load_settings(config).today)
     problems = Problems()
     summary = build(
-        config_file=Path(args.config),
+        config_file=config,
         content_dir=Path(args.content) if args.content else None,
         problems=problems,
         progress=lambda items: _progress(list(items), "extracting"),
         plan=ExecutionPlan(args.executor, args.jobs, args.scheduler),
         use_cache=not args.no_cache,
+        today=today.day,
     )
-    print(summary, file=sys.stderr)
+    print(f"{summary} (today {today.day.isoformat()}, from {today.source})", file=sys.stderr)
     return _report(problems, args.strict)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from .config import load_settings
     from .extract import extract_files
 
+    config = Path(args.config)
+    settings = load_settings(config)
+    today = _today(args, settings.today)
     problems = Problems()
-    chronology = Path(args.chronology) if args.chronology else None
+    # the same chronology `timeline build` reads, unless one is given
+    chronology = Path(args.chronology or config.parent / settings.content_dir / "chronology.yml")
     for record in extract_files(
-        [Path(p) for p in args.paths], published=args.published, chronology_file=chronology, problems=problems
+        [Path(p) for p in args.paths],
+        published=args.published,
+        chronology_file=chronology,
+        problems=problems,
+        today=today.day,
     ):
         if args.json:
             print(json.dumps(record, ensure_ascii=False, sort_keys=False))
@@ -145,10 +174,10 @@ def cmd_eval_published(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: no such file (JSON Lines with id, published, title, text)")
     from .anchoring.evaluate import format_pubdate_report, run_pubdate_eval
     from .chronology import load_chronology
-    from .extraction import reference_today
+    from .config import load_settings
 
-    chronology = load_chronology(Path(args.chronology) if args.chronology else None)
-    today = reference_today(chronology, args.today)
+    today = _today(args, load_settings(Path(args.config)).today).day
+    chronology = load_chronology(Path(args.chronology) if args.chronology else None, today=today)
     report = run_pubdate_eval(path, chronology, today)
     print(json.dumps(report, indent=1, sort_keys=True) if args.json else format_pubdate_report(report))
     return 0
@@ -200,6 +229,12 @@ def make_parser() -> argparse.ArgumentParser:
         help="Dask scheduler address for --executor dask (default: a local cluster)",
     )
     p.add_argument("--no-cache", action="store_true", help="ignore and do not update the extraction cache")
+    p.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help=TODAY_HELP,
+    )
     p.set_defaults(func=cmd_build)
 
     p = add("extract", "Print what the pipeline finds in each file: publication date, timexes, events.")
@@ -208,7 +243,18 @@ def make_parser() -> argparse.ArgumentParser:
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date for every file given"
     )
     p.add_argument(
-        "--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)"
+        "--chronology",
+        metavar="FILE",
+        help="chronology anchors (default: chronology.yml in extra.timeline.content_dir, as for build)",
+    )
+    p.add_argument(
+        "--config", metavar="FILE", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)"
+    )
+    p.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help=TODAY_HELP,
     )
     p.add_argument("--json", action="store_true", help="one JSON object per file per line (JSON Lines)")
     p.set_defaults(func=cmd_extract)
@@ -227,20 +273,39 @@ def make_parser() -> argparse.ArgumentParser:
         "--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)"
     )
     p.add_argument(
-        "--today", type=_date, metavar="YYYY-MM-DD", help="latest plausible date (default: chronology end)"
+        "--config", metavar="FILE", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)"
+    )
+    p.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help=TODAY_HELP,
     )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_eval_published)
     return parser
 
 
-def main(argv: Iterable[str] | None = None) -> int:
+def main(
+    argv: Iterable[str] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    clock: Callable[[], dt.date] = utc_today,
+) -> int:
+    """Run one command. ``environ`` and ``clock`` are where 'today' may come from (defaults: the
+    process environment and the UTC clock); tests inject both."""
     parser = make_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    if getattr(args, "chronology", "unset") is None and Path("content/chronology.yml").exists():
+    args.environ = os.environ if environ is None else environ
+    args.clock = clock
+    if (
+        args.command == "eval-published"
+        and args.chronology is None
+        and Path("content/chronology.yml").exists()
+    ):
         args.chronology = "content/chronology.yml"
     try:
         return int(args.func(args))

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .today import parse_day
+
 
 class ConfigError(Exception):
     """A setting is missing or has the wrong type; the message says which and what was expected."""
@@ -30,8 +32,9 @@ class Settings:
     """Sub-folder of ``docs_dir`` that the build owns and regenerates. Nothing outside it is written."""
 
     today: dt.date | None = None
-    """The latest date an article can have been published. Unset: the end of the chronology window,
-    so that builds stay reproducible instead of depending on the clock."""
+    """The latest date an article can have been published (YYYY-MM-DD), pinned for this project.
+    ``--today`` overrides it; unset, ``SOURCE_DATE_EPOCH`` or else the clock (UTC) decides (see
+    :mod:`timeline.today`)."""
 
     cache_dir: str = ".cache/timeline"
     """Where extraction results are cached by content hash (outside docs_dir)."""
@@ -52,6 +55,37 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """YAML dates as usual, but an impossible one (``2026-02-30``) stays text, so the setting's
+    check can say what was expected instead of the YAML library failing."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _today(value: Any, config_file: Path) -> dt.date:
+    """``extra.timeline.today``: a date written YYYY-MM-DD (quoted or not)."""
+    day: dt.date | None = None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        day = value
+    elif isinstance(value, str):
+        try:
+            day = parse_day(value)
+        except ValueError:
+            day = None
+    if day is None:
+        shown = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value
+        raise ConfigError(
+            f"{config_file}: extra.timeline.today must be a date YYYY-MM-DD, got {shown!r} "
+            "(or remove it to use --today, SOURCE_DATE_EPOCH or the clock)"
+        )
+    return day
 
 
 def load_settings(config_file: Path) -> Settings:
@@ -77,15 +111,7 @@ def load_settings(config_file: Path) -> Settings:
             )
         default = getattr(Settings(), key)
         if key == "today":
-            if isinstance(value, str):
-                try:
-                    value = dt.date.fromisoformat(value)
-                except ValueError:
-                    value = None
-            if value is not None and not isinstance(value, dt.date):
-                raise ConfigError(
-                    f"{config_file}: extra.timeline.today must be a date YYYY-MM-DD, got {value!r}"
-                )
+            value = None if value is None else _today(value, config_file)
         elif isinstance(default, int) and (
             not isinstance(value, int) or isinstance(value, bool) or value < 1
         ):

@@ -81,7 +81,7 @@ def extract_files(
     today: dt.date | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Records for each readable file in ``paths`` (unreadable ones are reported in ``problems``)."""
-    chronology = load_chronology(chronology_file)
+    chronology = load_chronology(chronology_file, today=today)
     ref = reference_today(chronology, today)
     for path in paths:
         shown = path.as_posix()

@@ -12,7 +12,8 @@ from .model import ArticleResult
 
 
 def reference_today(chronology: Chronology, today: dt.date | None) -> dt.date:
-    """The injected 'today': the configured one, else the end of the chronology window."""
+    """The injected 'today'. The command line always resolves one (:mod:`timeline.today`); library
+    calls without one get the end of the chronology window (provisional when the window is open)."""
     return today or chronology.window[1]
 
 

@@ -20,6 +20,9 @@ KNOWN_KEYS = {
     "tags": "a list of strings",
 }
 
+# A 'published' date up to a day after today is trusted: the article's time zone may be ahead of UTC.
+LEEWAY = dt.timedelta(days=1)
+
 # libyaml's safe loader when present: same safety, about ten times faster on many small blocks.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -137,10 +140,11 @@ def _check(key: str, value: Any, today: dt.date) -> Any:
         return _Invalid(
             f"'published' {value.isoformat()} is before 1900 and was ignored", "check the year", True
         )
-    if value > today:
+    if value > today + LEEWAY:
         return _Invalid(
-            f"'published' {value.isoformat()} is in the future and was ignored",
-            "check the year; the date will be inferred from the text instead",
+            f"'published' {value.isoformat()} is in the future (today is {today.isoformat()}) "
+            "and was ignored",
+            "check the year, or the day given as today; the date will be inferred from the text instead",
             True,
         )
     return value
