@@ -2,12 +2,15 @@
 
 A copy of the project's mkdocs.yml, hand-written site_src/ pages and content/ goes into a temporary
 folder; there ``timeline build`` runs, then ``mkdocs build --strict`` twice: hosted (site/) and
-offline (OFFLINE=true, site-offline/). Commands run as subprocesses of the same Python.
+offline (OFFLINE=true, site-offline/). Commands run as subprocesses of the same Python, with
+SOURCE_DATE_EPOCH pinned to the tests' TODAY, so that "today" does not depend on the clock (two
+builds either side of midnight UTC would otherwise differ).
 """
 
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -17,7 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .conftest import ROOT
+from .conftest import ROOT, TODAY
+
+EPOCH = str(int(dt.datetime(TODAY.year, TODAY.month, TODAY.day, tzinfo=dt.UTC).timestamp()))
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,13 @@ class Sites:
 
 
 def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env}
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": EPOCH,
+        **env,
+    }
     environment.pop("OFFLINE", None)
     environment.update(env)
     done = subprocess.run(
