@@ -257,6 +257,23 @@ def test_article_with_nothing_that_places_it_ends_today(
     assert record["published"]["latest"] == "2026-12-03"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="timeline/pipeline.py collect() loads the chronology without today, so the open window ends "
+    "provisionally on 2025-12-31 and merge_events drops later events as background; needs "
+    "load_chronology(..., today=today) there (see the report on issue 14)",
+)
+def test_build_keeps_events_after_the_old_window_end(tmp_path: Path) -> None:
+    article = (
+        "---\ntitle: Drone strike\npublished: 2026-11-20\n---\nOn November 18, 2026, a Russian drone "
+        "struck a power station in Odesa, cutting electricity to 40,000 homes.\n"
+    )
+    project = make_project(tmp_path, {"strike.md": article})
+    assert main(["build", "--config", str(project / "mkdocs.yml"), "--today", "2026-12-03"], environ={}) == 0
+    data = json.loads((project / "site_src" / "timeline" / "timeline.json").read_text("utf-8"))
+    assert data["events"], "the event of 18 November 2026 is missing from the timeline"
+
+
 # ---- the open chronology window ----------------------------------------------------------------
 def test_shipped_and_builtin_windows_end_today() -> None:
     for path in (ROOT / "content" / "chronology.yml", None):
