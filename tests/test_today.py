@@ -245,7 +245,8 @@ def test_weakly_placed_article_interval_runs_towards_today(
 @pytest.mark.xfail(
     strict=True,
     reason="timeline/anchoring/infer.py estimate_from_cues returns no interval at all when there are "
-    "no cues; it should return (lo, hi), the horizon that ends today (see the report on issue 14)",
+    "no cues (earliest = latest = None; tests/test_anchoring.py asserts it); for the interval to end "
+    "today it would return the horizon's end as latest (see the report on issue 14)",
 )
 def test_article_with_nothing_that_places_it_ends_today(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
