@@ -77,6 +77,7 @@ def test_no_cues_gives_unknown_and_no_guess() -> None:
     est = infer(text, [])
     assert est.value is None and est.source == "unknown" and est.confidence == 0.0
     assert est.earliest is None and est.evidence == []
+    assert est.latest == TODAY  # written some time up to today: the interval ends today
 
 
 def test_present_war_relative_statement() -> None:

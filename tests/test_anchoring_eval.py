@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from timeline.anchoring.evaluate import EvalInputError, format_pubdate_report, run_pubdate_eval
-from timeline.chronology import load_chronology
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -27,7 +26,7 @@ TODAY = dt.date(2025, 1, 1)  # after the newest article of the set
 def dev_chronology() -> Any:
     if not DEV.is_file():
         pytest.skip(f"evaluation data not found at {DEV} (it lives in ../shared, outside the repository)")
-    return load_chronology(ROOT / "content" / "chronology.yml")
+    return ROOT / "content" / "chronology.yml"
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +84,7 @@ def test_eval_input_errors_name_file_and_line(tmp_path: Path) -> None:
         json.dumps(good) + "\n" + json.dumps({"id": "b", "text": "no date"}) + "\n", encoding="utf-8"
     )
     with pytest.raises(EvalInputError, match=r"bad.jsonl:2: expected a JSON object with 'published'"):
-        run_pubdate_eval(path, load_chronology(None), TODAY)
+        run_pubdate_eval(path, None, TODAY)
 
 
 def test_eval_on_a_tiny_invented_set(tmp_path: Path) -> None:
@@ -100,7 +99,7 @@ def test_eval_on_a_tiny_invented_set(tmp_path: Path) -> None:
     ]
     path = tmp_path / "tiny.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    rep = run_pubdate_eval(path, load_chronology(None), TODAY)
+    rep = run_pubdate_eval(path, None, TODAY)
     assert rep["articles"] == 2
     assert rep["inferred"]["within_3"] == 0.5 and rep["inferred"]["with_value"] == 1
     assert rep["rows"][1]["value"] is None and rep["rows"][1]["covered"] is False
@@ -116,7 +115,7 @@ def test_eval_uses_the_address_unless_told_not_to(tmp_path: Path) -> None:
     }
     path = tmp_path / "url.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    with_url = run_pubdate_eval(path, load_chronology(None), TODAY)
+    with_url = run_pubdate_eval(path, None, TODAY)
     assert with_url["rows"][0]["value"] == "2023-04-15" and with_url["inferred"]["exact"] == 1.0
-    text_only = run_pubdate_eval(path, load_chronology(None), TODAY, use_url=False)
+    text_only = run_pubdate_eval(path, None, TODAY, use_url=False)
     assert text_only["rows"][0]["value"] is None

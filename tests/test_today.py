@@ -242,12 +242,6 @@ def test_weakly_placed_article_interval_runs_towards_today(
     assert latest[0] < latest[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="timeline/anchoring/infer.py estimate_from_cues returns no interval at all when there are "
-    "no cues (earliest = latest = None; tests/test_anchoring.py asserts it); for the interval to end "
-    "today it would return the horizon's end as latest (see the report on issue 14)",
-)
 def test_article_with_nothing_that_places_it_ends_today(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -258,12 +252,6 @@ def test_article_with_nothing_that_places_it_ends_today(
     assert record["published"]["latest"] == "2026-12-03"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="timeline/pipeline.py collect() loads the chronology without today, so the open window ends "
-    "provisionally on 2025-12-31 and merge_events drops later events as background; needs "
-    "load_chronology(..., today=today) there (see the report on issue 14)",
-)
 def test_build_keeps_events_after_the_old_window_end(tmp_path: Path) -> None:
     article = (
         "---\ntitle: Drone strike\npublished: 2026-11-20\n---\nOn November 18, 2026, a Russian drone "

@@ -18,7 +18,7 @@ from pathlib import Path
 from .atomic import write_atomic
 from .model import ArticleResult
 
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -56,7 +56,7 @@ class ResultCache:
         raw = f"{self.context}|{digest}|{published}|{path}"
         return hashlib.sha256(raw.encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[object, list[object], list[object]] | None:
+    def get(self, key: str) -> tuple[object, list[object], list[object], object] | None:
         self._used.add(key)
         try:
             with self._file(key).open("rb") as handle:
@@ -67,7 +67,7 @@ class ResultCache:
 
     def put(self, key: str, result: ArticleResult) -> None:
         self._used.add(key)
-        data = pickle.dumps((result.published, result.timexes, result.events), protocol=5)
+        data = pickle.dumps((result.published, result.timexes, result.events, result.terms), protocol=5)
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             write_atomic(self._file(key), data)
 

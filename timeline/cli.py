@@ -175,11 +175,28 @@ def cmd_eval_published(args: argparse.Namespace) -> int:
     from .anchoring.evaluate import format_pubdate_report, run_pubdate_eval
     from .chronology import load_chronology
     from .config import load_settings
+    from .execution import ExecutionPlan
 
     today = _today(args, load_settings(Path(args.config)).today).day
-    chronology = load_chronology(Path(args.chronology) if args.chronology else None, today=today)
-    report = run_pubdate_eval(path, chronology, today)
-    print(json.dumps(report, indent=1, sort_keys=True) if args.json else format_pubdate_report(report))
+    chronology_file = Path(args.chronology) if args.chronology else None
+    load_chronology(chronology_file, today=today)  # refuse a broken file before the long run
+    if args.hide is not None and not 0.0 < args.hide < 1.0:
+        raise UsageError(
+            f"--hide {args.hide}: give the share of articles to hide, between 0 and 1 (e.g. 0.2)"
+        )
+    plan = ExecutionPlan("auto", args.jobs, None)
+    reports = []
+    for seed in args.seed or [0]:
+        report = run_pubdate_eval(path, chronology_file, today, hide=args.hide, seed=seed, plan=plan)
+        if args.hide is not None:  # the same hidden articles without corpus learning: what it adds
+            report["without_corpus"] = run_pubdate_eval(
+                path, chronology_file, today, hide=args.hide, seed=seed, plan=plan, learn=False
+            )
+        reports.append(report)
+    if args.json:
+        print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=1, sort_keys=True))
+    else:
+        print("\n\n".join(format_pubdate_report(r) for r in reports))
     return 0
 
 
@@ -280,6 +297,23 @@ def make_parser() -> argparse.ArgumentParser:
         type=_date,
         metavar="YYYY-MM-DD",
         help=TODAY_HELP,
+    )
+    p.add_argument(
+        "--hide",
+        type=float,
+        metavar="SHARE",
+        help="hide the date and address of this share of the articles (e.g. 0.2) and keep the rest as "
+        "metadata, so the dated ones teach the tool (corpus learning); scored on the hidden ones",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        action="append",
+        metavar="N",
+        help="random seed choosing the hidden articles (repeat for several runs; default 0)",
+    )
+    p.add_argument(
+        "--jobs", type=_positive, default=0, metavar="N", help="worker processes (default: one per core)"
     )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_eval_published)

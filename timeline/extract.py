@@ -12,6 +12,7 @@ from .chronology import load_chronology
 from .content import read_article
 from .extraction import extract_article, reference_today
 from .model import ArticleResult
+from .pipeline import date_from_corpus
 from .problems import Problems
 
 
@@ -80,9 +81,13 @@ def extract_files(
     problems: Problems,
     today: dt.date | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Records for each readable file in ``paths`` (unreadable ones are reported in ``problems``)."""
+    """Records for each readable file in ``paths`` (unreadable ones are reported in ``problems``).
+
+    The files are one corpus, as in ``timeline build``: the dated ones (``published`` in their
+    metadata) help place the undated ones (:func:`timeline.pipeline.date_from_corpus`)."""
     chronology = load_chronology(chronology_file, today=today)
     ref = reference_today(chronology, today)
+    results = []
     for path in paths:
         shown = path.as_posix()
         if not path.is_file():
@@ -93,4 +98,8 @@ def extract_files(
             continue
         if published is not None:
             article.published = published
-        yield result_record(extract_article(article, chronology, ref))
+        results.append(extract_article(article, chronology, ref))
+    for index, result in date_from_corpus(results, chronology, ref):
+        results[index] = result
+    for result in results:
+        yield result_record(result)

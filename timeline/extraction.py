@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from .anchoring import anchor_text
+from .anchoring.corpus import news_terms
+from .anchoring.cues import Cue
 from .chronology import Chronology
 from .content import Article
 from .events import article_events
@@ -17,8 +20,14 @@ def reference_today(chronology: Chronology, today: dt.date | None) -> dt.date:
     return today or chronology.window[1]
 
 
-def extract_article(article: Article, chronology: Chronology, today: dt.date) -> ArticleResult:
-    """Tag, anchor and find the events of one article (no I/O, no clock)."""
-    anchored = anchor_text(article.body, article.published, chronology, today=today, url=article.url)
+def extract_article(
+    article: Article, chronology: Chronology, today: dt.date, extra: Sequence[Cue] = ()
+) -> ArticleResult:
+    """Tag, anchor and find the events of one article (no I/O, no clock). ``extra``: clues from
+    outside the article (the corpus clue, see :func:`timeline.pipeline.date_from_corpus`)."""
+    anchored = anchor_text(
+        article.body, article.published, chronology, today=today, url=article.url, extra=extra
+    )
     events = article_events(article, anchored.timexes, anchored.published)
-    return ArticleResult(article, anchored.published, anchored.timexes, events)
+    terms = news_terms(f"{article.title}\n\n{article.body_text}")
+    return ArticleResult(article, anchored.published, anchored.timexes, events, terms)

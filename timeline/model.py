@@ -15,6 +15,7 @@ from .temporal.values import DateValue, Timex
 
 if TYPE_CHECKING:
     from .anchoring import PublicationEstimate
+    from .anchoring.corpus import NewsTerms
     from .chronology import Chronology
     from .store import ResultStore
 
@@ -57,6 +58,7 @@ class ArticleResult:
     published: PublicationEstimate
     timexes: list[Timex]
     events: list[ArticleEvent]
+    terms: NewsTerms | None = None  # the news it reports, for dating others (anchoring.corpus)
 
 
 @dataclass

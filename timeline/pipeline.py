@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .anchoring.corpus import CorpusIndex, DatedArticle
+from .anchoring.infer import horizon
 from .cache import ResultCache, context_key
-from .chronology import load_chronology
+from .chronology import Chronology, load_chronology
 from .content import Article
 from .content.loader import iter_article_files, iter_articles
 from .events import merge_events
@@ -31,7 +33,7 @@ from .model import ArticleResult, Timeline
 from .problems import Problems
 from .store import ResultStore, Shared, summary
 
-__all__ = ["collect", "extract_article", "reference_today"]
+__all__ = ["collect", "date_from_corpus", "extract_article", "reference_today"]
 
 
 def collect(
@@ -43,16 +45,19 @@ def collect(
     plan: ExecutionPlan | None = None,
     cache_dir: Path | None = None,
     store: ResultStore | None = None,
+    learn: bool = True,
 ) -> Timeline:
     """Read and resolve everything in ``content_dir``.
 
     ``progress`` wraps the list of article files (it advances as each file is read). With a
     ``store``, the Timeline holds summaries and the store the full results (see the module).
+    ``learn``: date the undated articles from the dated ones too (:func:`date_from_corpus`);
+    off only to measure what that adds (``timeline eval-published``).
     """
     problems = problems if problems is not None else Problems()
     chronology_file = content_dir / "chronology.yml"
     has_chronology = chronology_file.is_file()
-    chronology = load_chronology(chronology_file if has_chronology else None)
+    chronology = load_chronology(chronology_file if has_chronology else None, today=today)
     ref = reference_today(chronology, today)
     files: Iterable[tuple[Path, str]] = iter_article_files(content_dir, problems)
     if progress is not None:
@@ -79,8 +84,8 @@ def collect(
             key = cache.key(article.digest, article.published, article.path) if cache is not None else None
             hit = cache.get(key) if cache is not None and key is not None else None
             if hit is not None:
-                published, timexes, found = hit
-                keep(len(results) - 1, ArticleResult(article, published, timexes, found))  # type: ignore[arg-type]
+                published, timexes, found, terms = hit
+                keep(len(results) - 1, ArticleResult(article, published, timexes, found, terms))  # type: ignore[arg-type]
                 continue
             waiting.append((len(results) - 1, key))
             yield article
@@ -93,5 +98,38 @@ def collect(
     if cache is not None:
         cache.prune()
     done = [r for r in results if r is not None]
+    if learn:
+        full = (lambda r: store.get(r.article.slug)) if store is not None else (lambda r: r)
+        for index, result in date_from_corpus(done, chronology, ref, full):
+            if store is not None:
+                store.put(result)
+                result = summary(result, shared)
+            done[index] = result
     events = merge_events(done, chronology)
     return Timeline(done, events, chronology, problems, store)
+
+
+def date_from_corpus(
+    results: Sequence[ArticleResult],
+    chronology: Chronology,
+    today: dt.date,
+    full: Callable[[ArticleResult], ArticleResult] = lambda r: r,
+) -> Iterator[tuple[int, ArticleResult]]:
+    """The second pass: the dated articles of ``results`` (metadata) teach when the undated ones
+    were written (:mod:`timeline.anchoring.corpus`). Yields (index, new result) for each undated
+    article that reports the same news as dated ones, extracted again with that clue. ``full``
+    gives an article's whole result when ``results`` hold summaries."""
+    dated = [
+        (DatedArticle(r.article.slug, r.article.title, r.published.value), r.terms)
+        for r in results
+        if r.published.source == "metadata" and r.published.value is not None and r.terms is not None
+    ]
+    undated = [i for i, r in enumerate(results) if r.published.source != "metadata" and r.terms is not None]
+    if not dated or not undated:
+        return
+    index = CorpusIndex.build(dated, [results[i].terms for i in undated])  # type: ignore[misc]
+    span = horizon(chronology, today)
+    for i in undated:
+        cue = index.cue(results[i].terms, span)  # type: ignore[arg-type]
+        if cue is not None:
+            yield i, extract_article(full(results[i]).article, chronology, today, [cue])

@@ -61,6 +61,7 @@ def summary(result: ArticleResult, shared: Shared | None = None) -> ArticleResul
         dataclasses.replace(result.published, evidence=[]),
         [shared.timex(t) if i in used else LEFT_OUT for i, t in enumerate(result.timexes)],
         result.events,
+        result.terms,
     )
 
 

@@ -11,10 +11,12 @@ datetime.date(2022, 3, 31)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from timeline.chronology import Chronology
 from timeline.temporal import tag
 
+from .cues import Cue
 from .infer import infer_publication
 from .model import AnchoredText, Evidence, PublicationEstimate
 from .resolve import resolve_timexes
@@ -23,18 +25,25 @@ __all__ = ["AnchoredText", "Evidence", "PublicationEstimate", "anchor_text", "in
 
 
 def anchor_text(
-    text: str, published: dt.date | None, chronology: Chronology, *, today: dt.date, url: str | None = None
+    text: str,
+    published: dt.date | None,
+    chronology: Chronology,
+    *,
+    today: dt.date,
+    url: str | None = None,
+    extra: Sequence[Cue] = (),
 ) -> AnchoredText:
     """Tag ``text``, place it in time and resolve every timex.
 
     ``published`` from the article's metadata always wins; otherwise the date is inferred
     from the text's own cues. ``today`` is the latest plausible date (injected, never read
-    from the clock). ``url``, the article's address, is a clue too when it holds a date.
+    from the clock). ``url``, the article's address, is a clue too when it holds a date;
+    ``extra`` are clues from outside the article (what the dated articles of the corpus say).
     """
     timexes = tag(text, None, anchors=chronology.anchors)
     if published is not None:
         estimate = PublicationEstimate(published, published, published, "metadata", 1.0, [])
     else:
-        estimate = infer_publication(text, timexes, chronology, today, url)
+        estimate = infer_publication(text, timexes, chronology, today, url, extra)
     resolve_timexes(timexes, estimate, chronology, text)
     return AnchoredText(estimate, timexes)

@@ -8,16 +8,18 @@ latest full date (day, month and year) written in the text.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
+import random
+import shutil
 import statistics
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from timeline.chronology import Chronology
-from timeline.temporal import tag
-from timeline.temporal.values import AnchorKind, DateValue, Granularity
+import yaml
 
-from .infer import infer_publication
+from timeline.temporal.values import AnchorKind, DateValue, Granularity
 
 HIGH_CONFIDENCE = 0.8
 
@@ -29,8 +31,12 @@ class EvalInputError(ValueError):
 def read_articles(jsonl: Path) -> list[dict[str, Any]]:
     articles = []
     try:
-        lines = Path(jsonl).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        if str(jsonl).endswith(".gz"):
+            with gzip.open(jsonl, "rt", encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
+        else:
+            lines = Path(jsonl).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise EvalInputError(f"{jsonl}: cannot read ({exc})") from exc
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -48,6 +54,7 @@ def read_articles(jsonl: Path) -> list[dict[str, Any]]:
                 "id": str(raw.get("id", n)),
                 "title": str(raw.get("title") or ""),
                 "url": raw.get("url") if isinstance(raw.get("url"), str) else None,
+                "source": raw.get("source") if isinstance(raw.get("source"), str) else None,
                 "text": text,
                 "published": truth,
             }
@@ -67,36 +74,103 @@ def latest_full_date(timexes: list[Any]) -> dt.date | None:
 
 
 def run_pubdate_eval(
-    jsonl: Path, chronology: Chronology, today: dt.date, *, use_url: bool = True
+    jsonl: Path,
+    chronology_file: Path | None,
+    today: dt.date,
+    *,
+    use_url: bool = True,
+    hide: float | None = None,
+    seed: int = 0,
+    learn: bool = True,
+    plan: Any = None,
 ) -> dict[str, Any]:
-    """Infer every article's date with the true date hidden; return metrics and per-article rows.
+    """Infer the dates of articles whose true date is hidden; return metrics and per-article rows.
 
-    The article's address is a clue like its text (``use_url=False`` measures the text alone)."""
-    rows = []
-    for art in read_articles(jsonl):
-        text = f"{art['title']}\n\n{art['text']}" if art["title"] else art["text"]
-        timexes = tag(text, None, anchors=chronology.anchors)
-        est = infer_publication(text, timexes, chronology, today, art["url"] if use_url else None)
-        truth: dt.date = art["published"]
-        base = latest_full_date(timexes)
-        rows.append(
-            {
-                "id": art["id"],
-                "published": truth.isoformat(),
-                "value": est.value.isoformat() if est.value else None,
-                "earliest": est.earliest.isoformat() if est.earliest else None,
-                "latest": est.latest.isoformat() if est.latest else None,
-                "confidence": est.confidence,
-                "error_days": (est.value - truth).days if est.value else None,
-                "covered": bool(est.earliest and est.latest and est.earliest <= truth <= est.latest),
-                "width_days": est.width_days,
-                "baseline": base.isoformat() if base else None,
-                "baseline_error_days": (base - truth).days if base else None,
-                "cues": len(est.evidence),
-            }
-        )
+    The articles go through the same pipeline as ``timeline build`` (:func:`timeline.pipeline.collect`):
+    they are written as content files into a temporary folder and read, extracted and dated
+    there, as one corpus. Without ``hide`` every date is hidden and the address is a clue like the
+    text (``use_url=False`` measures the text alone). With ``hide`` (a share, e.g. 0.2), a random
+    share of the articles (``seed``) lose their date and their address; the others keep both as
+    metadata and teach the pipeline when the hidden ones were written (``learn``). Only hidden
+    articles are scored."""
+    from timeline.pipeline import collect
+    from timeline.problems import Problems
+    from timeline.store import ResultStore
+
+    articles = read_articles(jsonl)
+    order = list(range(len(articles)))
+    hidden = set(order)
+    if hide is not None:
+        random.Random(seed).shuffle(order)
+        hidden = set(order[: round(hide * len(articles))])
+    with tempfile.TemporaryDirectory(prefix="timeline-eval-") as tmp:
+        content = Path(tmp) / "content"
+        folder = content / "articles"
+        folder.mkdir(parents=True)
+        if chronology_file is not None:
+            shutil.copyfile(chronology_file, content / "chronology.yml")
+        names = {}
+        for n, art in enumerate(articles):
+            meta: dict[str, Any] = {"source": art["source"]} if art["source"] else {}
+            if n not in hidden:
+                meta["published"] = art["published"]
+            if (n not in hidden or hide is None) and use_url and art["url"]:
+                meta["url"] = art["url"]
+            front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) if meta else ""
+            title = " ".join(art["title"].split())
+            body = f"{title}\n\n{art['text']}" if title else art["text"]
+            names[n] = f"articles/{n:06d}.md"
+            (content / names[n]).write_text(f"---\n{front}---\n{body}\n" if front else body, "utf-8")
+        problems = Problems()
+        with ResultStore(Path(tmp)) as store:
+            timeline = collect(
+                content,
+                today=today,
+                problems=problems,
+                plan=plan,
+                cache_dir=Path(tmp) / "cache",
+                store=store,
+                learn=learn,
+            )
+            by_path = {r.article.path: r for r in timeline.articles}
+            rows = []
+            for n in sorted(hidden):
+                summary_result = by_path.get(names[n])
+                if summary_result is None:
+                    continue  # skipped by the loader (reported in problems)
+                result = timeline.full(summary_result)
+                rows.append(_row(articles[n], result.published, result.timexes))
+    report = _report(str(jsonl), today, rows)
+    report["hidden"] = hide
+    report["seed"] = seed if hide is not None else None
+    report["corpus_learning"] = learn and hide is not None
+    report["dated_articles"] = len(articles) - len(hidden)
+    return report
+
+
+def _row(art: dict[str, Any], est: Any, timexes: list[Any]) -> dict[str, Any]:
+    truth: dt.date = art["published"]
+    base = latest_full_date(timexes)
     return {
-        "file": str(jsonl),
+        "id": art["id"],
+        "published": truth.isoformat(),
+        "value": est.value.isoformat() if est.value else None,
+        "earliest": est.earliest.isoformat() if est.earliest else None,
+        "latest": est.latest.isoformat() if est.latest else None,
+        "confidence": est.confidence,
+        "error_days": (est.value - truth).days if est.value else None,
+        "covered": bool(est.earliest and est.latest and est.earliest <= truth <= est.latest),
+        "width_days": est.width_days,
+        "baseline": base.isoformat() if base else None,
+        "baseline_error_days": (base - truth).days if base else None,
+        "cues": len(est.evidence),
+        "corpus": any(e.source == "corpus" for e in est.evidence),
+    }
+
+
+def _report(file: str, today: dt.date, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "file": file,
         "today": today.isoformat(),
         "articles": len(rows),
         "inferred": _metrics(rows, "error_days"),
@@ -110,6 +184,7 @@ def run_pubdate_eval(
             if r["confidence"] >= HIGH_CONFIDENCE and (r["error_days"] is None or abs(r["error_days"]) > 7)
         ),
         "confident": sum(1 for r in rows if r["confidence"] >= HIGH_CONFIDENCE),
+        "with_corpus_clue": sum(1 for r in rows if r["corpus"]),
         "rows": rows,
     }
 
@@ -134,8 +209,15 @@ def _metrics(rows: list[dict[str, Any]], key: str) -> dict[str, Any]:
 def format_pubdate_report(report: dict[str, Any]) -> str:
     """A plain-text table of the report, for people."""
     n = report["articles"]
-    lines = [f"Publication-date inference on {report['file']} ({n} articles, today = {report['today']})", ""]
-    lines.append(f"{'':28}{'inferred':>10}{'baseline':>10}")
+    what = (
+        f"{n} hidden articles: {report['hidden']:.0%} hidden, seed {report['seed']}, "
+        f"{report['dated_articles']} dated articles teach the tool"
+        if report.get("hidden") is not None
+        else f"{n} articles"
+    )
+    lines = [f"Publication-date inference on {report['file']} ({what}, today = {report['today']})", ""]
+    plain = report.get("without_corpus")
+    lines.append(f"{'':28}{'inferred':>10}{'baseline':>10}" + (f"{'no corpus':>11}" if plain else ""))
     labels = [
         ("with a date", "with_value"),
         ("exact", "exact"),
@@ -146,15 +228,23 @@ def format_pubdate_report(report: dict[str, Any]) -> str:
     ]
     for label, key in labels:
         a, b = report["inferred"][key], report["baseline"][key]
-        lines.append(f"{label:28}{_cell(a, key):>10}{_cell(b, key):>10}")
+        c = f"{_cell(plain['inferred'][key], key):>11}" if plain else ""
+        lines.append(f"{label:28}{_cell(a, key):>10}{_cell(b, key):>10}{c}")
     lines += [
         "",
-        f"interval covers the true date: {report['coverage']:.1%}",
+        "baseline: the latest full date written in the text"
+        + ("; no corpus: the same run without corpus learning" if plain else ""),
+        f"interval covers the true date: {report['coverage']:.1%}"
+        + (f" (no corpus: {plain['coverage']:.1%})" if plain else ""),
         f"median interval width: {report['median_width_days']} days"
         + (f" ({report['no_interval']} without interval)" if report["no_interval"] else ""),
         f"confidence >= {HIGH_CONFIDENCE}: {report['confident']} articles, "
         f"{report['confident_wrong']} of them more than 7 days off",
     ]
+    if report.get("hidden") is not None:
+        lines.append(
+            f"a corpus clue (dated articles reporting the same news) for {report['with_corpus_clue']} of {n}"
+        )
     return "\n".join(lines)
 
 

@@ -10,10 +10,12 @@ confident wrong date is the worst outcome.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import itertools
 import math
+from collections.abc import Sequence
 
 from timeline.chronology import Chronology
 from timeline.temporal.values import Timex
@@ -227,8 +229,8 @@ def _interval(spans: list[range], values: list[float]) -> tuple[int, int]:
 def estimate_from_cues(
     cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None
 ) -> PublicationEstimate:
-    if not cues:
-        return PublicationEstimate(None, None, None, "unknown", 0.0, [])
+    if not cues:  # nothing places it: it was written some time up to the last candidate day
+        return PublicationEstimate(None, None, hi, "unknown", 0.0, [])
     spans, values = _posterior_runs(cues, lo, hi, anchor)
     top = max(values)
     peak = min(r.start for r, v in zip(spans, values, strict=True) if v == top)  # the earliest of equals
@@ -257,14 +259,25 @@ def estimate_from_cues(
 
 
 def infer_publication(
-    text: str, timexes: list[Timex], chronology: Chronology, today: dt.date, url: str | None = None
+    text: str,
+    timexes: list[Timex],
+    chronology: Chronology,
+    today: dt.date,
+    url: str | None = None,
+    extra: Sequence[Cue] = (),
 ) -> PublicationEstimate:
     """Estimate the publication date of ``text`` from its (unresolved) timexes and, when
-    given, the dates in its address ``url``."""
-    cues = find_cues(text, timexes, chronology, today, url)
+    given, the dates in its address ``url`` and ``extra`` clues from outside the text (the
+    corpus clue of :mod:`timeline.anchoring.corpus`)."""
+    cues = [*find_cues(text, timexes, chronology, today, url), *extra]
     return estimate_from_cues(
         cues, _earliest(chronology, today), _latest(chronology, today), chronology.anchors.get("default")
     )
+
+
+def horizon(chronology: Chronology, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last candidate publication day."""
+    return _earliest(chronology, today), _latest(chronology, today)
 
 
 def _earliest(chronology: Chronology, today: dt.date) -> dt.date:
@@ -282,7 +295,7 @@ def _latest(chronology: Chronology, today: dt.date) -> dt.date:
 
 def _rank(cue: Cue, best: dt.date) -> tuple[int, int]:
     """Evidence order for readers: clues that place the date, then bounds, then the rest."""
-    if cue.kind in POINT_KINDS | {"news"} and _supports(cue, best):
+    if cue.kind in POINT_KINDS | {"news", "corpus"} and _supports(cue, best):
         return (0, cue.evidence.start)
     if cue.kind in ("lower-bound", "upper-bound", "event", "year", "future"):
         return (1, cue.evidence.start)
@@ -298,9 +311,8 @@ def _supports(cue: Cue, day: dt.date) -> bool:
 def _explain(cue: Cue, best: dt.date | None) -> Evidence:
     reason = cue.evidence.reason
     if best is not None:
-        if cue.kind in POINT_KINDS | {"news"} and not _supports(cue, best):
+        if cue.kind in POINT_KINDS | {"news", "corpus"} and not _supports(cue, best):
             reason += f"; does not fit the other clues, which point to {fmt(best)}, so it counts for less"
         elif cue.kind in ("lower-bound", "upper-bound", "event") and cue.at(best) < cue.default:
             reason += "; contradicted by stronger clues"
-    ev = cue.evidence
-    return Evidence(ev.text, ev.start, ev.end, reason, ev.source)
+    return dataclasses.replace(cue.evidence, reason=reason)

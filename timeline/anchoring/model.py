@@ -12,14 +12,16 @@ from timeline.temporal.values import Timex
 class Evidence:
     """Words and what they imply, for people.
 
-    ``source`` says where the words are: "text" (``text == file_text[start:end]``) or "url"
-    (``text`` is part of the article's address; ``start == end == 0``)."""
+    ``source`` says where the words are: "text" (``text == file_text[start:end]``), "url"
+    (``text`` is part of the article's address; ``start == end == 0``) or "corpus" (no words of
+    this article: ``articles`` names the dated articles, by slug, that report the same news)."""
 
     text: str
     start: int
     end: int
     reason: str
     source: str = "text"
+    articles: tuple[str, ...] = ()
 
 
 @dataclass

@@ -437,8 +437,13 @@ def published_summary(result: ArticleResult) -> str:
     return "unknown"
 
 
-def published_section(result: ArticleResult, shown: set[int] | None = None) -> list[str]:
-    """Where the publication date came from; evidence quotes link to the highlighted words (``shown``)."""
+def published_section(
+    result: ArticleResult,
+    shown: set[int] | None = None,
+    article_link: Callable[[str], tuple[str, str] | None] | None = None,
+) -> list[str]:
+    """Where the publication date came from; evidence quotes link to the highlighted words (``shown``),
+    and corpus evidence to the dated articles it names (``article_link``: slug -> (title, href)))."""
     shown = shown or set()
     pub = result.published
     out = ["## When it was published", ""]
@@ -476,6 +481,11 @@ def published_section(result: ArticleResult, shown: set[int] | None = None) -> l
     if pub.evidence:
         out += ["How this was worked out:", ""]
         for ev in pub.evidence:
+            if ev.source == "corpus":  # no words of this article: the dated articles it resembles
+                found = [article_link(slug) for slug in ev.articles] if article_link else []
+                named = [f"[{md(shorten(title, 90))}]({href})" for title, href in filter(None, found)]
+                out.append(f"- {md(ev.reason)}" + (f" ({'; '.join(named)})" if named else ""))
+                continue
             quote = f"“{md(shorten(ev.text, 160))}”"
             inside = [i for i in sorted(shown) if ev.start <= result.timexes[i].start < ev.end]
             if inside:  # link to the highlighted words in the text below
@@ -518,7 +528,15 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     out += [f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})", ""]
     text, shown = article_html(result, lambda value: ctx.day_href(page, value, html=True), _reason)
     out += metadata_table(ctx, result)
-    out += published_section(result, shown)
+    out += published_section(
+        result,
+        shown,
+        lambda slug: (
+            (ctx.title(slug), link(page, ctx.site.article_paths[slug]))
+            if slug in ctx.site.article_paths
+            else None
+        ),
+    )
     events = ctx.article_events.get(a.slug, [])
     if events:
         out += ["## Events it reports", ""]

@@ -1,0 +1,237 @@
+"""Dates learned from the corpus itself: the dated articles of a pile teach when the undated ones
+were written.
+
+In a real pile of news most articles carry a date, and many outlets report the same news on the
+same days. An undated article that shares the rare words, names, figures and quoted phrases of
+dated articles was probably written near their days. This works for any period and any topic,
+so it keeps working after the bundled news tables end.
+
+Two passes, as the build runs:
+
+1. Every article gets a fingerprint (:func:`news_terms`, computed with its extraction, so it is
+   cached and runs in parallel): its words that are not common in news, pairs of such words
+   ("kerch bridge"), and four-word phrases (quotes and wire copy are repeated word for word).
+   Words in the title and the opening count three times: that is where an article's own news is.
+2. :class:`CorpusIndex` weighs every term by how rare it is in the pile (inverse document
+   frequency) and by how bursty it is among the dated articles (the share of its dated articles
+   within five days of one another: "Shishimarin" is news of one week, "sanctions" of every
+   week). An undated article's nearest dated articles are found through an inverted index on
+   those terms, never by comparing all pairs. Their days, weighted by similarity, become one
+   more soft clue in the likelihood of :mod:`timeline.anchoring.infer`: most of its weight on
+   those days and the two either side, the rest spread over every day, so old news recalled
+   later cannot force a wrong day, and a weekday in the text ("on Tuesday") picks the day.
+
+Evaluation (``timeline eval-published FILE --hide 0.2``) runs this same code through
+:func:`timeline.pipeline.date_corpus`, as ``timeline build`` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import re
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .cues import Cue, fmt
+from .model import Evidence
+from .newsdays import load_words
+
+# A fingerprint: sorted term hashes (CRC-32 of the term: the same in every process, unlike hash())
+# and their weights, as compact arrays (tens of thousands stay in memory during a build).
+NewsTerms = tuple[array, array]  # type: ignore[type-arg]
+
+LEAD_SENTENCES = 3  # the title and the first sentences: the article's own news
+LEAD_WEIGHT = 3.0
+PHRASE_WORDS = 4  # word-for-word phrases of this length (quotes, wire copy)
+NEIGHBOURS = 5  # dated articles whose days make the clue
+BURST_DAYS = 2  # a term is bursty when its dated articles fall within +-2 days of one another
+MIN_SIMILARITY = 0.08  # below this cosine similarity a dated article reports other news
+# Where the clue puts a neighbour's weight, by days after the neighbour's publication day: the
+# same news is reported on the same day or the next, sometimes a day or two either side.
+KERNEL = ((-2, 0.1), (-1, 0.2), (0, 0.35), (1, 0.25), (2, 0.1))
+SHARE_MAX = 0.9  # at most this much of the clue's mass near the neighbours' days ...
+SHARE_SCALE = 3.0  # ... reached when the best similarity is 1 / SHARE_SCALE or more
+THIN = 0.2  # a best similarity below this is thin evidence, and the reason says so
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], dict[str, str]]:
+    words = load_words()
+    return frozenset(words.news) | words.common, words.spellings
+
+
+def _hash(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8"))
+
+
+def news_terms(text: str) -> NewsTerms:
+    """The fingerprint of one article's text (see the module): term hashes and weights."""
+    common, spellings = _vocabulary()
+    counts: dict[int, float] = {}
+    parts = [p for p in _SENTENCE.split(text) if p and not p.isspace()]
+    for index, sentence in enumerate(parts):
+        weight = LEAD_WEIGHT if index < LEAD_SENTENCES else 1.0
+        words = []
+        for raw in _TOKEN.findall(sentence):
+            word = raw.lower().replace("’", "'")
+            if word.endswith("'s") and len(word) > 2:
+                word = word[:-2]
+            words.append(spellings.get(word, word))
+        kept = [w if w not in common and not (w.isdigit() and len(w) < 2) else None for w in words]
+        for w in kept:
+            if w:
+                k = _hash(w)
+                counts[k] = counts.get(k, 0.0) + weight
+        for a, b in itertools.pairwise(kept):
+            if a and b:
+                k = _hash(f"{a} {b}")
+                counts[k] = counts.get(k, 0.0) + weight
+        for i in range(len(words) - PHRASE_WORDS + 1):
+            if any(kept[i : i + PHRASE_WORDS]):
+                k = _hash("#" + " ".join(words[i : i + PHRASE_WORDS]))
+                counts[k] = counts.get(k, 0.0) + weight
+    keys = sorted(counts)
+    return array("I", keys), array("f", [counts[k] for k in keys])
+
+
+@dataclass(frozen=True)
+class DatedArticle:
+    """What the index knows of one dated article: its day, its page and its title (for the evidence)."""
+
+    slug: str
+    title: str
+    published: dt.date
+
+
+@dataclass
+class Neighbour:
+    article: DatedArticle
+    similarity: float
+
+
+@dataclass
+class CorpusIndex:
+    """The dated articles of a pile, indexed by their rare terms (see the module)."""
+
+    dated: list[DatedArticle]
+    vectors: list[dict[int, float]]
+    idf: dict[int, float]
+    burst: dict[int, float]
+    postings: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, dated: Sequence[tuple[DatedArticle, NewsTerms]], undated: Sequence[NewsTerms] = ()
+    ) -> CorpusIndex:
+        """Index ``dated``; term rarity is counted over the whole pile (``undated`` too)."""
+        total = len(dated) + len(undated)
+        df: Counter[int] = Counter()
+        for _, (keys, _w) in dated:
+            df.update(keys)
+        for keys, _w in undated:
+            df.update(keys)
+        idf = {k: math.log(total / n) for k, n in df.items() if n >= 2}
+        days: dict[int, list[int]] = {}
+        for article, (keys, _w) in dated:
+            day = article.published.toordinal()
+            for k in keys:
+                if k in idf:
+                    days.setdefault(k, []).append(day)
+        burst = {k: _burstiness(sorted(d)) for k, d in days.items()}
+        index = cls([a for a, _ in dated], [], idf, burst)
+        for n, (_, terms) in enumerate(dated):
+            vector = index.vector(terms)
+            index.vectors.append(vector)
+            for k, w in vector.items():
+                index.postings.setdefault(k, []).append((n, w))
+        return index
+
+    def vector(self, terms: NewsTerms) -> dict[int, float]:
+        """Unit-length weights: (1 + log tf) x rarity x burstiness, for terms seen at least twice."""
+        idf, burst = self.idf, self.burst
+        raw = {
+            k: (1.0 + math.log(tf)) * idf[k] * burst.get(k, 0.5)
+            for k, tf in zip(*terms, strict=True)
+            if k in idf
+        }
+        norm = math.sqrt(sum(x * x for x in raw.values())) or 1.0
+        return {k: x / norm for k, x in raw.items()}
+
+    def neighbours(self, terms: NewsTerms) -> list[Neighbour]:
+        """The :data:`NEIGHBOURS` most similar dated articles (cosine), best first; ties by day."""
+        scores: dict[int, float] = {}
+        postings = self.postings
+        for k, x in self.vector(terms).items():
+            for n, y in postings.get(k, ()):
+                scores[n] = scores.get(n, 0.0) + x * y
+        ranked = sorted(
+            ((s, n) for n, s in scores.items() if s >= MIN_SIMILARITY),
+            key=lambda sn: (-sn[0], self.dated[sn[1]].published, self.dated[sn[1]].slug),
+        )
+        return [Neighbour(self.dated[n], round(s, 6)) for s, n in ranked[:NEIGHBOURS]]
+
+    def cue(self, terms: NewsTerms, horizon: tuple[dt.date, dt.date]) -> Cue | None:
+        """The corpus clue for an article with this fingerprint, or None when no dated article
+        reports the same news."""
+        found = self.neighbours(terms)
+        return corpus_cue(found, horizon) if found else None
+
+
+def _burstiness(days: list[int]) -> float:
+    """Share of a term's dated articles within 2 x :data:`BURST_DAYS` days of one another (the
+    densest such stretch), smoothed so that a term of one or two articles counts as middling."""
+    best = start = 0
+    for i, day in enumerate(days):
+        while day - days[start] > 2 * BURST_DAYS:
+            start += 1
+        best = max(best, i - start + 1)
+    return (best + 0.5) / (len(days) + 1)
+
+
+def corpus_cue(found: Sequence[Neighbour], horizon: tuple[dt.date, dt.date]) -> Cue:
+    """A clue from the days of the nearest dated articles (see the module)."""
+    weights = [n.similarity**2 for n in found]
+    total = sum(weights)
+    mass: dict[dt.date, float] = {}
+    for n, w in zip(found, weights, strict=True):
+        for offset, p in KERNEL:
+            day = n.article.published + dt.timedelta(days=offset)
+            mass[day] = mass.get(day, 0.0) + p * w / total
+    best = found[0].similarity
+    share = SHARE_MAX * min(1.0, best * SHARE_SCALE)
+    days = (horizon[1] - horizon[0]).days + 1
+    cue = Cue(
+        "corpus", Evidence("", 0, 0, _reason(found, mass), "corpus", tuple(n.article.slug for n in found))
+    )
+    cue.default = (1.0 - share) / days
+    cue.daily = {day: share * m + cue.default for day, m in sorted(mass.items())}
+    return cue
+
+
+def _reason(found: Sequence[Neighbour], mass: dict[dt.date, float]) -> str:
+    first = found[0].article
+    others = len(found) - 1
+    peak = max(mass.values())
+    likely = sorted(d for d, m in mass.items() if m >= 0.5 * peak)
+    if likely[0] == likely[-1]:
+        when = fmt(likely[0])
+    elif (likely[0].year, likely[0].month) == (likely[-1].year, likely[-1].month):
+        when = f"{likely[0].day}-{fmt(likely[-1])}"
+    else:
+        when = f"{fmt(likely[0])} to {fmt(likely[-1])}"
+    title = first.title if len(first.title) <= 90 else first.title[:87].rstrip() + "..."
+    also = f" and {others} other dated article{'s' if others != 1 else ''}" if others else ""
+    text = f"reports the same news as '{title}' (published {fmt(first.published)}){also}"
+    text += f": probably written {when}"
+    if found[0].similarity < THIN or len(found) < 2:
+        text += " (thin evidence: few words in common, so it counts for little)"
+    return text
