@@ -246,7 +246,9 @@ def estimate_from_cues(
         for c in cues
         if c.kind in POINT_KINDS and _supports(c, best)
     }
-    strong = [c for c in cues if c.kind in POINT_KINDS - {"dated"}]
+    # clues that lower the confidence when they point elsewhere: a corpus clue speaks for the
+    # dated articles that report the same news, so a date they contradict is not a sure one
+    strong = [c for c in cues if c.kind in (POINT_KINDS - {"dated"}) | {"corpus"}]
     conflicts = sum(1 for c in strong if not _supports(c, best))
     confidence = near3 if len(supporting) >= 2 else min(near3, SINGLE_KIND_CAP)
     confidence = min(confidence, MAX_CONFIDENCE) * 0.8**conflicts
