@@ -171,3 +171,26 @@ def test_article_page_links_the_dated_articles(tmp_path: Path) -> None:
     line = next(x for x in text.splitlines() if "reports the same news as" in x)
     for n in range(3):  # each dated article is named and linked
         assert f"[Odesa port strike report {n}](odesa-port-strike-report-{n}.md)" in line
+
+
+def test_an_unchanged_pile_is_dated_again_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corpus pass is incremental too: with nothing changed, no article is extracted again,
+    and the pages are the same."""
+    articles = {p.name: p.read_text("utf-8") for p in _pile(tmp_path / "pile")}
+    articles["report.txt"] = UNDATED_REPORT
+    project = make_project(tmp_path / "project", articles)
+    args = ["build", "--config", str(project / "mkdocs.yml"), "--today", TODAY]
+    assert main(args, environ={}) == 0
+    out = project / "site_src" / "timeline"
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def no_extraction(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged article was extracted again")
+
+    monkeypatch.setattr("timeline.execution.extract_article", no_extraction)
+    assert main(args, environ={}) == 0
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    page = next(p for p in before if "port-workers-wounded" in p.name)
+    assert b"reports the same news as" in before[page]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
 
+from .anchoring.cues import Cue
 from .chronology import Chronology
 from .content import Article
 from .extraction import extract_article
@@ -56,16 +57,30 @@ def _init_worker(chronology: Chronology, today: dt.date) -> None:
     _STATE["today"] = today
 
 
-def _extract_batch(batch: list[Article]) -> list[ArticleResult]:
+# An article to extract, or an article with clues from outside it (the corpus pass).
+Work = Article | tuple[Article, Sequence[Cue]]
+
+
+def _extract_one(item: Work, chronology: Chronology, today: dt.date) -> ArticleResult:
+    if isinstance(item, tuple):
+        return extract_article(item[0], chronology, today, item[1])
+    return extract_article(item, chronology, today)
+
+
+def _article(item: Work) -> Article:
+    return item[0] if isinstance(item, tuple) else item
+
+
+def _extract_batch(batch: list[Work]) -> list[ArticleResult]:
     results = []
-    for article in batch:
-        result = extract_article(article, _STATE["chronology"], _STATE["today"])  # type: ignore[arg-type]
+    for item in batch:
+        result = _extract_one(item, _STATE["chronology"], _STATE["today"])  # type: ignore[arg-type]
         result.article = None  # type: ignore[assignment]  # the parent has it; don't ship text back
         results.append(result)
     return results
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _batches(articles: Iterable[Work], size: int) -> Iterator[list[Work]]:
     it = iter(articles)
     while batch := list(islice(it, size)):
         yield batch
@@ -84,28 +99,29 @@ def run_extraction(
 
 
 def iter_extraction(
-    articles: Iterable[Article], chronology: Chronology, today: dt.date, plan: ExecutionPlan | None = None
+    articles: Iterable[Work], chronology: Chronology, today: dt.date, plan: ExecutionPlan | None = None
 ) -> Iterator[ArticleResult]:
     """One result per article, in the order given, each as soon as it is ready; ``articles`` is read
-    only as far as the workers need (a few batches ahead)."""
+    only as far as the workers need (a few batches ahead). An item may be (article, clues from
+    outside it), as the corpus pass sends them."""
     plan = plan or ExecutionPlan()
     if plan.executor not in EXECUTORS:
         raise ExecutorError(f"unknown executor {plan.executor!r}; choose one of {', '.join(EXECUTORS)}")
     kind = plan.executor
-    pending: Iterator[Article] = iter(articles)
+    pending: Iterator[Work] = iter(articles)
     if kind == "auto":
         head = list(islice(pending, POOL_THRESHOLD))
         kind = "process" if plan.workers() > 1 and len(head) >= POOL_THRESHOLD else "serial"
         pending = chain(head, pending)
     if kind == "serial":
-        return (extract_article(a, chronology, today) for a in pending)
+        return (_extract_one(a, chronology, today) for a in pending)
     if kind == "process":
         return _process_pool(pending, chronology, today, plan.workers())
     return _dask(pending, chronology, today, plan)
 
 
 def _process_pool(
-    articles: Iterator[Article], chronology: Chronology, today: dt.date, workers: int
+    articles: Iterator[Work], chronology: Chronology, today: dt.date, workers: int
 ) -> Iterator[ArticleResult]:
     first = list(islice(articles, BATCH))
     if not first:
@@ -122,7 +138,7 @@ def _process_pool(
         initializer=_init_worker,
         initargs=(chronology, today),
     ) as pool:
-        waiting: deque[tuple[list[Article], Future[list[ArticleResult]]]] = deque()
+        waiting: deque[tuple[list[Work], Future[list[ArticleResult]]]] = deque()
         for batch in chain([first], _batches(articles, BATCH)):
             waiting.append((batch, pool.submit(_extract_batch, batch)))
             if len(waiting) >= workers * IN_FLIGHT:
@@ -131,14 +147,14 @@ def _process_pool(
             yield from _attach(*waiting.popleft())
 
 
-def _attach(batch: list[Article], future: Future[list[ArticleResult]]) -> Iterator[ArticleResult]:
-    for article, result in zip(batch, future.result(), strict=True):
-        result.article = article
+def _attach(batch: list[Work], future: Future[list[ArticleResult]]) -> Iterator[ArticleResult]:
+    for item, result in zip(batch, future.result(), strict=True):
+        result.article = _article(item)
         yield result
 
 
 def _dask(
-    articles: Iterator[Article], chronology: Chronology, today: dt.date, plan: ExecutionPlan
+    articles: Iterator[Work], chronology: Chronology, today: dt.date, plan: ExecutionPlan
 ) -> Iterator[ArticleResult]:
     try:
         import distributed  # untyped; kept behind Any
@@ -153,7 +169,7 @@ def _dask(
 
 
 def _on_dask(
-    dask: Any, batches: Iterator[list[Article]], chronology: Chronology, today: dt.date, plan: ExecutionPlan
+    dask: Any, batches: Iterator[list[Work]], chronology: Chronology, today: dt.date, plan: ExecutionPlan
 ) -> Iterator[ArticleResult]:
     cluster: Any = None
     if plan.scheduler:
@@ -166,7 +182,7 @@ def _on_dask(
     try:
         chrono = client.scatter(chronology, broadcast=True)
         for batch in batches:
-            futures = client.map(extract_article, batch, chronology=chrono, today=today, pure=False)
+            futures = client.map(_extract_one, batch, chronology=chrono, today=today, pure=False)
             yield from client.gather(futures)
     finally:
         client.close()

@@ -15,12 +15,15 @@ render; that keeps the build's memory from growing with the articles' text.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .anchoring.corpus import CorpusIndex, DatedArticle
+from .anchoring.cues import Cue
 from .anchoring.infer import horizon
 from .cache import ResultCache, context_key
 from .chronology import Chronology, load_chronology
@@ -69,6 +72,7 @@ def collect(
         cache = ResultCache(cache_dir, context_key(chronology_bytes, ref))
     results: list[ArticleResult | None] = []
     waiting: deque[tuple[int, str | None]] = deque()  # sent to extraction: (index in results, cache key)
+    keys: dict[int, str] = {}  # index in results -> cache key
     shared = Shared()
 
     def keep(index: int, result: ArticleResult) -> None:
@@ -82,6 +86,8 @@ def collect(
         for article in iter_articles(files, problems, today=ref):
             results.append(None)
             key = cache.key(article.digest, article.published, article.path) if cache is not None else None
+            if key is not None:
+                keys[len(results) - 1] = key
             hit = cache.get(key) if cache is not None and key is not None else None
             if hit is not None:
                 published, timexes, found, terms = hit
@@ -95,16 +101,16 @@ def collect(
         if cache is not None and key is not None:
             cache.put(key, result)
         keep(index, result)
-    if cache is not None:
-        cache.prune()
     done = [r for r in results if r is not None]
     if learn:
         full = (lambda r: store.get(r.article.slug)) if store is not None else (lambda r: r)
-        for index, result in date_from_corpus(done, chronology, ref, full):
+        for index, result in date_from_corpus(done, chronology, ref, full, plan, cache, keys):
             if store is not None:
                 store.put(result)
                 result = summary(result, shared)
             done[index] = result
+    if cache is not None:
+        cache.prune()
     events = merge_events(done, chronology)
     return Timeline(done, events, chronology, problems, store)
 
@@ -114,11 +120,16 @@ def date_from_corpus(
     chronology: Chronology,
     today: dt.date,
     full: Callable[[ArticleResult], ArticleResult] = lambda r: r,
+    plan: ExecutionPlan | None = None,
+    cache: ResultCache | None = None,
+    keys: Mapping[int, str] = MappingProxyType({}),
 ) -> Iterator[tuple[int, ArticleResult]]:
     """The second pass: the dated articles of ``results`` (metadata) teach when the undated ones
     were written (:mod:`timeline.anchoring.corpus`). Yields (index, new result) for each undated
     article that reports the same news as dated ones, extracted again with that clue. ``full``
-    gives an article's whole result when ``results`` hold summaries."""
+    gives an article's whole result when ``results`` hold summaries. With a ``cache`` and the
+    articles' cache ``keys`` (by index), a result given the same clue is taken from the cache, so
+    an incremental build extracts again only the undated articles whose clue changed."""
     dated = [
         (DatedArticle(r.article.slug, r.article.title, r.published.value), r.terms)
         for r in results
@@ -129,7 +140,30 @@ def date_from_corpus(
         return
     index = CorpusIndex.build(dated, [results[i].terms for i in undated])  # type: ignore[misc]
     span = horizon(chronology, today)
+    todo = []
     for i in undated:
         cue = index.cue(results[i].terms, span)  # type: ignore[arg-type]
         if cue is not None:
-            yield i, extract_article(full(results[i]).article, chronology, today, [cue])
+            todo.append((i, cue))
+    pending = []  # (index, cache key of this article with this clue)
+    for i, cue in todo:
+        key = _with_clue(keys[i], cue) if cache is not None and i in keys else None
+        hit = cache.get(key) if cache is not None and key is not None else None
+        if hit is not None:
+            published, timexes, found, terms = hit
+            yield i, ArticleResult(full(results[i]).article, published, timexes, found, terms)  # type: ignore[arg-type]
+        else:
+            pending.append((i, key, cue))
+    work = ((full(results[i]).article, (cue,)) for i, _, cue in pending)  # read back a batch at a time
+    for (i, key, _), result in zip(pending, iter_extraction(work, chronology, today, plan), strict=True):
+        if cache is not None and key is not None:
+            cache.put(key, result)
+        yield i, result
+
+
+def _with_clue(key: str, cue: Cue) -> str:
+    """The cache key of an article's result given a corpus clue: the article's own key and the
+    clue (its days and weights, and the dated articles it names)."""
+    ev = cue.evidence
+    raw = repr((key, cue.default, sorted(cue.daily.items()), ev.reason, ev.articles))
+    return hashlib.sha256(raw.encode()).hexdigest()
