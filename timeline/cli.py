@@ -350,6 +350,7 @@ def main(
         print("interrupted; pages already written are complete, the rest are unchanged", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: a message, never a traceback
+        from .anchoring.mentions import MentionRuleError
         from .anchoring.newsdays import NewsDayError
         from .anchoring.outlet_ids import OutletIdError
         from .chronology import ChronologyError
@@ -357,7 +358,15 @@ def main(
         from .execution import ExecutorError
         from .site import OutputError
 
-        known = ConfigError | OutputError | ChronologyError | ExecutorError | NewsDayError | OutletIdError
+        known = (
+            ConfigError
+            | OutputError
+            | ChronologyError
+            | ExecutorError
+            | NewsDayError
+            | OutletIdError
+            | MentionRuleError
+        )
         if isinstance(exc, known):
             print(f"timeline {args.command}: {exc}", file=sys.stderr)
             return 1

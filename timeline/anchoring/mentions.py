@@ -10,8 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from timeline.chronology import Chronology, KeyEvent
+from timeline.yamllines import mapping_problem, read_with_lines
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
@@ -80,10 +83,55 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(w, *m.span()) for w, m in zip(words, matches, strict=True)]
 
 
+RULES = Path(__file__).with_name("mentions.yaml")
+
+
+class MentionRuleError(ValueError):
+    """``mentions.yaml`` is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class MentionRules:
+    window: int
+    hypothetical: frozenset[str]
+    examples: tuple[tuple[str, str, bool, int], ...]  # text, alias, is a mention, line
+
+
+@lru_cache(maxsize=2)
+def load_mention_rules(path: str = str(RULES)) -> MentionRules:
+    """The words that make an alias hypothetical ("a potential Russian invasion"), checked."""
+    try:
+        _, doc = read_with_lines(path, "the mention rules")
+    except ValueError as exc:
+        raise MentionRuleError(str(exc)) from None
+    problem = mapping_problem(doc, {"window", "hypothetical_before", "examples"}, "expected a mapping")
+    if problem:
+        raise MentionRuleError(f"{path}:1: {problem}")
+    window, words = doc.get("window"), doc.get("hypothetical_before")
+    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 5:
+        raise MentionRuleError(f"{path}:1: 'window' must be a whole number of words from 1 to 5")
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise MentionRuleError(
+            f"{path}:{getattr(words, 'line', 1)}: 'hypothetical_before' must be a list of words"
+        )
+    examples = []
+    for ex in doc.get("examples") or []:
+        line = getattr(ex, "line", 1)
+        problem = mapping_problem(
+            ex, {"text", "alias", "mention"}, "each example has text, alias and mention"
+        )
+        if problem or not isinstance(ex.get("mention"), bool):
+            raise MentionRuleError(f"{path}:{line}: {problem or 'mention must be true or false'}")
+        examples.append((str(ex["text"]), str(ex["alias"]), bool(ex["mention"]), line))
+    return MentionRules(window, frozenset(w.lower() for w in words), tuple(examples))
+
+
 class EventMatcher:
     """Finds mentions of the chronology's key events (by alias) in texts."""
 
     def __init__(self, chronology: Chronology) -> None:
+        rules = load_mention_rules()
+        self.window, self.hypothetical = rules.window, rules.hypothetical
         self.phrases: dict[tuple[str, ...], list[tuple[KeyEvent, str]]] = {}
         self.pairs: list[tuple[tuple[str, ...], tuple[str, ...], KeyEvent, str]] = []
         for event in chronology.events:
@@ -114,7 +162,10 @@ class EventMatcher:
             for n in lengths[tokens[i]]:
                 if i + n > count:
                     continue
-                for event, alias in phrases.get(tuple(tokens[i : i + n]), ()):
+                matched = phrases.get(tuple(tokens[i : i + n]), ())
+                if matched and not self.hypothetical.isdisjoint(tokens[max(0, i - self.window) : i]):
+                    break  # "a potential Russian invasion": not the event that happened
+                for event, alias in matched:
                     start, end = words[i][1], words[i + n - 1][2]
                     key = (event.id, layout.sentence(start))
                     found.setdefault(key, Mention(event, alias, start, end, key[1]))

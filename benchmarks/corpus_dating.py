@@ -1,0 +1,118 @@
+"""What corpus learning costs: a cold read phase with and without it, on real articles.
+
+Reads the dense real corpus ``../shared/eval/war-news-corpus/2022h1.jsonl.gz`` (5,495 articles of
+January-June 2022) at run time, writes N of them as content files (beyond 5,495 the corpus is
+repeated with its dates moved on by 182 days and a marker in the title), with a fifth of them
+undated (no date, no address), and times ``timeline.pipeline.collect`` cold (no cache), the
+read phase of ``timeline build``, once with corpus learning and once without. Each run is a
+child process, so its peak memory is its own.
+
+    python benchmarks/corpus_dating.py --n 5495 --n 10000
+
+Figures go into site_src/guide/performance.md with the date and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "eval" / "war-news-corpus" / "2022h1.jsonl.gz"
+SHIFT = dt.timedelta(days=182)
+
+
+def write_pile(n: int, out: Path, seed: int = 1) -> None:
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    folder = out / "articles"
+    folder.mkdir(parents=True)
+    (out / "chronology.yml").write_bytes((ROOT / "content" / "chronology.yml").read_bytes())
+    rnd = random.Random(seed)
+    for i in range(n):
+        row = rows[i % len(rows)]
+        round_ = i // len(rows)
+        day = dt.date.fromisoformat(row["published"][:10]) + round_ * SHIFT
+        title = " ".join(row["title"].split()) + (f" ({round_})" if round_ else "")
+        meta = "" if rnd.random() < 0.2 else f"published: {day.isoformat()}\nurl: {json.dumps(row['url'])}\n"
+        head = f"---\n{meta}---\n" if meta else ""
+        (folder / f"{i:06d}.md").write_text(f"{head}{title}\n\n{row['text']}\n", "utf-8")
+
+
+def child(content: Path, learn: bool) -> None:
+    from timeline.execution import ExecutionPlan
+    from timeline.pipeline import collect
+    from timeline.store import ResultStore
+
+    start = time.perf_counter()
+    with ResultStore(content) as store:
+        timeline = collect(
+            content,
+            today=dt.date(2026, 12, 4),
+            plan=ExecutionPlan(),
+            cache_dir=None,
+            store=store,
+            learn=learn,
+        )
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": round(seconds, 1), "articles": len(timeline.articles)}))
+
+
+def measure(content: Path, learn: bool) -> dict[str, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(content), *(["--learn"] if learn else [])],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    ).stdout
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    result["peak_mb"] = round(max(peak, before) / 1024)  # the largest child so far (KiB on Linux)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, action="append", help="articles (repeatable; default 5495)")
+    parser.add_argument("--child", metavar="CONTENT", help=argparse.SUPPRESS)
+    parser.add_argument("--learn", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child), args.learn)
+        return 0
+    if not CORPUS.is_file():
+        print(f"needs the real corpus at {CORPUS} (../shared); not present", file=sys.stderr)
+        return 2
+    print(
+        f"# corpus learning cost, {dt.date.today().isoformat()}, {os.cpu_count()} cores, corpus {CORPUS.name}"
+    )
+    print("| articles | cold read phase without | with corpus learning | added | peak RSS (with) |")
+    print("|---|---|---|---|---|")
+    for n in args.n or [5495]:
+        with tempfile.TemporaryDirectory() as tmp:
+            content = Path(tmp) / "content"
+            write_pile(n, content)
+            without = measure(content, learn=False)
+            with_ = measure(content, learn=True)
+            added = with_["seconds"] / without["seconds"] - 1
+            cells = [f"{n:,}", f"{without['seconds']} s", f"{with_['seconds']} s", f"{added:+.0%}"]
+            print("| " + " | ".join([*cells, f"{with_['peak_mb']} MB"]) + " |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
