@@ -92,8 +92,12 @@ def test_undated_report_of_dated_news_lands_on_their_day(
     assert pub["source"] == "inferred"
     assert STRIKE_DAY <= dt.date.fromisoformat(pub["value"]) <= STRIKE_DAY + dt.timedelta(days=1)
     assert dt.date.fromisoformat(pub["earliest"]) <= STRIKE_DAY <= dt.date.fromisoformat(pub["latest"])
-    corpus = [e for e in pub["evidence"] if e["source"] == "corpus"]
+    corpus = [e for e in pub["evidence"] if e["source"] == "corpus" and e["reason"].startswith("reports")]
     assert len(corpus) == 1
+    profile = [
+        e for e in pub["evidence"] if e["source"] == "corpus" and e["reason"].startswith("the rare words")
+    ]
+    assert len(profile) == 1 and "November 2026" in profile[0]["reason"]
     assert "reports the same news as 'Odesa port strike report" in corpus[0]["reason"]
     assert (
         "published 9 November 2026" in corpus[0]["reason"] and "2 other dated articles" in corpus[0]["reason"]

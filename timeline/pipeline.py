@@ -140,30 +140,40 @@ def date_from_corpus(
         return
     index = CorpusIndex.build(dated, [results[i].terms for i in undated])  # type: ignore[misc]
     span = horizon(chronology, today)
-    todo = []
+    todo: list[tuple[int, tuple[Cue, ...]]] = []
     for i in undated:
-        cue = index.cue(results[i].terms, span)  # type: ignore[arg-type]
-        if cue is not None:
-            todo.append((i, cue))
-    pending = []  # (index, cache key of this article with this clue)
-    for i, cue in todo:
-        key = _with_clue(keys[i], cue) if cache is not None and i in keys else None
+        fingerprint = results[i].terms
+        assert fingerprint is not None
+        near = index.cue(fingerprint, span)
+        if near is not None:  # dated articles report the same news: their profile picks the day
+            profile = index.profile_cue(fingerprint, span)
+            todo.append((i, (near, profile) if profile is not None else (near,)))
+    pending: list[tuple[int, str | None, tuple[Cue, ...]]] = []  # (index, cache key with clues, clues)
+    for i, clues in todo:
+        key = _with_clue(keys[i], clues) if cache is not None and i in keys else None
         hit = cache.get(key) if cache is not None and key is not None else None
         if hit is not None:
             published, timexes, found, terms = hit
             yield i, ArticleResult(full(results[i]).article, published, timexes, found, terms)  # type: ignore[arg-type]
         else:
-            pending.append((i, key, cue))
-    work = ((full(results[i]).article, (cue,)) for i, _, cue in pending)  # read back a batch at a time
+            pending.append((i, key, clues))
+    work = ((full(results[i]).article, clues) for i, _, clues in pending)  # read back a batch at a time
     for (i, key, _), result in zip(pending, iter_extraction(work, chronology, today, plan), strict=True):
         if cache is not None and key is not None:
             cache.put(key, result)
         yield i, result
 
 
-def _with_clue(key: str, cue: Cue) -> str:
-    """The cache key of an article's result given a corpus clue: the article's own key and the
-    clue (its days and weights, and the dated articles it names)."""
-    ev = cue.evidence
-    raw = repr((key, cue.default, sorted(cue.daily.items()), ev.reason, ev.articles))
+def _with_clue(key: str, cues: Sequence[Cue]) -> str:
+    """The cache key of an article's result given corpus clues: the article's own key and the
+    clues (their days and weights, and the dated articles they name)."""
+    raw = repr(
+        [
+            key,
+            *(
+                (c.kind, c.default, sorted(c.daily.items()), c.evidence.reason, c.evidence.articles)
+                for c in cues
+            ),
+        ]
+    )
     return hashlib.sha256(raw.encode()).hexdigest()

@@ -62,6 +62,15 @@ NEAR_SHARE, DRIFT_SHARE = 0.6, 0.3
 DRIFT_SPAN, DRIFT_DAYS = 45, 15.0
 SHARE_SCALE = 3.0  # the clue reaches its full strength when the best similarity is 1/3 or more
 THIN = 0.2  # a best similarity below this is thin evidence, and the reason says so
+# The profile: how common the article's terms are among the dated articles of each day (a
+# language model per day, smoothed with MU articles' worth of the whole pile: Dirichlet
+# smoothing), over its PROFILE_TERMS weightiest terms, counted over a day either side. Scores
+# become probabilities as exp(PROFILE_SHARPNESS x score); they rank days well but are not
+# calibrated, so the profile only helps pick the day (Cue.rank_only).
+PROFILE_TERMS = 80
+PROFILE_MU = 5.0
+PROFILE_SHARPNESS = 0.3
+PROFILE_KEEP = 1e-4  # days below this share of the best day count as the floor
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
@@ -131,6 +140,7 @@ class CorpusIndex:
     idf: dict[int, float]
     burst: dict[int, float]
     postings: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+    per_day: Counter[int] = field(default_factory=Counter)  # dated articles by day (ordinal)
 
     @classmethod
     def build(
@@ -152,6 +162,7 @@ class CorpusIndex:
                     days.setdefault(k, []).append(day)
         burst = {k: _burstiness(sorted(d)) for k, d in days.items()}
         index = cls([a for a, _ in dated], [], idf, burst)
+        index.per_day.update(a.published.toordinal() for a, _ in dated)
         for n, (_, terms) in enumerate(dated):
             vector = index.vector(terms)
             index.vectors.append(vector)
@@ -188,6 +199,56 @@ class CorpusIndex:
         reports the same news."""
         found = self.neighbours(terms)
         return corpus_cue(found, horizon) if found else None
+
+    def profile(self, terms: NewsTerms) -> dict[dt.date, float]:
+        """How well each day's dated articles fit the article's terms, as probabilities over the
+        days of the dated articles (see :data:`PROFILE_TERMS`); empty when no term is shared."""
+        vector = self.vector(terms)
+        items = sorted(vector.items(), key=lambda kx: (-kx[1], kx[0]))[:PROFILE_TERMS]
+        dated = len(self.dated)
+        score: dict[int, float] = {}
+        weight = 0.0
+        for k, x in items:
+            posting = self.postings.get(k)
+            if not posting:
+                continue
+            weight += x
+            prior = PROFILE_MU * len(posting) / dated
+            counts = Counter(self.dated[n].published.toordinal() for n, _ in posting)
+            for day, c in counts.items():
+                gain = x * math.log(1.0 + c / prior)
+                for d in (day - 1, day, day + 1):
+                    score[d] = score.get(d, 0.0) + gain
+        if not score:
+            return {}
+        first, last = min(self.per_day), max(self.per_day)
+        per_day = self.per_day
+        total = {
+            d: score.get(d, 0.0)
+            + weight * math.log(PROFILE_MU / (per_day[d - 1] + per_day[d] + per_day[d + 1] + PROFILE_MU))
+            for d in range(first, last + 1)
+        }
+        top = max(total.values())
+        raw = {d: math.exp(PROFILE_SHARPNESS * (v - top)) for d, v in total.items()}
+        norm = sum(raw.values())
+        return {dt.date.fromordinal(d): v / norm for d, v in raw.items() if v >= PROFILE_KEEP}
+
+    def profile_cue(self, terms: NewsTerms, horizon: tuple[dt.date, dt.date]) -> Cue | None:
+        """The profile as a ranking-only clue (see :data:`PROFILE_TERMS`), or None."""
+        shares = self.profile(terms)
+        if not shares:
+            return None
+        days = (horizon[1] - horizon[0]).days + 1
+        best = max(shares.values())
+        likely = sorted(d for d, v in shares.items() if v >= 0.5 * best)
+        reason = (
+            f"the rare words it shares with the dated articles are most frequent in those of {_span(likely)}"
+            " (this only helps pick the day among those the other clues leave likely)"
+        )
+        cue = Cue("corpus-profile", Evidence("", 0, 0, reason, "corpus"), rank_only=True)
+        cue.default = 0.1 / days
+        cue.daily = {d: 0.9 * v + cue.default for d, v in sorted(shares.items())}
+        return cue
 
 
 def _burstiness(days: list[int]) -> float:
@@ -238,13 +299,7 @@ def _reason(found: Sequence[Neighbour], mass: dict[dt.date, float]) -> str:
     first = found[0].article
     others = len(found) - 1
     peak = max(mass.values())
-    likely = sorted(d for d, m in mass.items() if m >= 0.5 * peak)
-    if likely[0] == likely[-1]:
-        when = fmt(likely[0])
-    elif (likely[0].year, likely[0].month) == (likely[-1].year, likely[-1].month):
-        when = f"{likely[0].day}-{fmt(likely[-1])}"
-    else:
-        when = f"{fmt(likely[0])} to {fmt(likely[-1])}"
+    when = _span(sorted(d for d, m in mass.items() if m >= 0.5 * peak))
     title = first.title if len(first.title) <= 90 else first.title[:87].rstrip() + "..."
     also = f" and {others} other dated article{'s' if others != 1 else ''}" if others else ""
     text = f"reports the same news as '{title}' (published {fmt(first.published)}){also}"
@@ -252,3 +307,12 @@ def _reason(found: Sequence[Neighbour], mass: dict[dt.date, float]) -> str:
     if found[0].similarity < THIN or len(found) < 2:
         text += " (thin evidence: few words in common, so it counts for little)"
     return text
+
+
+def _span(days: Sequence[dt.date]) -> str:
+    """The first to the last of sorted ``days``, in words: "9 November 2026", "8-10 November 2026"."""
+    if days[0] == days[-1]:
+        return fmt(days[0])
+    if (days[0].year, days[0].month) == (days[-1].year, days[-1].month):
+        return f"{days[0].day}-{fmt(days[-1])}"
+    return f"{fmt(days[0])} to {fmt(days[-1])}"

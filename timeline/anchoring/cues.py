@@ -108,6 +108,9 @@ class Cue:
     weekday: tuple[int, tuple[float, ...], bool] | None = None
     # the days a "dated" cue says the article follows soon after (one per fitting year)
     points: tuple[dt.date, ...] = ()
+    # helps pick the day, but its probabilities are not calibrated: it moves neither the interval
+    # nor the confidence (see infer.estimate_from_cues)
+    rank_only: bool = False
 
     def at(self, day: dt.date) -> float:
         if day in self.daily:

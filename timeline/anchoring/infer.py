@@ -229,14 +229,24 @@ def _interval(spans: list[range], values: list[float]) -> tuple[int, int]:
 def estimate_from_cues(
     cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None = None
 ) -> PublicationEstimate:
+    """The estimate from ``cues`` (see the module). Ranking-only cues (``Cue.rank_only``) help pick
+    the day among those the other clues leave likely, but not the interval or the confidence: their
+    probabilities are not calibrated (the corpus profile of :mod:`timeline.anchoring.corpus`)."""
     if not cues:  # nothing places it: it was written some time up to the last candidate day
         return PublicationEstimate(None, None, hi, "unknown", 0.0, [])
-    spans, values = _posterior_runs(cues, lo, hi, anchor)
+    calibrated = [c for c in cues if not c.rank_only]
+    spans, values = _posterior_runs(calibrated, lo, hi, anchor)
     top = max(values)
     peak = min(r.start for r, v in zip(spans, values, strict=True) if v == top)  # the earliest of equals
+    stands_out = sum(_window(spans, values, max(0, peak - 7), peak + 8)) >= MIN_PEAK_MASS
+    if stands_out and len(calibrated) < len(cues):
+        ranked_spans, ranked = _posterior_runs(cues, lo, hi, anchor)
+        best_value = max(ranked)
+        peak = min(r.start for r, v in zip(ranked_spans, ranked, strict=True) if v == best_value)
     near3 = sum(_window(spans, values, max(0, peak - 3), peak + 4))
     near7 = sum(_window(spans, values, max(0, peak - 7), peak + 8))
     first, last = _interval(spans, values)
+    first, last = min(first, peak), max(last, peak)
     earliest, latest = lo + dt.timedelta(days=first), lo + dt.timedelta(days=last)
     best = lo + dt.timedelta(days=peak)
 
@@ -253,7 +263,7 @@ def estimate_from_cues(
     confidence = near3 if len(supporting) >= 2 else min(near3, SINGLE_KIND_CAP)
     confidence = min(confidence, MAX_CONFIDENCE) * 0.8**conflicts
     value: dt.date | None = best
-    if near7 < MIN_PEAK_MASS:
+    if not stands_out:
         value = None
         confidence = min(confidence, near7)
     evidence = [_explain(c, best if value else None) for c in sorted(cues, key=lambda c: _rank(c, best))]
