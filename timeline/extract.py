@@ -42,6 +42,7 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
             **published_record(pub),
             "evidence": [
                 {"text": e.text, "start": e.start, "end": e.end, "reason": e.reason, "source": e.source}
+                | ({"articles": list(e.articles)} if e.source == "corpus" else {})
                 for e in pub.evidence
             ],
         },
