@@ -172,9 +172,12 @@ def test_article_page_links_the_dated_articles(tmp_path: Path) -> None:
     [page] = [p for p in pages if "port-workers-wounded" in p.name]
     text = page.read_text("utf-8")
     assert "reports the same news as" in text
-    line = next(x for x in text.splitlines() if "reports the same news as" in x)
-    for n in range(3):  # each dated article is named and linked
-        assert f"[Odesa port strike report {n}](odesa-port-strike-report-{n}.md)" in line
+    lines = text.splitlines()
+    at = next(i for i, x in enumerate(lines) if "reports the same news as" in x)
+    for n in range(3):  # each dated article is named and linked, with its date, just below
+        title = f"Odesa port strike report {n}"
+        link = f"    - [{title}](odesa-port-strike-report-{n}.md) (published 9 November 2026)"
+        assert link in lines[at + 1 : at + 4]
 
 
 def test_an_unchanged_pile_is_dated_again_from_the_cache(

@@ -58,6 +58,12 @@ class Context:
         result = self.results.get(slug)
         return (clean(result.article.title) or result.article.path) if result else slug
 
+    def published_words(self, slug: str) -> str:
+        """ "(published 9 November 2026)" for an article whose date is known, else ""."""
+        result = self.results.get(slug)
+        value = result.published.value if result else None
+        return f"(published {day_short(value)})" if value else ""
+
     def timex(self, member: ArticleEvent) -> Timex | None:
         result = self.results.get(member.article)
         if result is None or not 0 <= member.timex < len(result.timexes):
@@ -440,10 +446,11 @@ def published_summary(result: ArticleResult) -> str:
 def published_section(
     result: ArticleResult,
     shown: set[int] | None = None,
-    article_link: Callable[[str], tuple[str, str] | None] | None = None,
+    article_link: Callable[[str], tuple[str, str, str] | None] | None = None,
 ) -> list[str]:
     """Where the publication date came from; evidence quotes link to the highlighted words (``shown``),
-    and corpus evidence to the dated articles it names (``article_link``: slug -> (title, href)))."""
+    and corpus evidence to the dated articles it names (``article_link``: slug -> (title, href,
+    when published)), one per line under it."""
     shown = shown or set()
     pub = result.published
     out = ["## When it was published", ""]
@@ -482,9 +489,12 @@ def published_section(
         out += ["How this was worked out:", ""]
         for ev in pub.evidence:
             if ev.source == "corpus":  # no words of this article: the dated articles it resembles
+                out.append(f"- {md(ev.reason)}")
                 found = [article_link(slug) for slug in ev.articles] if article_link else []
-                named = [f"[{md(shorten(title, 90))}]({href})" for title, href in filter(None, found)]
-                out.append(f"- {md(ev.reason)}" + (f" ({'; '.join(named)})" if named else ""))
+                out += [
+                    f"    - [{md(shorten(title, 100))}]({href}) {when}"
+                    for title, href, when in filter(None, found)
+                ]
                 continue
             quote = f"“{md(shorten(ev.text, 160))}”"
             inside = [i for i in sorted(shown) if ev.start <= result.timexes[i].start < ev.end]
@@ -532,7 +542,7 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
         result,
         shown,
         lambda slug: (
-            (ctx.title(slug), link(page, ctx.site.article_paths[slug]))
+            (ctx.title(slug), link(page, ctx.site.article_paths[slug]), ctx.published_words(slug))
             if slug in ctx.site.article_paths
             else None
         ),
