@@ -119,3 +119,62 @@ def test_eval_uses_the_address_unless_told_not_to(tmp_path: Path) -> None:
     assert with_url["rows"][0]["value"] == "2023-04-15" and with_url["inferred"]["exact"] == 1.0
     text_only = run_pubdate_eval(path, None, TODAY, use_url=False)
     assert text_only["rows"][0]["value"] is None
+
+
+def test_hide_scores_the_hidden_share_with_and_without_corpus_learning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--hide: a share loses its date and address; the rest teach the tool; both runs reported."""
+    from timeline.cli import main
+
+    from .test_corpus_dating import BACKGROUND, STRIKE, STRIKE_DAY, UNDATED_REPORT
+
+    rows = [
+        {
+            "id": f"bg{n}",
+            "published": day,
+            "title": f"Story {n}",
+            "text": body,
+            "url": f"https://x.org/{day}/{n}",
+        }
+        for n, (day, body) in enumerate(sorted(BACKGROUND.items()))
+    ]
+    rows += [
+        {"id": f"s{n}", "published": STRIKE_DAY.isoformat(), "title": f"Strike {n}", "text": body}
+        for n, body in enumerate(STRIKE)
+    ]
+    title, _, text = UNDATED_REPORT.partition("\n\n")
+    rows.append({"id": "report", "published": STRIKE_DAY.isoformat(), "title": title, "text": text})
+    path = tmp_path / "pile.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    seed = next(s for s in range(200) if "report" in _hidden_ids(rows, 0.2, s))
+    args = [
+        "eval-published",
+        str(path),
+        "--hide",
+        "0.2",
+        "--seed",
+        str(seed),
+        "--today",
+        "2026-12-03",
+        "--json",
+    ]
+    assert main(args, environ={}) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["articles"] == round(0.2 * len(rows)) and report["dated_articles"] == len(rows) - 2
+    [row] = [r for r in report["rows"] if r["id"] == "report"]
+    assert row["corpus"] and abs(row["error_days"]) <= 1
+    plain = {r["id"]: r for r in report["without_corpus"]["rows"]}["report"]
+    assert not plain["corpus"] and (plain["error_days"] is None or abs(plain["error_days"]) > 3)
+    assert report["knn_baseline"]["with_value"] == report["articles"]
+    assert main([*args[:-1]], environ={}) == 0
+    assert "no corpus" in capsys.readouterr().out
+    assert main(["eval-published", str(path), "--hide", "1.5"], environ={}) == 2
+
+
+def _hidden_ids(rows: list[dict[str, str]], share: float, seed: int) -> set[str]:
+    import random
+
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)
+    return {rows[i]["id"] for i in order[: round(share * len(rows))]}
