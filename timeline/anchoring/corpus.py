@@ -18,11 +18,15 @@ Two passes, as the build runs:
    week). An undated article's nearest dated articles are found through an inverted index on
    those terms, never by comparing all pairs. Their days, weighted by similarity, become one
    more soft clue in the likelihood of :mod:`timeline.anchoring.infer`: most of its weight on
-   those days and the two either side, the rest spread over every day, so old news recalled
-   later cannot force a wrong day, and a weekday in the text ("on Tuesday") picks the day.
+   those days and the two either side, some over the weeks around (follow-ups of a story), the
+   rest spread over every day, so old news recalled later cannot force a wrong day.
+3. The profile (:meth:`CorpusIndex.profile`): how much more common the article's terms are among
+   each day's dated articles than in the whole pile. It ranks days well but its probabilities are
+   not calibrated, so it only helps pick the day among those the other clues leave likely; a
+   weekday in the text ("on Tuesday") does the rest.
 
 Evaluation (``timeline eval-published FILE --hide 0.2``) runs this same code through
-:func:`timeline.pipeline.date_corpus`, as ``timeline build`` does.
+:func:`timeline.pipeline.collect`, as ``timeline build`` does.
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ THIN = 0.2  # a best similarity below this is thin evidence, and the reason says
 PROFILE_TERMS = 80
 PROFILE_MU = 5.0
 PROFILE_SHARPNESS = 0.3
-PROFILE_KEEP = 1e-4  # days below this share of the best day count as the floor
+PROFILE_KEEP = 1e-4  # days with less than this share of the profile count as the floor
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
