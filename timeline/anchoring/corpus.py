@@ -146,7 +146,6 @@ class CorpusIndex:
     """The dated articles of a pile, indexed by their rare terms (see the module)."""
 
     dated: list[DatedArticle]
-    vectors: list[dict[int, float]]
     idf: dict[int, float]
     burst: dict[int, float]
     postings: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
@@ -165,6 +164,7 @@ class CorpusIndex:
         for keys, _w in undated:
             df.update(keys)
         idf = {k: math.log(total / n) for k, n in df.items() if n >= 2}
+        del df  # every term of the pile: by far the largest table here
         days: dict[int, list[int]] = {}
         for article, (keys, _w) in dated:
             day = article.published.toordinal()
@@ -172,13 +172,12 @@ class CorpusIndex:
                 if k in idf:
                     days.setdefault(k, []).append(day)
         burst = {k: _burstiness(sorted(d)) for k, d in days.items()}
-        index = cls([a for a, _ in dated], [], idf, burst)
+        del days
+        index = cls([a for a, _ in dated], idf, burst)
         index.ordinals = [a.published.toordinal() for a, _ in dated]
         index.per_day.update(index.ordinals)
         for n, (_, terms) in enumerate(dated):
-            vector = index.vector(terms, DATED_TERMS)
-            index.vectors.append(vector)
-            for k, w in vector.items():
+            for k, w in index.vector(terms, DATED_TERMS).items():
                 index.postings.setdefault(k, []).append((n, w))
         return index
 
