@@ -49,7 +49,8 @@ bench: $(STAMP)                 ## benchmarks (by hand; results go into site_src
 eval: $(STAMP)                  ## accuracy on the development data in ../shared/eval
 	$(BIN)/timeline eval ../shared/eval/tempeval3-tbaq
 	$(BIN)/timeline eval ../shared/eval/wikiwars-timeml/train
-	$(BIN)/timeline eval-published ../shared/eval/war-news-dev/articles.jsonl
+	$(BIN)/timeline eval-published ../shared/eval/war-news-dev/articles.jsonl --today 2025-12-31
+	$(BIN)/timeline eval-published ../shared/eval/war-news-corpus/2022h1.jsonl.gz --hide 0.2 --seed 1 --today 2026-12-04
 
 clean:
 	rm -rf site site-offline .cache

@@ -201,3 +201,18 @@ def test_an_unchanged_pile_is_dated_again_from_the_cache(
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     page = next(p for p in before if "port-workers-wounded" in p.name)
     assert b"reports the same news as" in before[page]
+
+
+def test_corpus_dating_is_deterministic(tmp_path: Path) -> None:
+    """Two cold builds of the same pile (no cache) give byte-identical pages, corpus clues included."""
+    articles = {p.name: p.read_text("utf-8") for p in _pile(tmp_path / "pile")}
+    articles["report.txt"] = UNDATED_REPORT
+    trees = []
+    for run in ("a", "b"):
+        project = make_project(tmp_path / run, articles)
+        args = ["build", "--config", str(project / "mkdocs.yml"), "--today", TODAY, "--no-cache"]
+        assert main(args, environ={}) == 0
+        out = project / "site_src" / "timeline"
+        trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert trees[0] == trees[1]
+    assert any(b"reports the same news as" in data for data in trees[0].values())
