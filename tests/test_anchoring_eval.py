@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from timeline.anchoring.evaluate import EvalInputError, format_pubdate_report, run_pubdate_eval
+from timeline.evaluation.published import EvalInputError, format_pubdate_report, run_pubdate_eval
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

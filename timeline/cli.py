@@ -172,9 +172,9 @@ def cmd_eval_published(args: argparse.Namespace) -> int:
     path = Path(args.jsonl)
     if not path.is_file():
         raise UsageError(f"{path}: no such file (JSON Lines with id, published, title, text)")
-    from .anchoring.evaluate import format_pubdate_report, run_pubdate_eval
     from .chronology import load_chronology
     from .config import load_settings
+    from .evaluation.published import format_pubdate_report, run_pubdate_eval
     from .execution import ExecutionPlan
 
     today = _today(args, load_settings(Path(args.config)).today).day
