@@ -201,6 +201,14 @@ def cmd_eval_published(args: argparse.Namespace) -> int:
 
 
 # ---- parser -----------------------------------------------------------------------------
+def config_and_today(p: argparse.ArgumentParser) -> None:
+    """--config and --today, for the commands that date articles as build does."""
+    p.add_argument(
+        "--config", metavar="FILE", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)"
+    )
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=TODAY_HELP)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline",
@@ -264,15 +272,7 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="chronology anchors (default: chronology.yml in extra.timeline.content_dir, as for build)",
     )
-    p.add_argument(
-        "--config", metavar="FILE", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)"
-    )
-    p.add_argument(
-        "--today",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help=TODAY_HELP,
-    )
+    config_and_today(p)
     p.add_argument("--json", action="store_true", help="one JSON object per file per line (JSON Lines)")
     p.set_defaults(func=cmd_extract)
 
@@ -289,15 +289,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--chronology", metavar="FILE", help="chronology anchors (default: content/chronology.yml if present)"
     )
-    p.add_argument(
-        "--config", metavar="FILE", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)"
-    )
-    p.add_argument(
-        "--today",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help=TODAY_HELP,
-    )
+    config_and_today(p)
     p.add_argument(
         "--hide",
         type=float,
