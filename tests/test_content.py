@@ -188,3 +188,43 @@ def test_impossible_calendar_date_is_a_warning_on_its_line(content: Path) -> Non
     assert article.title == "A" and article.published is None
     [warning] = problems.warnings
     assert warning.line == 3 and "'published' is not a date: '2022-13-01'" in warning.message
+
+
+PARAGRAPH = (
+    "Russian forces shelled the outskirts of Kharkiv overnight, regional governor Oleh Synehubov "
+    "said on Tuesday, adding that two people were wounded and a school was damaged in the attack. "
+    "Emergency crews worked through the morning to clear debris from the streets around it."
+)
+
+
+def test_a_one_paragraph_txt_is_kept_whole_and_named_by_its_first_words(tmp_path: Path) -> None:
+    """A first line that is a paragraph is the article, not its title (it used to become the title,
+    and the file was then skipped for having no text after it)."""
+    path = tmp_path / "one.txt"
+    path.write_text(PARAGRAPH + "\n", "utf-8")
+    problems = Problems()
+    article = read_article(path, "one.txt", problems, today=TODAY)
+    assert article is not None, [str(p) for p in problems]
+    assert (
+        article.title
+        == "Russian forces shelled the outskirts of Kharkiv overnight, regional governor Oleh Synehubov…"
+    )
+    assert article.body_text.strip() == PARAGRAPH
+    assert not problems.warnings and not problems.errors
+
+
+def test_a_txt_starting_with_blank_lines_keeps_its_headline(tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_text("\n\n   \nKharkiv outskirts shelled overnight\n\n" + PARAGRAPH + "\n", "utf-8")
+    article = read_article(path, "blank.txt", Problems(), today=TODAY)
+    assert article is not None
+    assert article.title == "Kharkiv outskirts shelled overnight"
+    assert article.body_text.strip() == PARAGRAPH
+
+
+def test_a_first_line_ending_a_sentence_is_text_not_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "sentence.txt"
+    path.write_text("Two people were wounded.\nA school was damaged.\n", "utf-8")
+    article = read_article(path, "sentence.txt", Problems(), today=TODAY)
+    assert article is not None and article.title == "Two people were wounded."
+    assert article.body_text.startswith("Two people were wounded.")

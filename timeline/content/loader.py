@@ -62,16 +62,32 @@ def _html_body(text: str) -> tuple[str, str | None]:
     return masked, title
 
 
-def _first_line_title(body: str, start: int) -> tuple[str | None, int]:
-    """The first non-empty line (a Markdown heading's text) and the offset after it."""
+TITLE_MAX_CHARS = 200  # a longer first line is a paragraph, not a headline
+TITLE_WORDS = 12  # an article without a title line is named by its first words
+
+
+def _first_line_title(body: str, start: int) -> tuple[str | None, int, bool]:
+    """The first non-empty line (a Markdown heading's text), the offset after it, and whether it
+    is a title: a heading, or a short line that does not end a sentence with a full stop and has
+    more text after it. A first line that is a paragraph is the article's text, not its title."""
     pos = start
     for line in body[start:].splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
             heading = _MD_HEADING.match(stripped)
-            return (heading.group(1) if heading else stripped)[:300], pos + len(line)
+            after = pos + len(line)
+            if heading:
+                return heading.group(1)[:300], after, True
+            more = bool(body[after:].strip())
+            looks = len(stripped) <= TITLE_MAX_CHARS and not stripped.endswith((".", '."', ".”", ".'"))
+            return stripped[:300], after, looks and more
         pos += len(line)
-    return None, start
+    return None, start, False
+
+
+def _first_words(line: str) -> str:
+    words = line.split()
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def read_article(path: Path, rel: str, problems: Problems, *, today: dt.date) -> Article | None:
@@ -117,9 +133,9 @@ def read_article(path: Path, rel: str, problems: Problems, *, today: dt.date) ->
         body, html_title = _html_body(body)
         title = title or html_title
     if not title:
-        first, after = _first_line_title(body, fm.end)
-        title = first
-        if path.suffix.lower() in (".txt", ".md", ".markdown") and first is not None:
+        first, after, is_title = _first_line_title(body, fm.end)
+        title = first if is_title or first is None else _first_words(first)
+        if path.suffix.lower() in (".txt", ".md", ".markdown") and is_title:
             body_start = after  # the title line is the headline, not body text
     if not title:
         problems.warn(rel, "no title found; the file name is used", "add a first line or a 'title:' key")
