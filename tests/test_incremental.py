@@ -110,3 +110,40 @@ def test_changing_a_rule_file_changes_the_fingerprint(
     cache_mod.code_fingerprint.cache_clear()
     assert cache_mod.code_fingerprint() != before
     cache_mod.code_fingerprint.cache_clear()
+
+
+def test_generated_files_follow_the_umask(tmp_path: Path) -> None:
+    """Pages are renamed into place from temporary files, which mkstemp makes private (0600)."""
+    import os
+    import stat
+
+    from timeline.atomic import FILE_MODE, write_atomic
+    from timeline.site import _write_pieces
+
+    write_atomic(tmp_path / "a.md", b"x")
+    _write_pieces(tmp_path / "b.md", ["y"])
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in ("a.md", "b.md"):
+        mode = stat.S_IMODE((tmp_path / name).stat().st_mode)
+        assert mode == FILE_MODE == 0o666 & ~mask, oct(mode)
+
+
+def test_editing_a_word_list_changes_the_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """news_common_words.txt is data the results depend on: editing it must not leave stale results."""
+    import shutil
+
+    from timeline import cache
+
+    package = tmp_path / "timeline"
+    shutil.copytree(cache._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    cache.code_fingerprint.cache_clear()
+    before = cache.code_fingerprint()
+    words = package / "anchoring" / "news_common_words.txt"
+    words.write_text(words.read_text("utf-8") + "zzzzword\n", "utf-8")
+    cache.code_fingerprint.cache_clear()
+    try:
+        assert cache.code_fingerprint() != before
+    finally:
+        cache.code_fingerprint.cache_clear()

@@ -24,10 +24,11 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def code_fingerprint() -> str:
-    """Hash of every source and data file of the package (rules, word tables, code)."""
+    """Hash of every source and data file of the package (rules, word tables such as
+    ``news_common_words.txt``, code)."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

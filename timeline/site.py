@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .atomic import write_atomic
+from .atomic import temporary_beside, write_atomic
 
 MARKER = ".timeline-generated.json"
 
@@ -83,8 +82,7 @@ def _same_bytes(a: Path, b: Path) -> bool:
 def _write_pieces(target: Path, pieces: Iterable[str]) -> bool:
     """Stream ``pieces`` (UTF-8) into a temporary file beside ``target``; rename it over ``target``
     only if the bytes differ (as :func:`~timeline.atomic.write_atomic` does). True if written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    fd, tmp = temporary_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             for piece in pieces:
