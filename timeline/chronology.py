@@ -22,6 +22,8 @@ import yaml
 
 from timeline.temporal.values import DateValue, Granularity
 
+from .errors import TimelineError
+
 INVASION = dt.date(2022, 2, 24)
 DEFAULT_ANCHOR = "default"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -33,7 +35,7 @@ PROVISIONAL_END = dt.date(2025, 12, 31)
 """Where an open window ends when no today is given (at least; see the module)."""
 
 
-class ChronologyError(ValueError):
+class ChronologyError(TimelineError, ValueError):
     """A problem in the chronology file; ``str()`` is "file:line: what is wrong (hint)"."""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import __version__
+from .errors import TimelineError
 from .problems import Problems
 from .today import Today, TodayError, resolve_today, utc_today
 
@@ -341,27 +342,12 @@ def main(
     except KeyboardInterrupt:
         print("interrupted; pages already written are complete, the rest are unchanged", file=sys.stderr)
         return 130
+    except TimelineError as exc:
+        print(f"timeline {args.command}: {exc}", file=sys.stderr)
+        if exc.hint:
+            print(f"  hint: {exc.hint}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the last line of defence: a message, never a traceback
-        from .anchoring.mentions import MentionRuleError
-        from .anchoring.newsdays import NewsDayError
-        from .anchoring.outlet_ids import OutletIdError
-        from .chronology import ChronologyError
-        from .config import ConfigError
-        from .execution import ExecutorError
-        from .site import OutputError
-
-        known = (
-            ConfigError
-            | OutputError
-            | ChronologyError
-            | ExecutorError
-            | NewsDayError
-            | OutletIdError
-            | MentionRuleError
-        )
-        if isinstance(exc, known):
-            print(f"timeline {args.command}: {exc}", file=sys.stderr)
-            return 1
         print(
             f"timeline {args.command}: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug: please report it with the file that caused it.",

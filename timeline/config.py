@@ -13,10 +13,11 @@ from typing import Any
 
 import yaml
 
+from .errors import TimelineError
 from .today import parse_day
 
 
-class ConfigError(Exception):
+class ConfigError(TimelineError):
     """A setting is missing or has the wrong type; the message says which and what was expected."""
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from .anchoring.cues import Cue
 from .chronology import Chronology
 from .content import Article
+from .errors import TimelineError
 from .extraction import extract_article
 from .model import ArticleResult
 
@@ -35,7 +36,7 @@ IN_FLIGHT = 4  # tasks queued per worker: keeps the workers busy, bounds what wa
 DASK_BATCH = 512  # articles handed to a Dask cluster at a time
 
 
-class ExecutorError(Exception):
+class ExecutorError(TimelineError):
     """The requested executor cannot run (e.g. Dask is not installed); says what to do."""
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import TimelineError
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: same data, ~10x faster
 
 KINDS = ("places", "people", "organizations")
@@ -23,7 +25,7 @@ DEFAULT_FILE = Path(__file__).parent / "data" / "gazetteer.yml"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class GazetteerError(ValueError):
+class GazetteerError(TimelineError, ValueError):
     """The gazetteer file is malformed; the message names the file and the entry."""
 
 

@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .atomic import temporary_beside, write_atomic
+from .errors import TimelineError
 
 MARKER = ".timeline-generated.json"
 
 Content = str | bytes | Iterable[str]  # a page, a download, or a large file in pieces
 
 
-class OutputError(Exception):
+class OutputError(TimelineError):
     """The output folder cannot be used safely; the message says why and what to do."""
 
 

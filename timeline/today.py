@@ -22,13 +22,15 @@ import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from .errors import TimelineError
+
 ENV = "SOURCE_DATE_EPOCH"
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SECONDS = re.compile(r"^\d+$")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-class TodayError(ValueError):
+class TodayError(TimelineError, ValueError):
     """A value for 'today' that cannot be read; the message says where it came from and what was
     expected."""
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.chronology import Chronology, KeyEvent
+from timeline.errors import TimelineError
 from timeline.yamllines import mapping_problem, read_with_lines
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -86,7 +87,7 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 RULES = Path(__file__).with_name("mentions.yaml")
 
 
-class MentionRuleError(ValueError):
+class MentionRuleError(TimelineError, ValueError):
     """``mentions.yaml`` is malformed; the message names the file and line."""
 
 

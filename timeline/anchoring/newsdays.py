@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from timeline.errors import TimelineError
 from timeline.temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 from timeline.yamllines import mapping_problem, read_with_lines
@@ -49,7 +50,7 @@ FOLLOW_UP_DAYS = 14
 SHARES = {True: (0.45, 0.2, 0.02), False: (0.05, 0.05, 0.02)}  # lead: (soon, follow-up, before)
 
 
-class NewsDayError(ValueError):
+class NewsDayError(TimelineError, ValueError):
     """A news-day file is malformed; the message names the file and line and what to fix."""
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
+from timeline.errors import TimelineError
 from timeline.yamllines import mapping_problem, read_with_lines
 
 DEFAULT_PATH = Path(__file__).with_name("outlet_ids.yml")
@@ -38,7 +39,7 @@ MARGIN_QUANTILE = 1.0
 _FIELDS = {"name", "hosts", "pattern", "base", "per_day", "step", "example", "points"}
 
 
-class OutletIdError(ValueError):
+class OutletIdError(TimelineError, ValueError):
     """The outlet table is malformed; the message names the file and line and what to fix."""
 
 

@@ -22,12 +22,13 @@ from typing import Any
 
 import yaml
 
+from timeline.errors import TimelineError
 from timeline.temporal.values import AnchorKind, DateValue, Granularity
 
 HIGH_CONFIDENCE = 0.8
 
 
-class EvalInputError(ValueError):
+class EvalInputError(TimelineError, ValueError):
     """The JSONL file cannot be used; the message names the file and line."""
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from timeline.errors import TimelineError
+
 from ..temporal.values import Timex
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s+[^>]*?)?)(/?)>")
@@ -18,7 +20,7 @@ _DCT_TIMEX = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"CREATION_TIME\"[^>]
 _DCT = re.compile(r"<DCT>(.*?)</DCT>", re.S)
 
 
-class TimeMLError(ValueError):
+class TimeMLError(TimelineError, ValueError):
     """A .tml file cannot be read (names the file)."""
 
 

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from timeline.errors import TimelineError
+
 from .regex_cache import compile_cached
 from .scanner_parse import parse_assembled, placeholder
 from .values import AnchorKind, Granularity, TimexType
@@ -52,7 +54,7 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
-class RuleError(ValueError):
+class RuleError(TimelineError, ValueError):
     """A rule file is malformed (names the file and the rule)."""
 
 

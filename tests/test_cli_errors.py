@@ -1,0 +1,61 @@
+"""One way to fail: every error a user can fix is a TimelineError, which the command line prints
+as a message (exit 1); anything else is reported as a bug."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+
+import timeline
+from timeline.cli import main
+from timeline.errors import TimelineError
+
+# raised and caught inside the tagger (a match that makes no valid date is dropped), never shown
+INTERNAL = {"BuildError", "UsageError"}
+
+
+def test_every_error_class_of_the_package_is_a_timeline_error() -> None:
+    found = []
+    for info in pkgutil.walk_packages(timeline.__path__, "timeline."):
+        if info.name.endswith("__main__"):  # running it would run the command line
+            continue
+        module = importlib.import_module(info.name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and name.endswith("Error") and name not in INTERNAL:
+                found.append(cls)
+                assert issubclass(cls, TimelineError), f"{module.__name__}.{name}"
+    assert len(found) >= 12
+
+
+@pytest.mark.parametrize("error", ["GazetteerError", "RuleError", "EvalInputError"])
+def test_a_data_error_is_a_message_not_an_internal_error(
+    error: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    classes = {
+        "GazetteerError": "timeline.gazetteer",
+        "RuleError": "timeline.temporal.rules",
+        "EvalInputError": "timeline.evaluation.published",
+    }
+    cls = getattr(importlib.import_module(classes[error]), error)
+
+    def broken(**kwargs: object) -> str:
+        raise cls("timeline/data/gazetteer.yml:12: 'aliases' must be a list")
+
+    monkeypatch.setattr("timeline.build.build", broken)
+    assert main(["build", "--today", "2026-12-03"], environ={}) == 1
+    err = capsys.readouterr().err
+    assert "gazetteer.yml:12: 'aliases' must be a list" in err and "internal error" not in err
+
+
+def test_an_unexpected_exception_says_it_is_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(**kwargs: object) -> str:
+        raise KeyError("slug")
+
+    monkeypatch.setattr("timeline.build.build", broken)
+    assert main(["build", "--today", "2026-12-03"], environ={}) == 1
+    assert "internal error: KeyError" in capsys.readouterr().err
