@@ -2,17 +2,20 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Reinstall when pyproject.toml changes.
-STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# Reinstall when pyproject.toml or the lock file changes.
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve pages test lint browser-deps bench eval clean
+.PHONY: site offline serve pages test lint browser-deps bench eval clean lock
 
-$(STAMP): pyproject.toml
+# The exact versions come from requirements.lock (`make lock` regenerates it), so two builds of
+# one commit install the same libraries; the project itself is installed on top, editable.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -51,6 +54,12 @@ eval: $(STAMP)                  ## accuracy on the development data in ../shared
 	$(BIN)/timeline eval ../shared/eval/wikiwars-timeml/train
 	$(BIN)/timeline eval-published ../shared/eval/war-news-dev/articles.jsonl --today 2025-12-31
 	$(BIN)/timeline eval-published ../shared/eval/war-news-corpus/2022h1.jsonl.gz --hide 0.2 --seed 1 --today 2026-12-04
+
+lock:                           ## regenerate requirements.lock from pyproject.toml (pip-tools)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
 
 clean:
 	rm -rf site site-offline .cache
