@@ -59,6 +59,7 @@ lock:                           ## regenerate requirements.lock from pyproject.t
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools
 	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --unsafe-package news-timeline \
 	  -o requirements.lock pyproject.toml
 
 clean:

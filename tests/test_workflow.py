@@ -29,3 +29,13 @@ def test_the_build_takes_today_from_the_last_commit() -> None:
     text = WORKFLOW.read_text("utf-8")
     assert 'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in text
     assert "make site" in text
+
+
+def test_the_lock_file_pins_every_library_and_names_no_local_path() -> None:
+    """requirements.lock is installed by make site/test, CI and Pages: exact versions only, and not
+    the project itself (pip-compile would pin it as a file:// path of the machine that ran it)."""
+    lines = [line for line in (ROOT / "requirements.lock").read_text("utf-8").splitlines() if line.strip()]
+    pins = [line for line in lines if not line.startswith(("#", " "))]
+    assert len(pins) > 40
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.+!-]+", pin) for pin in pins), pins
+    assert not any("file:" in line or line.startswith("news-timeline") for line in pins)
