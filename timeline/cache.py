@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from .atomic import write_atomic
+from .content import Article
 from .model import ArticleResult
 
 FORMAT = 2
@@ -65,6 +66,14 @@ class ResultCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
         return value  # type: ignore[no-any-return]
+
+    def result(self, key: str, article: Article) -> ArticleResult | None:
+        """The cached result for ``key``, with ``article`` (the cache keeps no text), or None."""
+        hit = self.get(key)
+        if hit is None:
+            return None
+        published, timexes, events, terms = hit
+        return ArticleResult(article, published, timexes, events, terms)  # type: ignore[arg-type]
 
     def put(self, key: str, result: ArticleResult) -> None:
         self._used.add(key)

@@ -88,10 +88,9 @@ def collect(
             key = cache.key(article.digest, article.published, article.path) if cache is not None else None
             if key is not None:
                 keys[len(results) - 1] = key
-            hit = cache.get(key) if cache is not None and key is not None else None
+            hit = cache.result(key, article) if cache is not None and key is not None else None
             if hit is not None:
-                published, timexes, found, terms = hit
-                keep(len(results) - 1, ArticleResult(article, published, timexes, found, terms))  # type: ignore[arg-type]
+                keep(len(results) - 1, hit)
                 continue
             waiting.append((len(results) - 1, key))
             yield article
@@ -151,10 +150,9 @@ def date_from_corpus(
     pending: list[tuple[int, str | None, tuple[Cue, ...]]] = []  # (index, cache key with clues, clues)
     for i, clues in todo:
         key = _with_clue(keys[i], clues) if cache is not None and i in keys else None
-        hit = cache.get(key) if cache is not None and key is not None else None
+        hit = cache.result(key, full(results[i]).article) if cache is not None and key is not None else None
         if hit is not None:
-            published, timexes, found, terms = hit
-            yield i, ArticleResult(full(results[i]).article, published, timexes, found, terms)  # type: ignore[arg-type]
+            yield i, hit
         else:
             pending.append((i, key, clues))
     work = ((full(results[i]).article, clues) for i, _, clues in pending)  # read back a batch at a time

@@ -47,25 +47,25 @@ LineLoader.add_constructor("tag:yaml.org,2002:map", _map)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _text)
 
 
-def load_with_lines(text: str, path: str) -> Any:
-    """Parse ``text``; a syntax error becomes ``ValueError("path:line: not valid YAML (...)")``."""
+def load_with_lines(text: str, path: str, error: type[Exception] = ValueError) -> Any:
+    """Parse ``text``; a syntax error becomes ``error("path:line: not valid YAML (...)")``."""
     try:
         return yaml.load(text, Loader=LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else path
-        raise ValueError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise error(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
 
 
-def read_with_lines(path: str | Path, what: str) -> tuple[str, Any]:
+def read_with_lines(path: str | Path, what: str, error: type[Exception] = ValueError) -> tuple[str, Any]:
     """Read and parse the data file ``path`` (``what`` it holds, for the message): its text and
-    document. ``ValueError`` names the file, and the line where there is one."""
+    document. ``error`` (the loader's own class) names the file, and the line where there is one."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise ValueError(f"{path}: cannot read {what} ({reason})") from None
-    return text, load_with_lines(text, str(path))
+        raise error(f"{path}: cannot read {what} ({reason})") from None
+    return text, load_with_lines(text, str(path), error)
 
 
 def mapping_problem(entry: Any, allowed: set[str], not_a_mapping: str) -> str | None:

@@ -59,16 +59,16 @@ def find_cues(
     """Every clue in the text and address; ``news`` replaces the shipped news-day tables."""
     layout = Layout(text)
     mentions = event_matcher(chronology).find(text, layout)
-    horizon = (_earliest(chronology, today), _latest(chronology, today))
+    span = horizon(chronology, today)
     extra = find_phrases(text, timexes)
     if extra:
         timexes = sorted([*timexes, *extra], key=lambda t: (t.start, t.end))
     recalled = {layout.sentence(t.start) for t in timexes if recalls(t)}
     matches = (news or news_matcher()).find(text, layout)
     return [
-        *url_cues(url, *horizon),
-        *CueFinder(text, chronology, layout, mentions).cues(timexes, horizon),
-        *news_cues(matches, text, horizon, recalled),
+        *url_cues(url, *span),
+        *CueFinder(text, chronology, layout, mentions).cues(timexes, span),
+        *news_cues(matches, text, span, recalled),
     ]
 
 
@@ -238,13 +238,13 @@ def estimate_from_cues(
     spans, values = _posterior_runs(calibrated, lo, hi, anchor)
     top = max(values)
     peak = min(r.start for r, v in zip(spans, values, strict=True) if v == top)  # the earliest of equals
-    stands_out = sum(_window(spans, values, max(0, peak - 7), peak + 8)) >= MIN_PEAK_MASS
+    near7 = sum(_window(spans, values, max(0, peak - 7), peak + 8))
+    stands_out = near7 >= MIN_PEAK_MASS
     if stands_out and len(calibrated) < len(cues):
         ranked_spans, ranked = _posterior_runs(cues, lo, hi, anchor)
         best_value = max(ranked)
         peak = min(r.start for r, v in zip(ranked_spans, ranked, strict=True) if v == best_value)
     near3 = sum(_window(spans, values, max(0, peak - 3), peak + 4))
-    near7 = sum(_window(spans, values, max(0, peak - 7), peak + 8))
     first, last = _interval(spans, values)
     first, last = min(first, peak), max(last, peak)
     earliest, latest = lo + dt.timedelta(days=first), lo + dt.timedelta(days=last)
@@ -263,7 +263,7 @@ def estimate_from_cues(
     confidence = near3 if len(supporting) >= 2 else min(near3, SINGLE_KIND_CAP)
     confidence = min(confidence, MAX_CONFIDENCE) * 0.8**conflicts
     value: dt.date | None = best
-    if not stands_out:
+    if not stands_out:  # then the peak is the calibrated one, whose 7-day mass near7 is
         value = None
         confidence = min(confidence, near7)
     evidence = [_explain(c, best if value else None) for c in sorted(cues, key=lambda c: _rank(c, best))]
@@ -282,9 +282,7 @@ def infer_publication(
     given, the dates in its address ``url`` and ``extra`` clues from outside the text (the
     corpus clue of :mod:`timeline.anchoring.corpus`)."""
     cues = [*find_cues(text, timexes, chronology, today, url), *extra]
-    return estimate_from_cues(
-        cues, _earliest(chronology, today), _latest(chronology, today), chronology.anchors.get("default")
-    )
+    return estimate_from_cues(cues, *horizon(chronology, today), chronology.anchors.get("default"))
 
 
 def horizon(chronology: Chronology, today: dt.date) -> tuple[dt.date, dt.date]:

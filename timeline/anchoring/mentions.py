@@ -101,10 +101,7 @@ class MentionRules:
 @lru_cache(maxsize=2)
 def load_mention_rules(path: str = str(RULES)) -> MentionRules:
     """The words that make an alias hypothetical ("a potential Russian invasion"), checked."""
-    try:
-        _, doc = read_with_lines(path, "the mention rules")
-    except ValueError as exc:
-        raise MentionRuleError(str(exc)) from None
+    _, doc = read_with_lines(path, "the mention rules", MentionRuleError)
     problem = mapping_problem(doc, {"window", "hypothetical_before", "examples"}, "expected a mapping")
     if problem:
         raise MentionRuleError(f"{path}:1: {problem}")

@@ -107,10 +107,7 @@ class Words:
 @lru_cache(maxsize=4)
 def load_words(path: str = str(WORDS)) -> Words:
     """The spelling table and the common words (``news_words.yml``)."""
-    try:
-        _, doc = read_with_lines(path, "the word table")
-    except ValueError as exc:
-        raise NewsDayError(str(exc)) from None
+    _, doc = read_with_lines(path, "the word table", NewsDayError)
     if not isinstance(doc, dict) or not isinstance(doc.get("spellings"), dict):
         raise NewsDayError(f"{path}:1: expected 'spellings:' (word: [variant, ...]) and 'common:' [words]")
     table: dict[str, str] = {}
@@ -194,10 +191,7 @@ def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, 
 
 def _read_month(path: Path, month: tuple[int, int], words: Words) -> Iterable[NewsDay]:
     name = str(path)
-    try:
-        text, doc = read_with_lines(path, "the news-day file")
-    except ValueError as exc:
-        raise NewsDayError(str(exc)) from None
+    text, doc = read_with_lines(path, "the news-day file", NewsDayError)
     _check_numbers(name, text)
     if doc is None:
         return

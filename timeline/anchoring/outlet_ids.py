@@ -97,10 +97,7 @@ def load_outlets(path: Path | str = DEFAULT_PATH) -> tuple[Outlet, ...]:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> tuple[Outlet, ...]:
-    try:
-        _, doc = read_with_lines(path, "the outlet table")
-    except ValueError as exc:
-        raise OutletIdError(str(exc)) from None
+    _, doc = read_with_lines(path, "the outlet table", OutletIdError)
     if not isinstance(doc, dict) or not isinstance(doc.get("outlets"), list):
         raise OutletIdError(f"{path}:1: expected a mapping with an 'outlets:' list")
     outlets = [_outlet(path, entry) for entry in doc["outlets"]]
