@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from timeline.calendar_math import WEEKDAY_NAMES, add_months, day_text, month_name
 from timeline.chronology import Chronology
 from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, DurationValue, Granularity, Mod, Timex
@@ -92,8 +93,7 @@ def find_anchor(tx: Timex, chronology: Chronology, context: str | None = None) -
     return (name, named) if named is not None else None
 
 
-def fmt(day: dt.date) -> str:
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+fmt = day_text  # how cue reasons write a day: "22 March 2022"
 
 
 @dataclass
@@ -119,12 +119,6 @@ class Cue:
             if lo <= day <= hi:
                 return v
         return self.default
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def shift(day: dt.date, offset: DurationValue, sign: int = 1) -> dt.date | None:
@@ -302,12 +296,12 @@ class CueFinder:
         if len(months) != 1:
             return
         month = (months.pop() - 1 - spec.offset) % 12 + 1
-        name = calendar.month_name[month]
+        name = month_name(month)
         cue = Cue(
             "month",
             self.span_evidence(
                 tx,
-                f"'{tx.text}' next to a date in {calendar.month_name[(month - 1 + spec.offset) % 12 + 1]}: "
+                f"'{tx.text}' next to a date in {month_name((month - 1 + spec.offset) % 12 + 1)}: "
                 f"the article is probably from {name}",
             ),
             group=f"md:{month}",
@@ -578,8 +572,8 @@ class CueFinder:
         days = [d for d in days if self.lo - dt.timedelta(days=30) <= d <= self.hi + dt.timedelta(days=30)]
         if not days:
             return
-        wd = "" if spec.weekday is None else f" ({calendar.day_name[spec.weekday]})"
-        named = f"{calendar.month_name[month]} {spec.day}{wd}"
+        wd = "" if spec.weekday is None else f" ({WEEKDAY_NAMES[spec.weekday]})"
+        named = f"{month_name(month)} {spec.day}{wd}"
         stamp = self.stamp(tx)
         if stamp is not None:
             yield self.stamped(tx, days, stamp)
@@ -662,7 +656,7 @@ class CueFinder:
         yield cue
 
     def partial_month(self, tx: Timex, month: int) -> Cue:
-        name = calendar.month_name[month]
+        name = month_name(month)
         cue = Cue(
             "month",
             self.span_evidence(tx, f"'{tx.text}' (no year): a recent {name} is likely, a weak hint"),
@@ -674,14 +668,14 @@ class CueFinder:
         return cue
 
     def weekday(self, tx: Timex, spec: WeekdayRef) -> Cue | None:
-        name = calendar.day_name[spec.weekday]
+        name = WEEKDAY_NAMES[spec.weekday]
         partner = self.deictic_partner(tx)
         if partner is not None and spec.relation == "nearest":
             other, offset = partner  # "yesterday (Tuesday)": written on a Wednesday
             if f"wd:{spec.weekday}:{offset}" in self._made:
                 return None  # a duplicate, dropped anyway: its evidence may span a long sentence
             table = tuple(0.94 if k == -offset % 7 else 0.01 for k in range(7))
-            written = calendar.day_name[(spec.weekday - offset) % 7]
+            written = WEEKDAY_NAMES[(spec.weekday - offset) % 7]
             cue = Cue(
                 "weekday",
                 self.evidence(
@@ -828,7 +822,7 @@ class CueFinder:
                     else:
                         lo_day = add_months(event_day.replace(day=1), 1)
                         hi_day = add_months(lo_day, 1) - dt.timedelta(days=1)
-                        when = f"{calendar.month_name[lo_day.month]} {lo_day.year}"
+                        when = f"{month_name(lo_day.month)} {lo_day.year}"
                     reason = (
                         f"{m.event.title} ({_event_date(m)}) is placed '{tx.text}': "
                         f"the article is probably from {when}"
@@ -996,7 +990,7 @@ def _superseded(cue: Cue, later: list[dt.date]) -> Cue:
     kind = cue.kind
     if len(covered) == len(cue.points):
         first = min(cue.points)
-        when = fmt(first) if len(cue.points) == 1 else f"a {calendar.month_name[first.month]} {first.day}"
+        when = fmt(first) if len(cue.points) == 1 else f"a {month_name(first.month)} {first.day}"
         reason = f"'{ev.text}' ({when}) comes before a later date in the text: the article is from after it"
         kind = "lower-bound"
     weak = Cue(
@@ -1047,4 +1041,4 @@ def _event_date(m: Mention) -> str:
     d = m.event.date
     if d.granularity == Granularity.DAY:
         return fmt(d.earliest)
-    return f"{calendar.month_name[d.earliest.month]} {d.earliest.year}"
+    return f"{month_name(d.earliest.month)} {d.earliest.year}"

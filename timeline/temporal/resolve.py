@@ -8,9 +8,10 @@ past (news reports what happened) unless the sentence reads as future; a given w
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping
+
+from timeline.calendar_math import add_months
 
 from .specs import (
     ChronologyRef,
@@ -37,12 +38,6 @@ from .values import (
 WEEKDAY_AHEAD = 1
 WEEKDAY_POLICY = "past"  # "past": a bare weekday is always the latest one on or before the reference
 _FUTURE_PENALTY = 2  # a future reading must be this many times closer to win over a past one
-
-
-def add_months(d: dt.date, months: int) -> dt.date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def _safe(year: int) -> bool:
