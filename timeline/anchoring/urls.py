@@ -15,14 +15,13 @@ import math
 import re
 from dataclasses import dataclass
 
+from timeline.calendar_math import MONTH_NUMBERS, month_name
+
 from .cues import Cue, fmt
 from .model import Evidence
 from .outlet_ids import OutletDate, outlet_id_dates
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_WORD = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 
 # /2022/05/13/ or /2022-05-13- (year, month, day with separators; not inside a longer number)
 _YMD = re.compile(r"(?<![0-9])(20[0-4][0-9])([/_.-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12][0-9]|3[01])(?![0-9])")
@@ -61,7 +60,7 @@ def url_dates(url: str | None) -> list[UrlDate]:
         if day:
             found.append(UrlDate(day, "day", m.group(), "path"))
     for m in _YMONTHD.finditer(path):
-        day = _day(int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)))
+        day = _day(int(m.group(1)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(3)))
         if day:
             found.append(UrlDate(day, "day", m.group(), "path"))
     if not found:
@@ -110,7 +109,7 @@ def url_cues(url: str | None, lo: dt.date, hi: dt.date) -> list[Cue]:
             last = found.day.replace(day=calendar.monthrange(found.day.year, found.day.month)[1])
             reason = (
                 f"the address contains '{found.part}': the article is probably from "
-                f"{calendar.month_name[found.day.month]} {found.day.year}"
+                f"{month_name(found.day.month)} {found.day.year}"
             )
             cue = Cue(
                 "url-month", url_evidence(found.part, reason), default=0.2 / days, group=f"um:{found.day}"
@@ -150,7 +149,7 @@ _ID_DAILY_LIMIT = 120  # wider intervals get no bell, only the flat interval
 
 
 def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
-    """Cues from the article number in an address (``outlet_ids.yml`` calibrates it)."""
+    """Cues from the article number in an address (``outlet_ids.yaml`` calibrates it)."""
     if found is None:
         return []
     days = (hi - lo).days + 1

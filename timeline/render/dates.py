@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..calendar_math import MONTH_NAMES, WEEKDAY_NAMES
 from ..temporal.values import DateValue, Granularity, Mod
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = MONTH_NAMES
+WEEKDAYS = WEEKDAY_NAMES
 _MODS = {Mod.START: "early", Mod.MID: "mid", Mod.END: "late"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
