@@ -17,7 +17,7 @@ Rules, in order (each one documented in site_src/guide/events.md):
    after cleaning are dropped.
 6. Dates counted from the article's own date are checked against the publication estimate: one that
    falls after the article was written is dropped (a resolution error, or a plan). When the estimate is
-   weak (inferred, confidence below TRUSTED_ESTIMATE), "yesterday", "on Tuesday", "last week" move with
+   weak (inferred, confidence below TRUSTED_CONFIDENCE), "yesterday", "on Tuesday", "last week" move with
    it: the date is widened by the estimate's uncertainty and coarsened to the week or month that holds
    it, or dropped when not even a month does; "March 22" is dropped when the estimate spans more than
    half a year (its year is a guess). "Around late March" beats a confident wrong day.
@@ -33,6 +33,7 @@ from ..content.article import Article
 from ..model import ArticleEvent
 from ..temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from ..temporal.values import AnchorKind, DateValue, Granularity, Mod, Timex, TimexType
+from ..thresholds import TRUSTED_CONFIDENCE
 from .cleaning import clean_text, is_caption
 from .sentences import split_sentences
 from .words import words
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from ..anchoring.model import PublicationEstimate
 
 MIN_WORDS = 4
-TRUSTED_ESTIMATE = 0.5  # publication estimates at least this confident date "yesterday" to the day
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -127,7 +127,7 @@ def honest_date(timex: Timex, value: DateValue, published: PublicationEstimate |
         return value
     if value.earliest > published.latest:  # counted from the article's date, yet after it was written
         return None
-    if published.source == "metadata" or published.confidence >= TRUSTED_ESTIMATE:
+    if published.source == "metadata" or published.confidence >= TRUSTED_CONFIDENCE:
         return value
     if isinstance(timex.spec, YearlessDate):
         return None if (published.latest - published.earliest).days > YEAR_UNSURE_DAYS else value
