@@ -24,8 +24,7 @@ import yaml
 
 from timeline.errors import TimelineError
 from timeline.temporal.values import AnchorKind, DateValue, Granularity
-
-HIGH_CONFIDENCE = 0.8
+from timeline.thresholds import HIGH_CONFIDENCE
 
 
 class EvalInputError(TimelineError, ValueError):

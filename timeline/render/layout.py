@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..config import Settings
 from ..model import ArticleResult, Event, Timeline
 from ..temporal.values import Granularity
+from ..thresholds import TRUSTED_CONFIDENCE
 from .dates import month_key
 
 HOME_SNIPPET = ".home.md"  # embedded by site_src/index.md (pymdownx.snippets); dot files are not pages
@@ -84,7 +85,7 @@ def vague_publication(result: ArticleResult) -> bool:
         and pub.latest is not None
         and (pub.latest - pub.earliest).days + 1 > VAGUE_DAYS
     )
-    return pub.value is None or pub.confidence < 0.5 or wide
+    return pub.value is None or pub.confidence < TRUSTED_CONFIDENCE or wide
 
 
 def publication_day(result: ArticleResult) -> dt.date | None:

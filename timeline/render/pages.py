@@ -17,6 +17,7 @@ from ..config import Settings
 from ..gazetteer import KIND_TITLES, KINDS, Entity, Gazetteer
 from ..model import ArticleEvent, ArticleResult, Event, Timeline
 from ..temporal.values import AnchorKind, DateValue, Granularity, Timex, TimexType
+from ..thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
 from .article_text import article_html
 from .chart import overview_svg
 from .dates import BADGES, day_long, day_short, describe, month_key, month_name, precision, span
@@ -427,7 +428,9 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
 
 
 def confidence_words(confidence: float) -> str:
-    return "high" if confidence >= 0.8 else "medium" if confidence >= 0.5 else "low"
+    return (
+        "high" if confidence >= HIGH_CONFIDENCE else "medium" if confidence >= TRUSTED_CONFIDENCE else "low"
+    )
 
 
 def published_summary(result: ArticleResult) -> str:
@@ -644,7 +647,7 @@ def tags_index(ctx: Context, used: dict[str, tuple[list[Event], list[ArticleResu
     out += [
         "# Places, people and organizations",
         "",
-        "Names found in the articles with the project's gazetteer (`timeline/data/gazetteer.yml`, which "
+        "Names found in the articles with the project's gazetteer (`timeline/data/gazetteer.yaml`, which "
         "knows "
         "spellings such as Kyiv/Kiev and Zelensky/Zelenskyy). Each page lists the events and articles that "
         "name it.",
