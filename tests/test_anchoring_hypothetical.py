@@ -44,5 +44,5 @@ def test_malformed_rules_name_the_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(MentionRuleError, match=r"mentions.yaml:4: .*mention"):
         load_mention_rules(str(path))
     path.write_text("window: 9\nhypothetical_before: [a]\n", "utf-8")
-    with pytest.raises(MentionRuleError, match=r"mentions.yaml:1: 'window'"):
+    with pytest.raises(MentionRuleError, match=r"mentions.yaml:1: window: found 9; expected a whole number"):
         load_mention_rules(str(path))

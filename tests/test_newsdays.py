@@ -56,7 +56,7 @@ def write_month(folder: Path, name: str, text: str) -> Path:
 
 @pytest.fixture
 def matcher(tmp_path: Path) -> NewsMatcher:
-    write_month(tmp_path / "news", "2023-02.yml", ENTRY)
+    write_month(tmp_path / "news", "2023-02.yaml", ENTRY)
     return NewsMatcher(load_news_days(tmp_path / "news"), load_words())
 
 
@@ -99,14 +99,17 @@ def test_every_twentieth_shipped_entry_dates_a_report_of_it() -> None:
     ("text", "expected"),
     [
         ("- day: 2023-13-01\n  what: x\n  match: [[Kakhovka, dam]]\n  source: https://a.b\n", "YYYY-MM-DD"),
-        ("- day: 2023-03-01\n  what: x\n  match: [[Kakhovka, dam]]\n  source: https://a.b\n", "2023-03.yml"),
+        ("- day: 2023-03-01\n  what: x\n  match: [[Kakhovka, dam]]\n  source: https://a.b\n", "2023-03.yaml"),
         ("- day: 2023-02-01\n  what: x\n  match: [[Kakhovka, dam]]\n", "'source'"),
         (
             "- day: 2023-02-01\n  what: x\n  match: [[Russian, missile, strike]]\n  source: https://a.b\n",
             "common",
         ),
         ("- day: 2023-02-01\n  what: x\n  match: Kakhovka\n  source: https://a.b\n", "list of term sets"),
-        ("- day: 2023-02-01\n  wat: x\n  match: [[Kakhovka, dam]]\n  source: https://a.b\n", "unknown field"),
+        (
+            "- day: 2023-02-01\n  wat: x\n  match: [[Kakhovka, dam]]\n  source: https://a.b\n",
+            "unknown key 'wat'",
+        ),
         ("- day: 2023-02-01\n  what: x\n  match: [[Kakhovka, dam]\n", "not valid YAML"),
         (
             "- day: 2023-02-01\n  what: x\n  match:\n    - [Sobyanin, 45,000]\n  source: https://a.b\n",
@@ -115,24 +118,24 @@ def test_every_twentieth_shipped_entry_dates_a_report_of_it() -> None:
     ],
 )
 def test_a_faulty_entry_is_reported_with_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
-    write_month(tmp_path / "news", "2023-02.yml", ENTRY + text)
+    write_month(tmp_path / "news", "2023-02.yaml", ENTRY + text)
     with pytest.raises(NewsDayError) as err:
         load_news_days(tmp_path / "news")
     message = str(err.value)
-    assert "2023-02.yml:" in message and expected in message
-    assert message.split("2023-02.yml:")[1].split(":")[0] in {"13", "14", "15", "16"}
+    assert "2023-02.yaml:" in message and expected in message
+    assert message.split("2023-02.yaml:")[1].split(":")[0] in {"13", "14", "15", "16"}
 
 
 def test_quoted_or_spaced_thousands_are_one_term(tmp_path: Path) -> None:
     text = "- day: 2023-02-01\n  what: x\n  match:\n    - [Sobyanin, '45,000']\n    - [Sobyanin, 45 000]\n"
-    write_month(tmp_path / "news", "2023-02.yml", ENTRY + text + "  source: https://a.b\n")
+    write_month(tmp_path / "news", "2023-02.yaml", ENTRY + text + "  source: https://a.b\n")
     news = load_news_days(tmp_path / "news")[-1]
     assert [t[1] for t in news.sets] == [((("45", "000"), False),), ((("45", "000"), False),)]
 
 
 def test_a_file_not_named_after_its_month_is_refused(tmp_path: Path) -> None:
-    write_month(tmp_path / "news", "february.yml", ENTRY)
-    with pytest.raises(NewsDayError, match=r"YYYY-MM\.yml"):
+    write_month(tmp_path / "news", "february.yaml", ENTRY)
+    with pytest.raises(NewsDayError, match=r"YYYY-MM\.yaml"):
         load_news_days(tmp_path / "news")
 
 

@@ -95,16 +95,16 @@ def test_long_text_is_scanned_in_one_pass():
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ("places:\n  - {id: Bad Id, name: X}\n", "id must be"),
-        ("places:\n  - {id: a, name: A}\n  - {id: a, name: B}\n", "duplicate id"),
+        ("places:\n  - {id: Bad Id, name: X}\n", r":2: .*expected an id of lowercase letters"),
+        ("places:\n  - {id: a, name: A}\n  - {id: a, name: B}\n", ":3: duplicate id"),
         ("places:\n  - {id: a, name: A, aliases: [Same]}\npeople:\n  - {id: b, name: Same}\n", "names both"),
-        ("places:\n  - {id: a}\n", "needs a name"),
-        ("cities:\n  - {id: a, name: A}\n", "top-level keys"),
-        ("places: [\n", "cannot read"),
+        ("places:\n  - {id: a}\n", ":2: places > id 'a': missing key 'name'"),
+        ("cities:\n  - {id: a, name: A}\n", ":1: unknown key 'cities'"),
+        ("places: [\n", ":2: not valid YAML"),
     ],
 )
 def test_bad_gazetteer_files_are_reported(tmp_path: Path, data: str, message: str):
-    path = tmp_path / "gazetteer.yml"
+    path = tmp_path / "gazetteer.yaml"
     path.write_text(data, "utf-8")
     with pytest.raises(GazetteerError, match=message) as error:
         load_gazetteer(path)

@@ -29,7 +29,7 @@ def code_fingerprint() -> str:
     ``news_common_words.txt``, code)."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".yaml", ".json", ".txt") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -13,20 +13,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from .errors import TimelineError
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: same data, ~10x faster
+from .datafile import DataFileError, Items, Record, Text, fail, read
 
 KINDS = ("places", "people", "organizations")
 KIND_TITLES = {"places": "Places", "people": "People", "organizations": "Organizations"}
-DEFAULT_FILE = Path(__file__).parent / "data" / "gazetteer.yml"
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DEFAULT_FILE = Path(__file__).parent / "data" / "gazetteer.yaml"
+_ENTRY = Record(
+    required={
+        "id": Text(form=r"[a-z0-9][a-z0-9-]*", what="an id of lowercase letters, digits and -"),
+        "name": Text(what="a name as written in articles"),
+    },
+    optional={"aliases": Items(Text(what="a name"))},
+)
+SCHEMA = Record(optional={kind: Items(_ENTRY) for kind in KINDS})
 
 
-class GazetteerError(TimelineError, ValueError):
-    """The gazetteer file is malformed; the message names the file and the entry."""
+class GazetteerError(DataFileError):
+    """The gazetteer file is malformed; the message names the file, the line and the entry."""
 
 
 @dataclass(frozen=True)
@@ -105,33 +108,18 @@ def word_alternation(surfaces: Iterable[str]) -> str:
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Load and check a gazetteer file (the bundled one by default)."""
     path = path or DEFAULT_FILE
-    name = str(path)
-    try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_LOADER) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise GazetteerError(f"{name}: cannot read the gazetteer ({exc})") from None
-    if not isinstance(data, dict) or set(data) - set(KINDS):
-        raise GazetteerError(f"{name}: expected top-level keys {', '.join(KINDS)}")
+    data = read(path, SCHEMA, "the gazetteer", GazetteerError) or {}
     entities: list[Entity] = []
     seen: set[str] = set()
     for kind in KINDS:
-        for n, item in enumerate(data.get(kind) or [], start=1):
-            where = f"{name}: {kind} entry {n}"
-            if (
-                not isinstance(item, dict)
-                or not isinstance(item.get("name"), str)
-                or not item["name"].strip()
-            ):
-                raise GazetteerError(f"{where}: needs a name")
-            ident = item.get("id")
-            if not isinstance(ident, str) or not _ID.match(ident):
-                raise GazetteerError(f"{where}: id must be lowercase letters, digits and -")
+        for item in data.get(kind) or []:
+            ident = item["id"]
             if ident in seen:
-                raise GazetteerError(f"{where}: duplicate id {ident!r}")
+                raise fail(
+                    path, item, None, f"duplicate id {ident!r}", "an id no other entry has", GazetteerError
+                )
             seen.add(ident)
             aliases = item.get("aliases") or []
-            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-                raise GazetteerError(f"{where}: aliases must be a list of names")
             clean = tuple(sorted({a.strip() for a in aliases} - {item["name"].strip()}))
             entities.append(Entity(ident, item["name"].strip(), kind, clean))
     return Gazetteer(entities)

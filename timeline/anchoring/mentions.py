@@ -14,8 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.chronology import Chronology, KeyEvent
-from timeline.errors import TimelineError
-from timeline.yamllines import mapping_problem, read_with_lines
+from timeline.datafile import DataFileError, Flag, Items, Number, Record, Text, line_of, read
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
@@ -85,9 +84,13 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 RULES = Path(__file__).with_name("mentions.yaml")
+SCHEMA = Record(
+    required={"window": Number(1, 5), "hypothetical_before": Items(Text(what="a word"), least=1)},
+    optional={"examples": Items(Record(required={"text": Text(), "alias": Text(), "mention": Flag()}))},
+)
 
 
-class MentionRuleError(TimelineError, ValueError):
+class MentionRuleError(DataFileError):
     """``mentions.yaml`` is malformed; the message names the file and line."""
 
 
@@ -101,27 +104,11 @@ class MentionRules:
 @lru_cache(maxsize=2)
 def load_mention_rules(path: str = str(RULES)) -> MentionRules:
     """The words that make an alias hypothetical ("a potential Russian invasion"), checked."""
-    _, doc = read_with_lines(path, "the mention rules", MentionRuleError)
-    problem = mapping_problem(doc, {"window", "hypothetical_before", "examples"}, "expected a mapping")
-    if problem:
-        raise MentionRuleError(f"{path}:1: {problem}")
-    window, words = doc.get("window"), doc.get("hypothetical_before")
-    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 5:
-        raise MentionRuleError(f"{path}:1: 'window' must be a whole number of words from 1 to 5")
-    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-        raise MentionRuleError(
-            f"{path}:{getattr(words, 'line', 1)}: 'hypothetical_before' must be a list of words"
-        )
-    examples = []
-    for ex in doc.get("examples") or []:
-        line = getattr(ex, "line", 1)
-        problem = mapping_problem(
-            ex, {"text", "alias", "mention"}, "each example has text, alias and mention"
-        )
-        if problem or not isinstance(ex.get("mention"), bool):
-            raise MentionRuleError(f"{path}:{line}: {problem or 'mention must be true or false'}")
-        examples.append((str(ex["text"]), str(ex["alias"]), bool(ex["mention"]), line))
-    return MentionRules(window, frozenset(w.lower() for w in words), tuple(examples))
+    doc = read(path, SCHEMA, "the mention rules", MentionRuleError)
+    examples = tuple(
+        (ex["text"], ex["alias"], ex["mention"], line_of(ex)) for ex in doc.get("examples") or []
+    )
+    return MentionRules(doc["window"], frozenset(w.lower() for w in doc["hypothetical_before"]), examples)
 
 
 class EventMatcher:

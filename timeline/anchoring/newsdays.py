@@ -2,13 +2,13 @@
 
 Half of real scraped articles carry no address and no full date, only "on Wednesday", a yearless
 "March 10" and the news itself. A reader who followed the war dates them from the news: "Zelensky
-spoke in Westminster Hall on Wednesday" can only be 8-9 February 2023. ``news/YYYY-MM.yml`` holds
+spoke in Westminster Hall on Wednesday" can only be 8-9 February 2023. ``news/YYYY-MM.yaml`` holds
 that memory: per day, what happened, and the words an article reporting it would contain (term
 sets, all terms of one set in one sentence). A match says "written on that day or soon after",
 as a clue, never as proof: the same words may recall old news, so the clue keeps most of its
 weight within two days of the event but leaves room for any later day.
 
-``news_words.yml`` folds the transliterations of names (Zelenskyy, Kiev, Bakhmut/Artemovsk) so a
+``news_words.yaml`` folds the transliterations of names (Zelenskyy, Kiev, Bakhmut/Artemovsk) so a
 term is written once.
 """
 
@@ -23,20 +23,27 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from timeline.errors import TimelineError
+from timeline.datafile import Anything, DataFileError, Items, Record, Table, Text, check, read, read_with_text
 from timeline.temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
-from timeline.yamllines import mapping_problem, read_with_lines
 
 from .cues import Cue, fmt
 from .mentions import Layout, word_spans
 from .model import Evidence
 
 DEFAULT_DIR = Path(__file__).with_name("news")
-WORDS = Path(__file__).with_name("news_words.yml")
+WORDS = Path(__file__).with_name("news_words.yaml")
 NEWS_COMMON = Path(__file__).with_name("news_common_words.txt")
-_MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yml$")
-_FIELDS = {"day", "until", "what", "match", "source"}
+_MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.yaml$")
+# the keys of an entry (their values are checked one by one in _entry, with their own messages)
+_ENTRY = Record(
+    optional={key: Anything() for key in ("day", "until", "what", "match", "source")},
+    what="each entry is a mapping with day, what, match and source",
+)
+_WORDS = Record(
+    required={"spellings": Table(values=Items(Text(what="a variant"), least=1))},
+    optional={"common": Items(Text(what="a word"))},
+)
 MAX_TERMS = 6
 # A term used for the news of this many different months is no clue to any one day.
 RECURRING_MONTHS = 3
@@ -50,7 +57,7 @@ FOLLOW_UP_DAYS = 14
 SHARES = {True: (0.45, 0.2, 0.02), False: (0.05, 0.05, 0.02)}  # lead: (soon, follow-up, before)
 
 
-class NewsDayError(TimelineError, ValueError):
+class NewsDayError(DataFileError):
     """A news-day file is malformed; the message names the file and line and what to fix."""
 
 
@@ -69,7 +76,7 @@ class NewsDay:
     sets: tuple[tuple[Term, ...], ...]
     path: str
     line: int
-    key: str = ""  # "2023-02.yml:14": which entry, for grouping and messages
+    key: str = ""  # "2023-02.yaml:14": which entry, for grouping and messages
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", f"{Path(self.path).name}:{self.line}")
@@ -106,19 +113,13 @@ class Words:
 
 @lru_cache(maxsize=4)
 def load_words(path: str = str(WORDS)) -> Words:
-    """The spelling table and the common words (``news_words.yml``)."""
-    _, doc = read_with_lines(path, "the word table", NewsDayError)
-    if not isinstance(doc, dict) or not isinstance(doc.get("spellings"), dict):
-        raise NewsDayError(f"{path}:1: expected 'spellings:' (word: [variant, ...]) and 'common:' [words]")
+    """The spelling table and the common words (``news_words.yaml``)."""
+    doc = read(path, _WORDS, "the word table", NewsDayError)
     table: dict[str, str] = {}
     for word, variants in doc["spellings"].items():
-        if not isinstance(variants, list) or not all(isinstance(v, str) and v for v in variants):
-            raise NewsDayError(f"{path}:{getattr(variants, 'line', 1)}: {word}: expected a list of variants")
         for v in variants:
             table[v.lower()] = str(word).lower()
     common = doc.get("common", [])
-    if not isinstance(common, list) or not all(isinstance(w, str) for w in common):
-        raise NewsDayError(f"{path}:{getattr(common, 'line', 1)}: 'common' must be a list of words")
     news_path = Path(path).with_name(NEWS_COMMON.name)
     try:
         lines = news_path.read_text(encoding="utf-8").splitlines()
@@ -136,7 +137,7 @@ def normalize(word: str, spellings: dict[str, str]) -> str:
 
 
 def load_news_days(folder: Path | str = DEFAULT_DIR) -> tuple[NewsDay, ...]:
-    """Read and check every ``YYYY-MM.yml`` in ``folder``; :class:`NewsDayError` names file:line."""
+    """Read and check every ``YYYY-MM.yaml`` in ``folder``; :class:`NewsDayError` names file:line."""
     return _load(str(folder), str(WORDS))
 
 
@@ -144,10 +145,10 @@ def load_news_days(folder: Path | str = DEFAULT_DIR) -> tuple[NewsDay, ...]:
 def _load(folder: str, words_path: str) -> tuple[NewsDay, ...]:
     words = load_words(words_path)
     out: list[NewsDay] = []
-    for path in sorted(Path(folder).glob("*.yml")):
+    for path in sorted(p for p in Path(folder).glob("*.y*ml") if p.suffix in (".yaml", ".yml")):
         month = _MONTH_FILE.match(path.name)
         if month is None:
-            raise NewsDayError(f"{path}: news-day files are named YYYY-MM.yml (the month they cover)")
+            raise NewsDayError(f"{path}: news-day files are named YYYY-MM.yaml (the month they cover)")
         out.extend(_read_month(path, (int(month[1]), int(month[2])), words))
     return tuple(out)
 
@@ -191,7 +192,7 @@ def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, 
 
 def _read_month(path: Path, month: tuple[int, int], words: Words) -> Iterable[NewsDay]:
     name = str(path)
-    text, doc = read_with_lines(path, "the news-day file", NewsDayError)
+    text, doc = read_with_text(path, None, "the news-day file", NewsDayError)
     _check_numbers(name, text)
     if doc is None:
         return
@@ -227,13 +228,11 @@ def _entry(path: str, entry: Any, month: tuple[int, int], words: Words) -> NewsD
     def fail(msg: str) -> NewsDayError:
         return NewsDayError(f"{path}:{line}: {msg}")
 
-    problem = mapping_problem(entry, _FIELDS, "each entry is a mapping with day, what, match and source")
-    if problem:
-        raise fail(problem)
+    check(entry, _ENTRY, path, NewsDayError)
     first = _date(entry.get("day"), fail, "day")
     last = _date(entry["until"], fail, "until") if "until" in entry else first
     if (first.year, first.month) != month:
-        raise fail(f"day {first} does not belong in this file; move it to {first:%Y-%m}.yml")
+        raise fail(f"day {first} does not belong in this file; move it to {first:%Y-%m}.yaml")
     if not first <= last <= first + dt.timedelta(days=31):
         raise fail(f"'until' ({last}) must be on or after 'day' ({first}) and within a month of it")
     what, source = entry.get("what"), entry.get("source")

@@ -1,7 +1,7 @@
 """Sequential article numbers in addresses, read as a clock.
 
 Many news sites number stories in the order they create them ("...-rcna153874",
-"/news/uk-67838297", "/article-12147711/"). ``outlet_ids.yml`` holds, per site, a pattern that
+"/news/uk-67838297", "/article-12147711/"). ``outlet_ids.yaml`` holds, per site, a pattern that
 finds the number and a few stories whose number and publication day are known; an unknown
 number is placed between its neighbours by linear interpolation. The answer is an interval as
 wide as the interpolation was wrong on the calibration points themselves (leave one out), and
@@ -23,10 +23,9 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from timeline.errors import TimelineError
-from timeline.yamllines import mapping_problem, read_with_lines
+from timeline.datafile import Anything, DataFileError, Items, Record, read
 
-DEFAULT_PATH = Path(__file__).with_name("outlet_ids.yml")
+DEFAULT_PATH = Path(__file__).with_name("outlet_ids.yaml")
 
 # The smallest half-width we ever claim: calibration days are themselves only good to a day or
 # so (time zones, a story posted to the dataset hours after it went up).
@@ -36,10 +35,16 @@ PER_DAY_MIN_MARGIN_DAYS = 1
 # points are few and one wide miss in a sparse stretch is exactly the case to stay humble about.
 MARGIN_QUANTILE = 1.0
 
-_FIELDS = {"name", "hosts", "pattern", "base", "per_day", "step", "example", "points"}
+_FIELDS = ("name", "hosts", "pattern", "base", "per_day", "step", "example", "points")
+# the keys an outlet may have (their values are checked one by one below, with their own messages)
+_OUTLET = Record(
+    optional={key: Anything() for key in _FIELDS},
+    what="each outlet must be a mapping with name, hosts, pattern, base, points",
+)
+SCHEMA = Record(required={"outlets": Items(_OUTLET)})
 
 
-class OutletIdError(TimelineError, ValueError):
+class OutletIdError(DataFileError):
     """The outlet table is malformed; the message names the file and line and what to fix."""
 
 
@@ -97,9 +102,7 @@ def load_outlets(path: Path | str = DEFAULT_PATH) -> tuple[Outlet, ...]:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> tuple[Outlet, ...]:
-    _, doc = read_with_lines(path, "the outlet table", OutletIdError)
-    if not isinstance(doc, dict) or not isinstance(doc.get("outlets"), list):
-        raise OutletIdError(f"{path}:1: expected a mapping with an 'outlets:' list")
+    doc = read(path, SCHEMA, "the outlet table", OutletIdError)
     outlets = [_outlet(path, entry) for entry in doc["outlets"]]
     names = [o.name for o in outlets]
     for name in set(names):
@@ -114,10 +117,6 @@ def _outlet(path: str, entry: Any) -> Outlet:
     def fail(msg: str, at: int = line) -> OutletIdError:
         return OutletIdError(f"{path}:{at}: {msg}")
 
-    shape = "each outlet must be a mapping with name, hosts, pattern, base, points"
-    problem = mapping_problem(entry, _FIELDS, shape)
-    if problem:
-        raise fail(problem)
     name = entry.get("name")
     if not isinstance(name, str) or not name:
         raise fail("'name' must be a non-empty string")

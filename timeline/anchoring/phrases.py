@@ -11,16 +11,38 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
+from timeline.datafile import Flag, Items, Number, Record, Regex, Table, Text, read
 from timeline.temporal.specs import ChronologyRef
 from timeline.temporal.values import AnchorKind, DurationValue, Mod, Timex, TimexType
 
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _HEDGE = {"more than": Mod.AFTER, "over": Mod.AFTER, "nearly": Mod.BEFORE, "almost": Mod.BEFORE}
+PATH = Path(__file__).with_name("phrases.yaml")
+_EXAMPLE = Record(
+    required={"text": Text(), "offset": Text(form=r"P\d+[DWMY]", what="a TIMEX3 duration such as P18M")},
+    optional={"anchor": Text()},
+)
+SCHEMA = Record(
+    required={
+        "numbers": Table(values=Number(0)),
+        "anchor_nouns": Regex(),
+        "phrases": Items(
+            Record(
+                required={
+                    "id": Text(form=r"[a-z0-9_]+", what="an id (lower case, digits, _)"),
+                    "pattern": Text(what="a regex (with {numbers}, {ordinals}, {anchor_nouns})"),
+                    "present": Flag(),
+                    "examples": Items(_EXAMPLE, least=1),
+                },
+                optional={"ordinal": Flag(), "require": Items(Text(what="a regex"))},
+            )
+        ),
+    },
+    optional={"ordinals": Table(values=Number(0))},
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +58,7 @@ class Phrase:
 
 @functools.cache
 def load_phrases() -> tuple[dict[str, int], tuple[Phrase, ...]]:
-    raw = yaml.safe_load((resources.files("timeline.anchoring") / "phrases.yaml").read_text(encoding="utf-8"))
+    raw = read(PATH, SCHEMA, "the war-relative phrases")
     numbers = {str(k).lower(): int(v) for k, v in raw["numbers"].items()}
     ordinals = {str(k).lower(): int(v) for k, v in raw.get("ordinals", {}).items()}
     words = "|".join(sorted(numbers, key=len, reverse=True))

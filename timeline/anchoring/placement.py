@@ -13,11 +13,10 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
+from timeline.datafile import Choice, Items, Record, Regex, Text, read
 from timeline.temporal.resolve import shift_date
 from timeline.temporal.specs import ChronologyRef
 from timeline.temporal.values import AnchorKind, DurationValue, RefValue, Timex
@@ -28,6 +27,27 @@ UNTIL = "until-publication"
 FROM = "from-publication"
 _BEFORE_REACH = 80
 _SUB_DAY = ("H", "MIN", "S")
+PATH = Path(__file__).with_name("durations.yaml")
+_PLACE = Choice((UNTIL, FROM))
+_BRACKETED = Text(form=r"[^\[\]]*\[[^\[\]]+\][^\[\]]*", what="a sentence with the timex in [brackets]")
+SCHEMA = Record(
+    required={
+        "rules": Items(
+            Record(
+                required={
+                    "id": Text(form=r"[a-z0-9_]+", what="an id (lower case, digits, _)"),
+                    "place": _PLACE,
+                    "examples": Items(
+                        Record(required={"text": _BRACKETED, "place": _PLACE}),
+                        least=1,
+                    ),
+                },
+                optional={"before": Regex(re.I), "text": Regex(re.I), "after": Regex(re.I)},
+            )
+        )
+    },
+    optional={"unplaced_examples": Items(_BRACKETED)},
+)
 
 
 @dataclass(frozen=True)
@@ -49,17 +69,13 @@ class PlacementRule:
 @functools.cache
 def load_rules() -> tuple[tuple[PlacementRule, ...], dict[str, Any]]:
     """The rules of ``durations.yaml`` and the raw file (for its executable examples)."""
-    raw = yaml.safe_load(
-        (resources.files("timeline.anchoring") / "durations.yaml").read_text(encoding="utf-8")
-    )
+    raw = read(PATH, SCHEMA, "the duration placement rules")
 
     def rx(key: str, item: dict[str, Any]) -> re.Pattern[str] | None:
         return re.compile(item[key], re.I) if key in item else None
 
     rules = []
     for item in raw["rules"]:
-        if item["place"] not in (UNTIL, FROM):
-            raise ValueError(f"durations.yaml: rule {item['id']}: place must be {UNTIL} or {FROM}")
         rules.append(
             PlacementRule(item["id"], item["place"], rx("before", item), rx("text", item), rx("after", item))
         )

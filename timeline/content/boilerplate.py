@@ -1,6 +1,6 @@
 """Mask scraper boilerplate lines, keeping character offsets intact.
 
-The rules live in ``boilerplate.yml`` (data, with examples the tests run). Masked lines are replaced
+The rules live in ``boilerplate.yaml`` (data, with examples the tests run). Masked lines are replaced
 by spaces of the same length so that every offset the tagger reports still points into the file.
 """
 
@@ -9,9 +9,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from ..datafile import Flag, Items, Record, Regex, Text, read
+
+PATH = Path(__file__).with_name("boilerplate.yaml")
+SCHEMA = Record(
+    required={
+        "rules": Items(
+            Record(
+                required={
+                    "id": Text(form=r"[a-z0-9-]+", what="an id (lower case, digits, -)"),
+                    "why": Text(what="a sentence saying what the rule removes"),
+                    "pattern": Regex(re.IGNORECASE),
+                    "examples": Record(
+                        optional={"junk": Items(Text(), least=1), "keep": Items(Text(), least=1)},
+                        what="a mapping with junk: [lines to mask] and keep: [lines to leave]",
+                    ),
+                },
+                optional={"case_sensitive": Flag()},
+            )
+        )
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -25,16 +45,15 @@ class BoilerplateRule:
 
 @cache
 def load_rules() -> tuple[BoilerplateRule, ...]:
-    text = resources.files(__package__).joinpath("boilerplate.yml").read_text("utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = read(PATH, SCHEMA, "the boilerplate rules")
     rules = []
     for item in data["rules"]:
-        examples = item.get("examples") or {}
+        examples = item["examples"]
         rules.append(
             BoilerplateRule(
                 id=item["id"],
                 why=item["why"],
-                pattern=re.compile(item["pattern"], re.IGNORECASE if item["id"] != "ad-slot" else 0),
+                pattern=re.compile(item["pattern"], 0 if item.get("case_sensitive") else re.IGNORECASE),
                 junk_examples=tuple(examples.get("junk", ())),
                 keep_examples=tuple(examples.get("keep", ())),
             )

@@ -1,16 +1,28 @@
-"""The word lists of ``words.yml``, loaded once."""
+"""The word lists of ``words.yaml``, loaded once."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
+from ..datafile import Items, Record, Regex, Text, read
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: same data, ~10x faster
+PATH = Path(__file__).with_name("words.yaml")
+_WORDS = Items(Text(what="a word"))
+SCHEMA = Record(
+    required={
+        "abbreviations": _WORDS,
+        "sentence_examples": Items(Record(required={"text": Text(), "sentences": Items(Text(), least=1)})),
+        "span_words": _WORDS,
+        "writing_time": Items(Regex()),
+        "reporting_verbs": _WORDS,
+        "caption_examples": Record(required={"reportable": Items(Text()), "not_reportable": Items(Text())}),
+        "stopwords": _WORDS,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -25,7 +37,7 @@ class Words:
 
 @cache
 def words() -> Words:
-    data = yaml.load(resources.files(__package__).joinpath("words.yml").read_text("utf-8"), Loader=_LOADER)
+    data = read(PATH, SCHEMA, "the word lists")
     return Words(
         abbreviations=frozenset(str(w).lower() for w in data["abbreviations"]),
         span_words=tuple(str(w).lower() for w in data["span_words"]),

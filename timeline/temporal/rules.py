@@ -14,16 +14,28 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
-from timeline.errors import TimelineError
+from timeline.datafile import (
+    Anything,
+    Choice,
+    DataFileError,
+    Date,
+    Either,
+    Flag,
+    Items,
+    Record,
+    Spec,
+    Table,
+    Text,
+    line_of,
+    read,
+)
 
 from .regex_cache import compile_cached
 from .scanner_parse import parse_assembled, placeholder
-from .values import AnchorKind, Granularity, TimexType
+from .values import AnchorKind, TimexType
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z_]+[0-9]*)>")
@@ -54,8 +66,8 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
-class RuleError(TimelineError, ValueError):
-    """A rule file is malformed (names the file and the rule)."""
+class RuleError(DataFileError):
+    """A rule file is malformed (names the file, the line and the rule)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,6 @@ class Rule:
     pattern: str
     type: TimexType | None  # None for reject rules
     anchor: AnchorKind
-    granularity: Granularity | None
     value: dict[str, Any]
     examples: list[dict[str, Any]]
     reject: bool = False
@@ -130,10 +141,6 @@ def _expand(pattern: str, fragments: dict[str, str], where: str, depth: int = 0)
     return _PLACEHOLDER.sub(sub, pattern)
 
 
-# libyaml's loader when installed: the same safe constructors, ~6x faster than pure Python
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 class _Matchers(dict[str, "re.Pattern[str]"]):
     """Each rule's own regex (read back at a scanner match), compiled when first needed:
     a text reaches only a few of the rules, and compiling all of them costs 0.15 s."""
@@ -149,15 +156,80 @@ class _Matchers(dict[str, "re.Pattern[str]"]):
         return compiled
 
 
-def _read_yaml(language: str, name: str) -> Any:
-    ref = resources.files("timeline.temporal") / "rules" / language / name
-    try:
-        return yaml.load(ref.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except FileNotFoundError as exc:
-        raise RuleError(f"no rule file {name} for language {language!r}") from exc
+RULES_DIR = Path(__file__).with_name("rules")
+
+# The schema of each rule file (timeline/datafile.py checks it; the header of each file says
+# what the keys mean).
+_WORDS = Table(values=Anything("a value"))
+_TABLES = Record(
+    required={
+        name: _WORDS
+        for name in (
+            "months",
+            "weekdays",
+            "numbers",
+            "vague_numbers",
+            "ordinals",
+            "units",
+            "calendar_units",
+            "seasons",
+            "parts_of_day",
+            "position_mods",
+            "deictic_offsets",
+            "decade_words",
+            "set_adverbs",
+            "relative_days",
+            "holidays",
+            "anchor_nouns",
+        )
+    },
+    optional={"case_sensitive": Items(Text()), "triggers": Items(Text())},
+)
+_FRAGMENTS = Table(values=Text(what="a regex piece"), keys=r"[a-z_]+")
+_EXPECT = Record(
+    required={"text": Text()},
+    optional={
+        "value": Anything("a TIMEX3 value or null"),
+        "type": Choice(tuple(t.value for t in TimexType)),
+        "anchor": Choice(tuple(a.value for a in AnchorKind)),
+        "anchor_name": Text(),
+    },
+)
+_EXAMPLE = Record(
+    required={"text": Text()},
+    optional={
+        "expect": Either((_EXPECT, Items(_EXPECT, least=1))),
+        "absent": Text(),
+        "published": Date(),
+        "anchors": Table(values=Date()),
+        "timex2": Flag(),
+    },
+)
+_ID = Text(form=r"[a-z0-9_]+(?:\.[a-z0-9_]+)+", what="an id written family.name (lower case)")
+_RULE = Record(
+    required={
+        "id": _ID,
+        "pattern": Text(what="a regex (with {fragments})"),
+        "type": Choice(tuple(t.value for t in TimexType)),
+        "value": Table(values=Anything("a builder parameter")),
+        "examples": Items(_EXAMPLE, least=1),
+    },
+    optional={"anchor": Choice(tuple(a.value for a in AnchorKind)), "flags": Items(Choice(("timex2",)))},
+)
+_REJECT = Record(
+    required={"id": _ID, "pattern": _RULE.required["pattern"], "examples": _RULE.required["examples"]}
+)
+_RULE_FILES: dict[str, Spec] = {
+    "reject.yaml": Record(required={"rules": Items(_REJECT)}),
+    "rules.yaml": Record(required={"rules": Items(_RULE)}),
+}
 
 
-_RULE_FILES = ("reject.yaml", "rules.yaml")
+def _read_yaml(language: str, name: str, schema: Spec) -> Any:
+    path = RULES_DIR / language / name
+    if not path.is_file():
+        raise RuleError(f"no rule file {name} for language {language!r} ({path})")
+    return read(path, schema, "a rule file", RuleError, dates=True)
 
 
 @functools.cache
@@ -167,7 +239,7 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     Rules flagged ``timex2`` (TIMEX2 annotation conventions such as "former" as PAST_REF)
     are only compiled in when ``timex2`` is true.
     """
-    raw_tables: dict[str, Any] = _read_yaml(language, "tables.yaml")
+    raw_tables: dict[str, Any] = dict(_read_yaml(language, "tables.yaml", _TABLES))
     case_sensitive = {w.lower() for w in raw_tables.pop("case_sensitive", [])}
     trigger_words = {str(w).lower() for w in raw_tables.pop("triggers", [])}
     for tname in _TRIGGER_TABLES:
@@ -176,20 +248,20 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
     fragments: dict[str, str] = {
         name: _table_regex([str(k) for k in t], case_sensitive) for name, t in raw_tables.items()
     }
-    frag_file = _read_yaml(language, "fragments.yaml")
+    frag_file = _read_yaml(language, "fragments.yaml", _FRAGMENTS)
     for name, pat in frag_file.items():
         fragments[name] = _spaces(str(pat))
 
     rules: list[Rule] = []
     starts_of: dict[str, frozenset[str]] = {}
     seen: set[str] = set()
-    for fname in _RULE_FILES:
-        data = _read_yaml(language, fname)
-        for raw in data["rules"]:
-            rid = raw.get("id")
-            where = f"{language}/{fname}: rule {rid!r}"
-            if not rid or rid in seen:
-                raise RuleError(f"{where}: missing or duplicate id")
+    for fname, schema in _RULE_FILES.items():
+        data = _read_yaml(language, fname, schema)
+        for n, raw in enumerate(data["rules"]):
+            rid = raw["id"]
+            where = f"{RULES_DIR / language / fname}:{line_of(data['rules'], n)}: rule {rid!r}"
+            if rid in seen:
+                raise RuleError(f"{where}: duplicate id; expected an id no other rule has")
             seen.add(rid)
             reject = fname == "reject.yaml"
             try:
@@ -199,14 +271,12 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
                 starts_of[rid] = _first_chars(pattern)
             except (KeyError, re.error) as exc:
                 raise RuleError(f"{where}: bad pattern: {exc}") from exc
-            gran = raw.get("granularity")
             rules.append(
                 Rule(
                     id=rid,
                     pattern=pattern,
                     type=None if reject else TimexType(raw["type"]),
                     anchor=AnchorKind(raw.get("anchor", "none")),
-                    granularity=Granularity[gran.upper()] if gran else None,
                     value=dict(raw.get("value") or {}),
                     examples=list(raw.get("examples") or []),
                     reject=reject,
