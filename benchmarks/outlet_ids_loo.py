@@ -1,4 +1,4 @@
-"""Leave-one-out accuracy of the article-number clock (timeline/anchoring/outlet_ids.yml).
+"""Leave-one-out accuracy of the article-number clock (timeline/anchoring/outlet_ids.yaml).
 
     python benchmarks/outlet_ids_loo.py [--table PATH]
 

@@ -111,7 +111,7 @@ def test_object_ids_must_be_whole_hex_tokens(url: str) -> None:
     assert url_dates(url) == []
 
 
-# ---- article numbers (timeline/anchoring/outlet_ids.yml) -----------------------------------
+# ---- article numbers (timeline/anchoring/outlet_ids.yaml) -----------------------------------
 
 
 def test_an_article_number_peaks_inside_its_interval_and_stays_soft() -> None:

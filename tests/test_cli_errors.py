@@ -42,12 +42,12 @@ def test_a_data_error_is_a_message_not_an_internal_error(
     cls = getattr(importlib.import_module(classes[error]), error)
 
     def broken(**kwargs: object) -> str:
-        raise cls("timeline/data/gazetteer.yml:12: 'aliases' must be a list")
+        raise cls("timeline/data/gazetteer.yaml:12: 'aliases' must be a list")
 
     monkeypatch.setattr("timeline.build.build", broken)
     assert main(["build", "--today", "2026-12-03"], environ={}) == 1
     err = capsys.readouterr().err
-    assert "gazetteer.yml:12: 'aliases' must be a list" in err and "internal error" not in err
+    assert "gazetteer.yaml:12: 'aliases' must be a list" in err and "internal error" not in err
 
 
 def test_an_unexpected_exception_says_it_is_a_bug(

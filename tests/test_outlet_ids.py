@@ -1,4 +1,4 @@
-"""Article numbers in addresses as a clock (timeline/anchoring/outlet_ids.py + outlet_ids.yml).
+"""Article numbers in addresses as a clock (timeline/anchoring/outlet_ids.py + outlet_ids.yaml).
 
 The held-out addresses below are real stories whose day their public source states; none of
 them is a calibration point, so each test is a prediction the table could get wrong.

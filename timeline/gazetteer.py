@@ -1,4 +1,4 @@
-"""Places, people and organizations named in a text, from our gazetteer (``timeline/data/gazetteer.yml``).
+"""Places, people and organizations named in a text, from our gazetteer (``timeline/data/gazetteer.yaml``).
 
 One compiled alternation of every name and alias, longest first, matched on whole words and with
 case as written (capitalised names only match capitalised words): a single pass over the text,

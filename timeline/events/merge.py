@@ -2,7 +2,7 @@
 
 Similarity is the Jaccard index of two token sets: the content words of the cleaned sentence
 (lowercased, possessives and plural "s" removed, function words and date words left out, see
-``words.yml``), where names (capitalized words) count twice. Dates are left out of the tokens on
+``words.yaml``), where names (capitalized words) count twice. Dates are left out of the tokens on
 purpose: they are compared separately, so that two reports of one event with different dates still
 look alike and can be flagged as a conflict.
 

@@ -3,7 +3,7 @@
 Every line is a hard boundary (scraped news puts one paragraph per line). Inside a line a sentence
 ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by a space and a capital,
 digit, quote or bracket, except after an abbreviation ("Mr.", "Feb."), an initial ("John F.") or a
-dotted acronym ("U.S.", "a.m."). The word lists live in ``words.yml``.
+dotted acronym ("U.S.", "a.m."). The word lists live in ``words.yaml``.
 """
 
 from __future__ import annotations
