@@ -10,11 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.anchoring.cues import _FUTURE_WORDS, CueFinder
+from timeline.anchoring.cues import CueFinder
 from timeline.anchoring.infer import find_cues
 from timeline.anchoring.mentions import Layout
 from timeline.chronology import load_chronology
 from timeline.temporal import tag
+from timeline.temporal.tense import FUTURE_WORDS
 from timeline.temporal.values import AnchorKind, Timex, TimexType
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,10 +25,10 @@ CHRON = load_chronology(ROOT / "content" / "chronology.yml")
 def plain_future(text: str, layout: Layout, offset: int) -> bool:
     lo, _hi = layout.sentence_span(layout.sentence(offset))
     before = text[lo:offset].lower()
-    return any(f" {w} " in f" {before} " for w in _FUTURE_WORDS)
+    return any(f" {w} " in f" {before} " for w in FUTURE_WORDS)
 
 
-PIECES = [*_FUTURE_WORDS, "WILL", "Due To", "willing", "swill", "is", "to", "due", "ΣΙΣ", "İ", "x", "."]
+PIECES = [*FUTURE_WORDS, "WILL", "Due To", "willing", "swill", "is", "to", "due", "ΣΙΣ", "İ", "x", "."]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from timeline.calendar_math import WEEKDAY_NAMES, add_months, day_text, month_name
 from timeline.chronology import Chronology
 from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
+from timeline.temporal.tense import FUTURE_WORDS
 from timeline.temporal.values import AnchorKind, DateValue, DurationValue, Granularity, Mod, Timex
 
 from .mentions import Layout, Mention
@@ -874,25 +875,10 @@ class CueFinder:
         found = self._future[index]
         if found is None:  # lower-casing changes lengths or depends on context: the plain way
             before = self.text[lo : tx.start].lower()
-            return any(f" {w} " in f" {before} " for w in _FUTURE_WORDS)
+            return any(f" {w} " in f" {before} " for w in FUTURE_WORDS)
         first_inside, at_end = found
         k = tx.start - lo
         return first_inside < k or k in at_end
-
-
-_FUTURE_WORDS = (
-    "will",
-    "shall",
-    "scheduled",
-    "expected to",
-    "due to",
-    "set to",
-    "is to",
-    "are to",
-    "plans to",
-    "deadline",
-    "upcoming",
-)
 
 
 def _future_ends(sentence: str) -> tuple[float, set[int]] | None:
@@ -906,7 +892,7 @@ def _future_ends(sentence: str) -> tuple[float, set[int]] | None:
         return None
     first_inside: float = math.inf
     at_end: set[int] = set()
-    for w in _FUTURE_WORDS:
+    for w in FUTURE_WORDS:
         q = lower.find(w)
         while q >= 0:
             e = q + len(w)

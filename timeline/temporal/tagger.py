@@ -27,6 +27,7 @@ from .specs import (
     YearlessDate,
     holiday_date,
 )
+from .tense import future_context, past_context
 from .values import (
     AnchorKind,
     BCValue,
@@ -40,55 +41,11 @@ from .values import (
     TimexType,
 )
 
-_UNIT_GRAN = {
-    "D": Granularity.DAY,
-    "W": Granularity.WEEK,
-    "WE": Granularity.DAY,
-    "FN": Granularity.WEEK,
-    "M": Granularity.MONTH,
-    "Q": Granularity.QUARTER,
-    "Y": Granularity.YEAR,
-    "DE": Granularity.DECADE,
-    "CE": Granularity.CENTURY,
-    "H": Granularity.HOUR,
-    "MIN": Granularity.MINUTE,
-}
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|scheduled|expected|due to|set to|next|upcoming|until|"
-    r"as (?:soon|early) as|is to|are to|to be held|deadline|postponed|heading|headed)\b",
-    re.I,
-)
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
 Getter = Callable[[str], str | None]
 
 
 class BuildError(ValueError):
     """The captured groups do not make a valid value (e.g. "February 30"): drop the match."""
-
-
-_PAST = re.compile(r"\b(?:ended|was|were|had|did|began|started|closed|took place)\b", re.I)
-
-
-def _past_context(text: str, start: int) -> bool:
-    """Whether the words just before [start) are in the past tense ("the year ended Jan. 31")."""
-    before = text[max(0, start - 40) : start]
-    cut = max(before.rfind("."), before.rfind("\n"), before.rfind(","))
-    return bool(_PAST.search(before[cut + 1 :]))
-
-
-def _future_context(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around [start, end) reads as future ("will meet on Tuesday")."""
-    left = max(0, start - 80)
-    before = text[left:start]
-    cut = max(before.rfind("."), before.rfind("\n"), before.rfind("!"), before.rfind("?"))
-    if cut >= 0:
-        before = before[cut + 1 :]
-    after = text[end : end + 40]
-    m = _SENTENCE_END.search(after)
-    if m:
-        after = after[: m.start()]
-    return bool(_FUTURE.search(before) or _FUTURE.search(after))
 
 
 class Builder:
@@ -481,11 +438,11 @@ class Builder:
         anchor = rule.anchor
         if value is not None:
             anchor = AnchorKind.NONE if rule.anchor != AnchorKind.CHRONOLOGY else anchor
-        if isinstance(spec, YearlessDate | WeekdayRef | DayOfMonth | HolidayRef) and _future_context(
+        if isinstance(spec, YearlessDate | WeekdayRef | DayOfMonth | HolidayRef) and future_context(
             text, start, end
         ):
             spec = _with_future(spec)
-        elif isinstance(spec, YearlessDate) and _past_context(text, start):
+        elif isinstance(spec, YearlessDate) and past_context(text, start):
             spec = replace(spec, past=True)
         ttype = rule.type or TimexType.DATE
         if kind == "shift" and isinstance(spec, Shift) and spec.offset.unit in ("H", "MIN"):

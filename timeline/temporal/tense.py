@@ -1,0 +1,68 @@
+"""Whether the words around a date speak of the past or the future, the one list of future words.
+
+Two questions use the future words. The tagger asks whether a date without a year is upcoming
+("will meet on Tuesday", "talks next month, on March 5"): it also looks after the date, and takes
+words that only point ahead to a date (:data:`LOOKING_AHEAD`: "next", "until", "postponed").
+The anchoring asks whether a sentence speaks of the future before a date (``anchoring.cues``):
+only :data:`FUTURE_WORDS`, as whole words between spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that put what follows them in the future: "will", "is due to", "is scheduled for".
+FUTURE_WORDS = (
+    "will",
+    "shall",
+    "scheduled",
+    "expected to",
+    "due to",
+    "set to",
+    "is to",
+    "are to",
+    "plans to",
+    "deadline",
+    "upcoming",
+)
+# Words near a date that make it an upcoming one, besides the future words: "we'll", "going to",
+# "until March 5", "postponed to", "heading into".
+LOOKING_AHEAD = (
+    "'ll",
+    "going to",
+    "plan to",
+    "expected",
+    "next",
+    "until",
+    "as soon as",
+    "as early as",
+    "to be held",
+    "postponed",
+    "heading",
+    "headed",
+)
+
+_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_WORDS + LOOKING_AHEAD) + r")\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_PAST = re.compile(r"\b(?:ended|was|were|had|did|began|started|closed|took place)\b", re.I)
+
+
+def past_context(text: str, start: int) -> bool:
+    """Whether the words just before [start) are in the past tense ("the year ended Jan. 31")."""
+    before = text[max(0, start - 40) : start]
+    cut = max(before.rfind("."), before.rfind("\n"), before.rfind(","))
+    return bool(_PAST.search(before[cut + 1 :]))
+
+
+def future_context(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) reads as future ("will meet on Tuesday")."""
+    left = max(0, start - 80)
+    before = text[left:start]
+    cut = max(before.rfind("."), before.rfind("\n"), before.rfind("!"), before.rfind("?"))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    after = text[end : end + 40]
+    m = _SENTENCE_END.search(after)
+    if m:
+        after = after[: m.start()]
+    return bool(_FUTURE.search(before) or _FUTURE.search(after))
