@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from .cues import Cue, fmt
 from .model import Evidence
@@ -158,41 +159,56 @@ class CorpusIndex:
     ) -> CorpusIndex:
         """Index ``dated``; term rarity is counted over the whole pile (``undated`` too)."""
         total = len(dated) + len(undated)
-        df: Counter[int] = Counter()
-        for _, (keys, _w) in dated:
-            df.update(keys)
-        for keys, _w in undated:
-            df.update(keys)
-        idf = {k: math.log(total / n) for k, n in df.items() if n >= 2}
+        df: Counter[int] = Counter(
+            itertools.chain(
+                itertools.chain.from_iterable(keys for _, (keys, _w) in dated),
+                itertools.chain.from_iterable(keys for keys, _w in undated),
+            )
+        )
+        logs = {n: math.log(total / n) for n in set(df.values()) if n >= 2}  # one log per count
+        idf = {k: logs[n] for k, n in df.items() if n >= 2}
         del df  # every term of the pile: by far the largest table here
+        # each term's days, in order: the dated articles are visited by day
         days: dict[int, list[int]] = {}
-        for article, (keys, _w) in dated:
+        for n in sorted(range(len(dated)), key=lambda n: dated[n][0].published):
+            article, (keys, _w) = dated[n]
             day = article.published.toordinal()
-            for k in keys:
-                if k in idf:
-                    days.setdefault(k, []).append(day)
-        burst = {k: _burstiness(sorted(d)) for k, d in days.items()}
+            for k in filter(idf.__contains__, keys):
+                seen = days.get(k)
+                if seen is None:
+                    days[k] = [day]
+                else:
+                    seen.append(day)
+        burst = {k: _burstiness(d) for k, d in days.items()}
         del days
         index = cls([a for a, _ in dated], idf, burst)
         index.ordinals = [a.published.toordinal() for a, _ in dated]
         index.per_day.update(index.ordinals)
+        postings = index.postings
         for n, (_, terms) in enumerate(dated):
             for k, w in index.vector(terms, DATED_TERMS).items():
-                index.postings.setdefault(k, []).append((n, w))
+                posting = postings.get(k)
+                if posting is None:
+                    postings[k] = [(n, w)]
+                else:
+                    posting.append((n, w))
         return index
 
     def vector(self, terms: NewsTerms, keep: int = QUERY_TERMS) -> dict[int, float]:
         """The ``keep`` weightiest terms seen at least twice, weighted (1 + log tf) x rarity x
         burstiness, divided by the length of the whole vector."""
-        idf, burst = self.idf, self.burst
+        idf, burst = self.idf.get, self.burst.get
+        log = math.log
         raw = [
-            (k, (1.0 + math.log(tf)) * idf[k] * burst.get(k, 0.5))
+            (k, (1.0 + log(tf)) * rarity * burst(k, 0.5))
             for k, tf in zip(*terms, strict=True)
-            if k in idf
+            if (rarity := idf(k)) is not None
         ]
-        norm = math.sqrt(sum(x * x for _, x in raw)) or 1.0
+        norm = math.sqrt(sum([x * x for _, x in raw])) or 1.0
         if len(raw) > keep:
-            raw = sorted(raw, key=lambda kx: (-kx[1], kx[0]))[:keep]
+            # by weight, heaviest first; equal weights keep the fingerprint's order (its keys are
+            # sorted), so ties go to the smaller key
+            raw = sorted(raw, key=itemgetter(1), reverse=True)[:keep]
         return {k: x / norm for k, x in raw}
 
     def neighbours(self, terms: NewsTerms) -> list[Neighbour]:
@@ -271,12 +287,17 @@ class CorpusIndex:
 def _burstiness(days: list[int]) -> float:
     """Share of a term's dated articles within 2 x :data:`BURST_DAYS` days of one another (the
     densest such stretch), smoothed so that a term of one or two articles counts as middling."""
+    if len(days) == 1:  # a quarter of the terms
+        return _ONE_DAY
     best = start = 0
     for i, day in enumerate(days):
         while day - days[start] > 2 * BURST_DAYS:
             start += 1
         best = max(best, i - start + 1)
     return (best + 0.5) / (len(days) + 1)
+
+
+_ONE_DAY = (1 + 0.5) / (1 + 1)
 
 
 def corpus_cue(found: Sequence[Neighbour], horizon: tuple[dt.date, dt.date]) -> Cue:
