@@ -32,6 +32,7 @@ from .values import (
     AnchorKind,
     BCValue,
     DateValue,
+    DurationUnit,
     DurationValue,
     Granularity,
     Mod,
@@ -341,7 +342,7 @@ class Builder:
         if unit == "WE":
             unit = "D"
             amount = amount * 2 if amount is not None else None
-        return DurationValue(amount, unit)
+        return DurationValue(amount, DurationUnit(unit))
 
     def _shift(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         off = self._offset(g, p)
@@ -373,9 +374,9 @@ class Builder:
         elif a in ("less than", "under", "fewer than", "at most"):
             mod = Mod.BEFORE
         if off.amount is None and off.unit == "DE":
-            off = DurationValue(None, "Y", mod)  # "decades": some number of years
+            off = DurationValue(None, DurationUnit.YEAR, mod)  # "decades": some number of years
         elif off.amount is not None and off.unit in ("DE", "CE"):
-            off = DurationValue(off.amount * (10 if off.unit == "DE" else 100), "Y", mod)
+            off = DurationValue(off.amount * (10 if off.unit == "DE" else 100), DurationUnit.YEAR, mod)
         return DurationValue(off.amount, off.unit, mod), None, []
 
     def _ref(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:

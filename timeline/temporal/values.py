@@ -10,7 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import Enum, IntEnum, StrEnum
+
+from timeline.calendar_math import DAYS_PER_MONTH, DAYS_PER_YEAR
 
 
 class Granularity(IntEnum):
@@ -56,6 +58,56 @@ class Mod(str, Enum):
     BEFORE = "BEFORE"
     AFTER = "AFTER"
     ON_OR_AFTER = "ON_OR_AFTER"
+
+
+class DurationUnit(StrEnum):
+    """The unit of a length of time: TIMEX3 letters (MIN for minutes), so that JSON keeps them."""
+
+    SECOND = "S"
+    MINUTE = "MIN"
+    HOUR = "H"
+    DAY = "D"
+    WEEK = "W"
+    MONTH = "M"
+    QUARTER = "Q"
+    YEAR = "Y"
+    DECADE = "DE"
+    CENTURY = "CE"
+
+
+SUB_DAY_UNITS = frozenset({DurationUnit.SECOND, DurationUnit.MINUTE, DurationUnit.HOUR})
+# Units counted in calendar months (a shift by whole months follows the calendar).
+UNIT_MONTHS = {
+    DurationUnit.MONTH: 1,
+    DurationUnit.QUARTER: 3,
+    DurationUnit.YEAR: 12,
+    DurationUnit.DECADE: 120,
+    DurationUnit.CENTURY: 1200,
+}
+# The mean length of each unit of a day or longer, in days.
+UNIT_DAYS = {
+    DurationUnit.DAY: 1.0,
+    DurationUnit.WEEK: 7.0,
+    DurationUnit.MONTH: DAYS_PER_MONTH,
+    DurationUnit.QUARTER: 3 * DAYS_PER_MONTH,
+    DurationUnit.YEAR: DAYS_PER_YEAR,
+    DurationUnit.DECADE: 10 * DAYS_PER_YEAR,
+    DurationUnit.CENTURY: 100 * DAYS_PER_YEAR,
+}
+# The granularity of a date reached by shifting by a unit ("three weeks later" is a week, "two
+# hours later" a day: the resolver counts no hours).
+UNIT_GRANULARITY = {
+    DurationUnit.DAY: Granularity.DAY,
+    DurationUnit.WEEK: Granularity.WEEK,
+    DurationUnit.MONTH: Granularity.MONTH,
+    DurationUnit.QUARTER: Granularity.QUARTER,
+    DurationUnit.YEAR: Granularity.YEAR,
+    DurationUnit.DECADE: Granularity.DECADE,
+    DurationUnit.CENTURY: Granularity.CENTURY,
+    DurationUnit.HOUR: Granularity.DAY,
+    DurationUnit.MINUTE: Granularity.DAY,
+    DurationUnit.SECOND: Granularity.DAY,
+}
 
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -174,7 +226,7 @@ class DurationValue:
     """A length of time: ``amount`` units (None for "several", written as X)."""
 
     amount: float | None
-    unit: str  # Y M W D H MIN S DE CE Q (TIMEX3 letters; MIN for minutes)
+    unit: DurationUnit
     mod: Mod | None = None
 
     def timex3(self) -> str:
@@ -184,8 +236,8 @@ class DurationValue:
             n = str(int(self.amount))
         else:
             n = repr(float(self.amount))
-        if self.unit in ("H", "MIN", "S"):
-            return f"PT{n}{'M' if self.unit == 'MIN' else self.unit}"
+        if self.unit in SUB_DAY_UNITS:
+            return f"PT{n}{'M' if self.unit == DurationUnit.MINUTE else self.unit}"
         return f"P{n}{self.unit}"
 
 
