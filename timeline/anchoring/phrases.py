@@ -16,9 +16,14 @@ from typing import Any
 
 from timeline.datafile import Flag, Items, Number, Record, Regex, Table, Text, read
 from timeline.temporal.specs import ChronologyRef
-from timeline.temporal.values import AnchorKind, DurationValue, Mod, Timex, TimexType
+from timeline.temporal.values import AnchorKind, DurationUnit, DurationValue, Mod, Timex, TimexType
 
-_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_UNITS = {
+    "day": DurationUnit.DAY,
+    "week": DurationUnit.WEEK,
+    "month": DurationUnit.MONTH,
+    "year": DurationUnit.YEAR,
+}
 _HEDGE = {"more than": Mod.AFTER, "over": Mod.AFTER, "nearly": Mod.BEFORE, "almost": Mod.BEFORE}
 PATH = Path(__file__).with_name("phrases.yaml")
 _EXAMPLE = Record(

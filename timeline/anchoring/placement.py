@@ -19,14 +19,13 @@ from typing import Any
 from timeline.datafile import Choice, Items, Record, Regex, Text, read
 from timeline.temporal.resolve import shift_date
 from timeline.temporal.specs import ChronologyRef
-from timeline.temporal.values import AnchorKind, DurationValue, RefValue, Timex
+from timeline.temporal.values import SUB_DAY_UNITS, AnchorKind, DurationUnit, DurationValue, RefValue, Timex
 
 from .model import PublicationEstimate
 
 UNTIL = "until-publication"
 FROM = "from-publication"
 _BEFORE_REACH = 80
-_SUB_DAY = ("H", "MIN", "S")
 PATH = Path(__file__).with_name("durations.yaml")
 _PLACE = Choice((UNTIL, FROM))
 _BRACKETED = Text(form=r"[^\[\]]*\[[^\[\]]+\][^\[\]]*", what="a sentence with the timex in [brackets]")
@@ -124,8 +123,8 @@ def place(tx: Timex, estimate: PublicationEstimate, anchors: dict[str, dt.date],
         tx.notes.append(f"{_phrase(rule.place)}, but the publication date is unknown")
         return
     length = value
-    if value.amount is None and value.unit in _SUB_DAY:  # "recent hours": within a day or so
-        length = DurationValue(1, "D")
+    if value.amount is None and value.unit in SUB_DAY_UNITS:  # "recent hours": within a day or so
+        length = DurationValue(1, DurationUnit.DAY)
     if rule.place == UNTIL:
         tx.period = (shift_date(pub_lo, length, -1), pub_hi)
     else:
