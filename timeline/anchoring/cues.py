@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 from timeline.calendar_math import WEEKDAY_NAMES, add_months, day_text, month_name
 from timeline.chronology import Chronology
+from timeline.temporal.resolve import shift_date
 from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.tense import FUTURE_WORDS
-from timeline.temporal.values import AnchorKind, DateValue, DurationValue, Granularity, Mod, Timex
+from timeline.temporal.values import UNIT_DAYS, AnchorKind, DateValue, DurationValue, Granularity, Mod, Timex
 
 from .mentions import Layout, Mention
 from .model import Evidence
@@ -45,7 +46,6 @@ _WEEKDAY_LAST = (0.02, 0.30, 0.18, 0.13, 0.13, 0.12, 0.12)
 _WEEKDAY_FUTURE = (0.15, 0.35, 0.20, 0.10, 0.08, 0.06, 0.06)
 # Typical spread (days, one sigma) of "N units into the war", by unit.
 _SIGMA = {"D": 1.0, "W": 2.5, "M": 8.0, "Y": 40.0}
-_UNIT_DAYS = {"D": 1, "W": 7, "M": 30.44, "Y": 365.25}
 
 # Spread (days, one sigma, times the square root of the amount) of "N units ago" counted from
 # an event: writers round these more loosely than "N units into the war".
@@ -123,18 +123,11 @@ class Cue:
 
 
 def shift(day: dt.date, offset: DurationValue, sign: int = 1) -> dt.date | None:
-    amount = offset.amount
-    if amount is None:
+    """``day`` moved by ``offset`` as the resolver moves it; None for units other than days,
+    weeks, months and years (the cues know the spread of no other)."""
+    if offset.unit not in _SIGMA:
         return None
-    if offset.unit == "D":
-        return day + dt.timedelta(days=sign * amount)
-    if offset.unit == "W":
-        return day + dt.timedelta(days=sign * 7 * amount)
-    if offset.unit in ("M", "Y") and float(amount).is_integer():
-        return add_months(day, sign * int(amount) * (12 if offset.unit == "Y" else 1))
-    if offset.unit in _UNIT_DAYS:
-        return day + dt.timedelta(days=round(sign * amount * _UNIT_DAYS[offset.unit]))
-    return None
+    return shift_date(day, offset, sign)
 
 
 def _bell(cue: Cue, center: dt.date, sigma: float, mass: float, skew: int = 0) -> None:
@@ -745,15 +738,15 @@ class CueFinder:
         skew = 0
         mod = spec.offset.mod
         if mod in (Mod.AFTER, Mod.ON_OR_AFTER):  # "over a month", "more than 30 days"
-            skew, sigma = 1, max(sigma, _UNIT_DAYS.get(unit, 7) * 0.6)
+            skew, sigma = 1, max(sigma, UNIT_DAYS.get(unit, 7) * 0.6)
         elif mod == Mod.BEFORE:  # "almost a month", "nearly five weeks"
-            skew, sigma = -1, max(sigma, _UNIT_DAYS.get(unit, 7) * 0.4)
+            skew, sigma = -1, max(sigma, UNIT_DAYS.get(unit, 7) * 0.4)
         elif mod == Mod.APPROX:
             sigma *= 1.5
         if unit == "Y" and skew == 0:  # "two years into the war" is said for months after the anniversary
             skew, sigma = 1, 120.0
         if unit in ("W", "M", "Y") and _ORDINAL_UNIT.search(tx.text):  # "in its fifth month": 4 to 5 months
-            skew, sigma = 1, max(sigma, _UNIT_DAYS[unit] * 0.6)
+            skew, sigma = 1, max(sigma, UNIT_DAYS[unit] * 0.6)
         if spec.relation == "before":
             return
         if spec.present and not self.layout.in_caption(tx.start):

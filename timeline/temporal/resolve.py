@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from timeline.calendar_math import add_months
+from timeline.calendar_math import DAYS_PER_MONTH, add_months
 
 from .specs import (
     ChronologyRef,
@@ -25,8 +25,13 @@ from .specs import (
     holiday_date,
 )
 from .values import (
+    SUB_DAY_UNITS,
+    UNIT_DAYS,
+    UNIT_GRANULARITY,
+    UNIT_MONTHS,
     AnchorKind,
     DateValue,
+    DurationUnit,
     DurationValue,
     Granularity,
     Mod,
@@ -70,46 +75,27 @@ def unit_value(
 
 
 def shift_date(d: dt.date, offset: DurationValue, sign: int) -> dt.date | None:
+    """``d`` moved by ``offset`` (backwards when ``sign`` is -1); None when the amount is vague or
+    the date leaves the calendar. Whole months (and quarters, years, ...) follow the calendar; a
+    fractional number of them ("two and a half months") counts mean months of 30.44 days; days
+    and weeks round to a whole day; hours, minutes and seconds move only by the whole days they
+    hold."""
     if offset.amount is None:
         return None
     n = offset.amount * sign
     u = offset.unit
     try:
-        if u == "D":
-            return d + dt.timedelta(days=round(n))
-        if u == "W":
-            return d + dt.timedelta(days=round(7 * n))
-        if u == "M":
-            return add_months(d, round(n))
-        if u == "Q":
-            return add_months(d, round(3 * n))
-        if u == "Y":
-            return add_months(d, round(12 * n))
-        if u == "DE":
-            return add_months(d, round(120 * n))
-        if u == "CE":
-            return add_months(d, round(1200 * n))
-        if u in ("H", "MIN", "S"):
-            hours = n if u == "H" else n / 60 if u == "MIN" else n / 3600
+        if u in UNIT_MONTHS:
+            months = n * UNIT_MONTHS[u]
+            if float(months).is_integer():
+                return add_months(d, int(months))
+            return d + dt.timedelta(days=round(months * DAYS_PER_MONTH))
+        if u in SUB_DAY_UNITS:
+            hours = n if u == DurationUnit.HOUR else n / 60 if u == DurationUnit.MINUTE else n / 3600
             return d + dt.timedelta(days=int(hours // 24) if abs(hours) >= 24 else 0)
+        return d + dt.timedelta(days=round(n * UNIT_DAYS[u]))
     except (OverflowError, ValueError):
         return None
-    return None
-
-
-_UNIT_GRAN = {
-    "D": Granularity.DAY,
-    "W": Granularity.WEEK,
-    "M": Granularity.MONTH,
-    "Q": Granularity.QUARTER,
-    "Y": Granularity.YEAR,
-    "DE": Granularity.DECADE,
-    "CE": Granularity.CENTURY,
-    "H": Granularity.DAY,
-    "MIN": Granularity.DAY,
-    "S": Granularity.DAY,
-    "WE": Granularity.WEEK,
-}
 
 
 # ---- partial dates ----------------------------------------------------------------
@@ -258,7 +244,7 @@ def resolve_shift(
 ) -> DateValue | RefValue | None:
     if spec.offset.amount is None:
         return RefValue("PAST_REF" if spec.sign < 0 else "FUTURE_REF")
-    gran = spec.granularity or _UNIT_GRAN.get(spec.offset.unit, Granularity.DAY)
+    gran = spec.granularity or UNIT_GRANULARITY.get(spec.offset.unit, Granularity.DAY)
     if (
         spec.granularity is None
         and not from_previous
