@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from timeline.calendar_math import WEEKDAY_NAMES, add_months, day_text, month_name
 from timeline.chronology import Chronology
@@ -27,6 +28,35 @@ from timeline.temporal.values import UNIT_DAYS, AnchorKind, DateValue, DurationV
 
 from .mentions import Layout, Mention
 from .model import Evidence
+
+
+class CueKind(StrEnum):
+    """What a cue is read from (the value is its name in cache keys and tests)."""
+
+    WAR_RELATIVE = "war-relative"  # "five weeks into the war", said of the time of writing
+    DATED = "dated"  # a date the article follows soon after ("on March 22")
+    CAPTION = "caption"  # a photo caption's date (the day the picture was taken)
+    DEICTIC_DATE = "deictic-date"  # "yesterday (March 21)": the day of writing itself
+    EVENT_OFFSET = "event-offset"  # a known event "two weeks ago" or "yesterday"
+    EVENT = "event"  # a known event is mentioned: the article is from after it
+    LOWER_BOUND = "lower-bound"  # a date told as past: the article is from after it
+    UPPER_BOUND = "upper-bound"  # the article is from before a date (an id in its address)
+    FUTURE = "future"  # a date told as future: the article is from before it
+    LAST_DATE = "last-date"  # "last November 24": weeks to a year before the article
+    YEAR = "year"  # the year (or month) after a known event ("the invasion last year")
+    MONTH = "month"  # a month without a year, or "earlier this month" next to a date
+    SEASON = "season"  # "this winter", "last summer"
+    WEEKDAY = "weekday"  # "on Tuesday"
+    LATEST_YEAR = "latest-year"  # the latest year the text names
+    DATELINE = "dateline"  # "KYIV, March 22 (Reuters) -", or a "Published ..." line
+    UPDATED = "updated"  # an "Updated ..." line: published then or before
+    URL = "url"  # a date in the article's address
+    URL_MONTH = "url-month"  # a year and month in the address
+    URL_ID = "url-id"  # an outlet's article number or a record id in the address
+    NEWS = "news"  # news of a known day ("the talks in Istanbul")
+    CORPUS = "corpus"  # dated articles of the pile that report the same news
+    CORPUS_PROFILE = "corpus-profile"  # the days the article's rare words were news
+
 
 # How soon after a dated event an article about it appears: share of the "recent" mass on
 # day 0, 1, 2, ... after the date (news is mostly written the same or the next day).
@@ -55,15 +85,15 @@ _AGO_RULES = frozenset({"anchoring.began_ago"})
 # Kinds whose peak can confirm an estimate (lower bounds and weekdays only shape it).
 POINT_KINDS = frozenset(
     {
-        "war-relative",
-        "dated",
-        "caption",
-        "deictic-date",
-        "event-offset",
-        "url",
-        "url-id",
-        "dateline",
-        "updated",
+        CueKind.WAR_RELATIVE,
+        CueKind.DATED,
+        CueKind.CAPTION,
+        CueKind.DEICTIC_DATE,
+        CueKind.EVENT_OFFSET,
+        CueKind.URL,
+        CueKind.URL_ID,
+        CueKind.DATELINE,
+        CueKind.UPDATED,
     }
 )
 
@@ -99,7 +129,7 @@ fmt = day_text  # how cue reasons write a day: "22 March 2022"
 
 @dataclass
 class Cue:
-    kind: str
+    kind: CueKind
     evidence: Evidence
     default: float = 1.0  # likelihood on days no range covers
     ranges: list[tuple[dt.date, dt.date, float]] = field(default_factory=list)  # later ones win
@@ -197,7 +227,7 @@ class CueFinder:
                 continue
             seen.add(cue.group)
             unique.append(cue)
-        later = sorted({b for o in unique if o.kind in ("dated", "caption") for b in o.points})
+        later = sorted({b for o in unique if o.kind in (CueKind.DATED, CueKind.CAPTION) for b in o.points})
         return [_superseded(cue, later) for cue in unique]
 
     def timex_cues(self, tx: Timex, sentence: list[Timex]) -> Iterable[Cue]:
@@ -232,7 +262,7 @@ class CueFinder:
         first, last, factor, when = _SEASON_SPAN[relation]
         name = _SEASON_NAME[season]
         cue = Cue(
-            "season",
+            CueKind.SEASON,
             self.span_evidence(tx, f"'{tx.text}': the article was probably written {when.format(name)}"),
             group=f"s:{season}:{relation}",
         )
@@ -269,7 +299,7 @@ class CueFinder:
         tx = found
         year = tx.value.earliest.year  # type: ignore[union-attr]
         cue = Cue(
-            "latest-year",
+            CueKind.LATEST_YEAR,
             self.span_evidence(
                 tx,
                 f"{year} is the latest year the text names: the article is probably from {year} or "
@@ -292,7 +322,7 @@ class CueFinder:
         month = (months.pop() - 1 - spec.offset) % 12 + 1
         name = month_name(month)
         cue = Cue(
-            "month",
+            CueKind.MONTH,
             self.span_evidence(
                 tx,
                 f"'{tx.text}' next to a date in {month_name((month - 1 + spec.offset) % 12 + 1)}: "
@@ -322,7 +352,7 @@ class CueFinder:
         if not self.lo.year <= year <= self.hi.year:
             return
         cue = Cue(
-            "year",
+            CueKind.YEAR,
             self.span_evidence(tx, f"'{tx.text}' next to {then}: the article is probably from {year}"),
             group=f"y:{year}",
         )
@@ -344,7 +374,7 @@ class CueFinder:
         if not self.lo.year <= year <= self.hi.year:
             return
         cue = Cue(
-            "year",
+            CueKind.YEAR,
             self.span_evidence(
                 tx,
                 f"'{tx.text}' in the same sentence as {year + spec.offset}: "
@@ -384,7 +414,7 @@ class CueFinder:
             if value.mod in (Mod.BEFORE,) or self.future_sentence(tx) or value.earliest <= self.lo:
                 return  # a year before the window says nothing about when the article was written
             cue = Cue(
-                "lower-bound",
+                CueKind.LOWER_BOUND,
                 self.span_evidence(
                     tx,
                     f"'{tx.text}' is mentioned, so the article is probably from "
@@ -414,7 +444,7 @@ class CueFinder:
                 f"'{tx.text}' is a full date: the article was probably written on or soon after {fmt(day)}"
             )
         cue = Cue(
-            "caption" if caption else "dated",
+            CueKind.CAPTION if caption else CueKind.DATED,
             self.span_evidence(tx, reason),
             default=broad,
             group=f"d:{day}:{caption}",
@@ -428,7 +458,7 @@ class CueFinder:
 
     def future_date(self, tx: Timex, day: dt.date) -> Cue:
         cue = Cue(
-            "future",
+            CueKind.FUTURE,
             self.span_evidence(
                 tx,
                 f"'{tx.text}' is spoken of as still to come: the article is probably from before {fmt(day)}",
@@ -467,7 +497,7 @@ class CueFinder:
             return cue
         rest = 1 - sum(_UPDATED_PROFILE.values())
         cue = Cue(
-            "updated",
+            CueKind.UPDATED,
             self.span_evidence(
                 tx,
                 f"the line '{self.layout.line(tx.start).strip()[:60]}' says when the article was last "
@@ -506,7 +536,9 @@ class CueFinder:
                 f"{len(days)} years fit)"
             )
         rest = 1 - sum(_DATELINE_PROFILE.values())
-        cue = Cue("dateline", self.span_evidence(tx, reason), default=rest / self.days, group=f"dl:{tx.text}")
+        cue = Cue(
+            CueKind.DATELINE, self.span_evidence(tx, reason), default=rest / self.days, group=f"dl:{tx.text}"
+        )
         for d in days:
             for k, share in _DATELINE_PROFILE.items():
                 cue.daily[d + dt.timedelta(days=k)] = share + rest / self.days
@@ -545,7 +577,7 @@ class CueFinder:
             end,
             f"'{other.text}' next to {fmt(day)}: {word} is {fmt(day)}, so the article is from {fmt(pub)}",
         )
-        cue = Cue("deictic-date", ev, default=0.08 / self.days, group=f"dd:{pub}")
+        cue = Cue(CueKind.DEICTIC_DATE, ev, default=0.08 / self.days, group=f"dd:{pub}")
         cue.ranges.append((dt.date.min, pub - dt.timedelta(days=1), 0.01 / self.days))
         _bell(cue, pub, 0.6, 0.85)
         return cue
@@ -578,7 +610,7 @@ class CueFinder:
         partner = self.deictic_partner(tx)
         if spec.future or self.future_sentence(tx):
             cue = Cue(
-                "future",
+                CueKind.FUTURE,
                 self.span_evidence(tx, f"'{tx.text}' is still to come when written"),
                 default=0.3 / 365,
                 group=f"pf:{month}:{spec.day}",
@@ -590,7 +622,7 @@ class CueFinder:
         if spec.relation == "last" and partner is None:
             # "last November 24": a November 24 that has passed some time ago, not days ago
             cue = Cue(
-                "last-date",
+                CueKind.LAST_DATE,
                 self.span_evidence(
                     tx,
                     f"'{tx.text}': a {named} some weeks to a year before the article was written",
@@ -608,7 +640,7 @@ class CueFinder:
                 return  # a duplicate, dropped anyway: its evidence may span a long sentence
             word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
             cue = Cue(
-                "deictic-date",
+                CueKind.DEICTIC_DATE,
                 self.evidence(
                     min(tx.start, other.start),
                     max(tx.end, other.end),
@@ -635,7 +667,7 @@ class CueFinder:
         recent = (0.03 if background else 0.5) if spec.weekday is None else 0.6
         broad = 0.4 / 365
         cue = Cue(
-            "dated",
+            CueKind.DATED,
             self.span_evidence(tx, reason),
             default=broad,
             group=f"p:{month}:{spec.day}:{spec.weekday}",
@@ -652,7 +684,7 @@ class CueFinder:
     def partial_month(self, tx: Timex, month: int) -> Cue:
         name = month_name(month)
         cue = Cue(
-            "month",
+            CueKind.MONTH,
             self.span_evidence(tx, f"'{tx.text}' (no year): a recent {name} is likely, a weak hint"),
             group=f"pm:{month}",
         )
@@ -671,7 +703,7 @@ class CueFinder:
             table = tuple(0.94 if k == -offset % 7 else 0.01 for k in range(7))
             written = WEEKDAY_NAMES[(spec.weekday - offset) % 7]
             cue = Cue(
-                "weekday",
+                CueKind.WEEKDAY,
                 self.evidence(
                     min(tx.start, other.start),
                     max(tx.end, other.end),
@@ -691,7 +723,9 @@ class CueFinder:
                 f"'{tx.text}': the article was probably written on or within a few days after a {name}",
             )
         cue = Cue(
-            "weekday", self.span_evidence(tx, reason), group=f"w:{spec.weekday}:{spec.future}:{spec.relation}"
+            CueKind.WEEKDAY,
+            self.span_evidence(tx, reason),
+            group=f"w:{spec.weekday}:{spec.future}:{spec.relation}",
         )
         cue.weekday = (spec.weekday, table, spec.future or spec.relation == "next")
         return cue
@@ -711,7 +745,7 @@ class CueFinder:
         if spec.offset is None or spec.offset.amount is None:
             if spec.relation in ("since", "after", "at"):
                 cue = Cue(
-                    "lower-bound",
+                    CueKind.LOWER_BOUND,
                     self.span_evidence(
                         tx,
                         f"'{tx.text}' refers back to {label} ({fmt(anchor)}): the article is from after it",
@@ -756,7 +790,7 @@ class CueFinder:
             )
             reason = f"'{tx.text}' counts from {label} ({fmt(anchor)}): it puts the article {where}"
             cue = Cue(
-                "war-relative",
+                CueKind.WAR_RELATIVE,
                 self.span_evidence(tx, reason),
                 default=0.05 / self.days,
                 group=f"wr:{center}:{skew}",
@@ -766,7 +800,7 @@ class CueFinder:
         else:
             lb = center - dt.timedelta(days=round(2 * sigma)) if skew <= 0 else center
             cue = Cue(
-                "lower-bound",
+                CueKind.LOWER_BOUND,
                 self.span_evidence(
                     tx, f"'{tx.text}' ({fmt(center)}) is told as past: the article is from after it"
                 ),
@@ -796,7 +830,7 @@ class CueFinder:
                         f"that puts the article around {fmt(center)}"
                     )
                     cue = Cue(
-                        "event-offset",
+                        CueKind.EVENT_OFFSET,
                         self.evidence(lo, end, reason),
                         default=0.1 / self.days,
                         group=f"eo:{center}",
@@ -822,7 +856,7 @@ class CueFinder:
                         f"the article is probably from {when}"
                     )
                     cue = Cue(
-                        "year",
+                        CueKind.YEAR,
                         self.evidence(min(m.start, tx.start), max(m.end, tx.end), reason),
                         group=f"el:{m.event.id}:{spec.unit}",
                     )
@@ -837,7 +871,7 @@ class CueFinder:
                         f"that puts the article on {fmt(pub)}"
                     )
                     cue = Cue(
-                        "event-offset",
+                        CueKind.EVENT_OFFSET,
                         self.evidence(lo, end, reason),
                         default=0.3 / self.days,
                         group=f"eo:{pub}",
@@ -847,7 +881,7 @@ class CueFinder:
                     yield cue
             # every mention is also a lower bound, linked to a distance or not
             cue = Cue(
-                "event",
+                CueKind.EVENT,
                 self.evidence(
                     m.start,
                     m.end,
@@ -955,7 +989,7 @@ def _superseded(cue: Cue, later: list[dt.date]) -> Cue:
     correlated clues look like independent confirmation). For a partial date this holds year
     by year: only the fitting years that have a later date are weakened. ``later`` holds the
     points of every dated cue and caption, sorted (a cue's own points are years apart)."""
-    if cue.kind != "dated" or not cue.points:
+    if cue.kind != CueKind.DATED or not cue.points:
         return cue
     covered = []
     for a in cue.points:
@@ -966,12 +1000,12 @@ def _superseded(cue: Cue, later: list[dt.date]) -> Cue:
         return cue
     ev = cue.evidence
     reason = ev.reason
-    kind = cue.kind
+    kind: CueKind = cue.kind
     if len(covered) == len(cue.points):
         first = min(cue.points)
         when = fmt(first) if len(cue.points) == 1 else f"a {month_name(first.month)} {first.day}"
         reason = f"'{ev.text}' ({when}) comes before a later date in the text: the article is from after it"
-        kind = "lower-bound"
+        kind = CueKind.LOWER_BOUND
     weak = Cue(
         kind,
         Evidence(ev.text, ev.start, ev.end, reason),

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from timeline.temporal.values import Timex
+
+
+class EvidenceSource(StrEnum):
+    """Where the words of a piece of evidence are (the value is written in JSON output)."""
+
+    TEXT = "text"  # in the article's text, at ``start:end``
+    URL = "url"  # in the article's address
+    CORPUS = "corpus"  # in other articles of the pile, the dated ones that report the same news
 
 
 @dataclass(frozen=True)
@@ -20,7 +29,7 @@ class Evidence:
     start: int
     end: int
     reason: str
-    source: str = "text"
+    source: EvidenceSource = EvidenceSource.TEXT
     articles: tuple[str, ...] = ()
 
 
