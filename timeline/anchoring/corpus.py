@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from .cues import Cue, fmt
-from .model import Evidence
+from .cues import Cue, CueKind, fmt
+from .model import Evidence, EvidenceSource
 from .newsdays import load_words
 
 # A fingerprint: sorted term hashes (CRC-32 of the term: the same in every process, unlike hash())
@@ -278,7 +278,7 @@ class CorpusIndex:
             f"the rare words it shares with the dated articles are most frequent in those of {_span(likely)}"
             " (this only helps pick the day among those the other clues leave likely)"
         )
-        cue = Cue("corpus-profile", Evidence("", 0, 0, reason, "corpus"), rank_only=True)
+        cue = Cue(CueKind.CORPUS_PROFILE, Evidence("", 0, 0, reason, EvidenceSource.CORPUS), rank_only=True)
         cue.default = 0.1 / days
         cue.daily = {d: 0.9 * v + cue.default for d, v in sorted(shares.items())}
         return cue
@@ -318,7 +318,7 @@ def corpus_cue(found: Sequence[Neighbour], horizon: tuple[dt.date, dt.date]) -> 
     share = min(1.0, found[0].similarity * SHARE_SCALE)
     days = (horizon[1] - horizon[0]).days + 1
     slugs = tuple(n.article.slug for n in found)
-    cue = Cue("corpus", Evidence("", 0, 0, _reason(found, near), "corpus", slugs))
+    cue = Cue(CueKind.CORPUS, Evidence("", 0, 0, _reason(found, near), EvidenceSource.CORPUS, slugs))
     cue.default = (1.0 - share * (NEAR_SHARE + DRIFT_SHARE)) / days
     cue.daily = {day: share * m + cue.default for day, m in sorted(mass.items())}
     return cue

@@ -27,7 +27,7 @@ from timeline.datafile import Anything, DataFileError, Items, Record, Table, Tex
 from timeline.temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 
-from .cues import Cue, fmt
+from .cues import Cue, CueKind, fmt
 from .mentions import Layout, word_spans
 from .model import Evidence
 
@@ -398,7 +398,9 @@ def news_cues(
             else f"the article was probably written then or within {SOON_AFTER_DAYS} days"
             + ("" if lead else " (the words are not in its opening, so they may recall older news)")
         )
-        cue = Cue("news", Evidence(text[m.start : m.end], m.start, m.end, reason), group=f"news:{news.key}")
+        cue = Cue(
+            CueKind.NEWS, Evidence(text[m.start : m.end], m.start, m.end, reason), group=f"news:{news.key}"
+        )
         cue.default = later / days
         cue.ranges = [(dt.date.min, news.first - dt.timedelta(days=1), before / days)]
         if soon:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from timeline.calendar_math import MONTH_NUMBERS, month_name
 
-from .cues import Cue, fmt
-from .model import Evidence
+from .cues import Cue, CueKind, fmt
+from .model import Evidence, EvidenceSource
 from .outlet_ids import OutletDate, outlet_id_dates
 
 _MONTH_WORD = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
@@ -81,7 +81,7 @@ def url_dates(url: str | None) -> list[UrlDate]:
 
 def url_evidence(part: str, reason: str) -> Evidence:
     """Evidence for a clue in the address: no offsets in the text (``source="url"``)."""
-    return Evidence(part, 0, 0, reason, source="url")
+    return Evidence(part, 0, 0, reason, source=EvidenceSource.URL)
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -112,7 +112,10 @@ def url_cues(url: str | None, lo: dt.date, hi: dt.date) -> list[Cue]:
                 f"{month_name(found.day.month)} {found.day.year}"
             )
             cue = Cue(
-                "url-month", url_evidence(found.part, reason), default=0.2 / days, group=f"um:{found.day}"
+                CueKind.URL_MONTH,
+                url_evidence(found.part, reason),
+                default=0.2 / days,
+                group=f"um:{found.day}",
             )
             cue.ranges.append((found.day, last, 0.8 / 30 + 0.2 / days))
             cues.append(cue)
@@ -130,7 +133,7 @@ def url_cues(url: str | None, lo: dt.date, hi: dt.date) -> list[Cue]:
                 f"on {fmt(found.day)}"
             )
         rest = 1 - sum(profile.values())
-        cue = Cue("url", url_evidence(found.part, reason), default=rest / days, group=f"u:{found.day}")
+        cue = Cue(CueKind.URL, url_evidence(found.part, reason), default=rest / days, group=f"u:{found.day}")
         for k, share in profile.items():
             cue.daily[found.day + dt.timedelta(days=k)] = share + rest / days
         cues.append(cue)
@@ -165,7 +168,9 @@ def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
             f"{'after' if after else 'before'} it"
         )
         cue = Cue(
-            "lower-bound" if after else "upper-bound", url_evidence(found.part, reason), group=f"ui:{bound}"
+            CueKind.LOWER_BOUND if after else CueKind.UPPER_BOUND,
+            url_evidence(found.part, reason),
+            group=f"ui:{bound}",
         )
         if after:
             cue.ranges.append((dt.date.min, bound - dt.timedelta(days=1), 0.05))
@@ -182,7 +187,7 @@ def id_cues(found: OutletDate | None, lo: dt.date, hi: dt.date) -> list[Cue]:
         f"around {fmt(best)} ({span})"
     )
     rest = (1 - _ID_NEAR - _ID_INTERVAL) / days
-    cue = Cue("url-id", url_evidence(found.part, reason), default=rest, group=f"ui:{best}")
+    cue = Cue(CueKind.URL_ID, url_evidence(found.part, reason), default=rest, group=f"ui:{best}")
     if width > _ID_DAILY_LIMIT:
         cue.ranges.append((early, late, (_ID_NEAR + _ID_INTERVAL) / width + rest))
         return [cue]
