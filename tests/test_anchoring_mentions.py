@@ -22,7 +22,7 @@ def reference_find(matcher: EventMatcher, text: str) -> list[Mention]:
     tokens = [w for w, _, _ in words]
     found: dict[tuple[str, int], Mention] = {}
     for i in range(len(words)):
-        if not matcher.hypothetical.isdisjoint(tokens[max(0, i - matcher.window) : i]):
+        if matcher.is_hypothetical(tokens, words, i, layout):
             continue  # "a potential Russian invasion" (timeline/anchoring/mentions.yaml)
         for n in range(min(matcher.max_len, len(words) - i), 0, -1):
             for event, alias in matcher.phrases.get(tuple(tokens[i : i + n]), ()):

@@ -86,7 +86,11 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 RULES = Path(__file__).with_name("mentions.yaml")
 SCHEMA = Record(
     required={"window": Number(1, 5), "hypothetical_before": Items(Text(what="a word"), least=1)},
-    optional={"examples": Items(Record(required={"text": Text(), "alias": Text(), "mention": Flag()}))},
+    optional={
+        "clause_window": Number(1, 15),
+        "hypothetical_in_clause": Items(Text(what="a word")),
+        "examples": Items(Record(required={"text": Text(), "alias": Text(), "mention": Flag()})),
+    },
 )
 
 
@@ -98,6 +102,8 @@ class MentionRuleError(DataFileError):
 class MentionRules:
     window: int
     hypothetical: frozenset[str]
+    clause_window: int
+    in_clause: frozenset[str]
     examples: tuple[tuple[str, str, bool, int], ...]  # text, alias, is a mention, line
 
 
@@ -108,7 +114,13 @@ def load_mention_rules(path: str = str(RULES)) -> MentionRules:
     examples = tuple(
         (ex["text"], ex["alias"], ex["mention"], line_of(ex)) for ex in doc.get("examples") or []
     )
-    return MentionRules(doc["window"], frozenset(w.lower() for w in doc["hypothetical_before"]), examples)
+    return MentionRules(
+        doc["window"],
+        frozenset(w.lower() for w in doc["hypothetical_before"]),
+        doc.get("clause_window", 0),
+        frozenset(w.lower() for w in doc.get("hypothetical_in_clause") or ()),
+        examples,
+    )
 
 
 class EventMatcher:
@@ -117,6 +129,7 @@ class EventMatcher:
     def __init__(self, chronology: Chronology) -> None:
         rules = load_mention_rules()
         self.window, self.hypothetical = rules.window, rules.hypothetical
+        self.clause_window, self.in_clause = rules.clause_window, rules.in_clause
         self.phrases: dict[tuple[str, ...], list[tuple[KeyEvent, str]]] = {}
         self.pairs: list[tuple[tuple[str, ...], tuple[str, ...], KeyEvent, str]] = []
         for event in chronology.events:
@@ -136,6 +149,22 @@ class EventMatcher:
         self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
         self.pair_words = {part[0] for first, second, _, _ in self.pairs for part in (first, second)}
 
+    def is_hypothetical(
+        self, tokens: list[str], words: list[tuple[str, int, int]], i: int, layout: Layout
+    ) -> bool:
+        """Whether the words before token ``i`` make an alias starting there hypothetical: one of
+        the near words just before it ("a potential Russian invasion"), or a word of anticipation
+        earlier in its sentence ("Moscow denies any intention of invading Ukraine")."""
+        if not self.hypothetical.isdisjoint(tokens[max(0, i - self.window) : i]):
+            return True
+        if not self.in_clause:
+            return False
+        first = layout.sentence_starts[layout.sentence(words[i][1])]
+        return any(
+            tokens[j] in self.in_clause and words[j][1] >= first
+            for j in range(max(0, i - self.clause_window), i)
+        )
+
     def find(self, text: str, layout: Layout | None = None) -> list[Mention]:
         layout = layout or Layout(text)
         words = word_spans(text)
@@ -148,7 +177,7 @@ class EventMatcher:
                 if i + n > count:
                     continue
                 matched = phrases.get(tuple(tokens[i : i + n]), ())
-                if matched and not self.hypothetical.isdisjoint(tokens[max(0, i - self.window) : i]):
+                if matched and self.is_hypothetical(tokens, words, i, layout):
                     break  # "a potential Russian invasion": not the event that happened
                 for event, alias in matched:
                     start, end = words[i][1], words[i + n - 1][2]
