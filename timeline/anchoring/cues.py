@@ -823,18 +823,11 @@ class CueFinder:
                     sigma = _AGO_SIGMA.get(unit, 30.0) * max(1.0, float(spec.offset.amount) ** 0.5)
                     if not day_precise:
                         sigma += 10
-                    lo = min(m.start, tx.start)
-                    end = max(m.end, tx.end)
                     reason = (
                         f"{m.event.title} ({fmt(event_day)}) is said to be '{tx.text}': "
                         f"that puts the article around {fmt(center)}"
                     )
-                    cue = Cue(
-                        CueKind.EVENT_OFFSET,
-                        self.evidence(lo, end, reason),
-                        default=0.1 / self.days,
-                        group=f"eo:{center}",
-                    )
+                    cue = self.event_offset(m, tx, reason, center, 0.1)
                     _bell(
                         cue, center, sigma, 0.85, 1 if spec.offset.mod in (Mod.AFTER, Mod.ON_OR_AFTER) else 0
                     )
@@ -864,18 +857,11 @@ class CueFinder:
                     yield cue
                 elif isinstance(spec, Deictic) and spec.unit == "D" and spec.offset == -1 and day_precise:
                     pub = event_day + dt.timedelta(days=1)
-                    lo, _hi = sorted((m.start, tx.start))
-                    end = max(m.end, tx.end)
                     reason = (
                         f"{m.event.title} ({fmt(event_day)}) is reported as '{tx.text}': "
                         f"that puts the article on {fmt(pub)}"
                     )
-                    cue = Cue(
-                        CueKind.EVENT_OFFSET,
-                        self.evidence(lo, end, reason),
-                        default=0.3 / self.days,
-                        group=f"eo:{pub}",
-                    )
+                    cue = self.event_offset(m, tx, reason, pub, 0.3)
                     cue.ranges.append((dt.date.min, event_day - dt.timedelta(days=1), 0.01 / self.days))
                     _bell(cue, pub, 0.7, 0.6)
                     yield cue
@@ -892,6 +878,12 @@ class CueFinder:
             main = event_day in self.background
             cue.ranges, cue.default = _event_ranges(event_day, main)
             yield cue
+
+    def event_offset(self, m: Mention, tx: Timex, reason: str, day: dt.date, rest: float) -> Cue:
+        """A cue that puts the article near ``day``, from a mention and a distance to it; ``rest``
+        is the share of the likelihood left for every other day."""
+        evidence = self.evidence(min(m.start, tx.start), max(m.end, tx.end), reason)
+        return Cue(CueKind.EVENT_OFFSET, evidence, default=rest / self.days, group=f"eo:{day}")
 
     def future_sentence(self, tx: Timex) -> bool:
         """Whether the sentence speaks of the future before ``tx`` ("will", "is due to", ...)."""

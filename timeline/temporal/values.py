@@ -114,6 +114,19 @@ _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _PARTS_OF_DAY = ("MO", "AF", "EV", "NI", "DT")
 
 
+# TIMEX3 values of the granularities from a month up ("2022-03", "2022-SU", "2022-Q1", "202" for
+# the 2020s, "20" for the 21st century).
+_TIMEX3_FORMS = {
+    Granularity.MONTH: "{year:04d}-{month:02d}",
+    Granularity.SEASON: "{year:04d}-{season}",
+    Granularity.QUARTER: "{year:04d}-Q{quarter}",
+    Granularity.HALF: "{year:04d}-H{half}",
+    Granularity.YEAR: "{year:04d}",
+    Granularity.DECADE: "{decade:03d}",
+    Granularity.CENTURY: "{century:02d}",
+}
+
+
 @dataclass(frozen=True)
 class DateValue:
     """A calendar value (TIMEX3 DATE or TIME) with its interval.
@@ -202,19 +215,15 @@ class DateValue:
         if g == Granularity.WEEK:
             iso = e.isocalendar()
             return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if self.weekend else "")
-        if g == Granularity.MONTH:
-            return f"{e.year:04d}-{e.month:02d}"
-        if g == Granularity.SEASON:
-            return f"{e.year:04d}-{self.season}"
-        if g == Granularity.QUARTER:
-            return f"{e.year:04d}-Q{self.quarter}"
-        if g == Granularity.HALF:
-            return f"{e.year:04d}-H{self.half}"
-        if g == Granularity.YEAR:
-            return f"{e.year:04d}"
-        if g == Granularity.DECADE:
-            return f"{e.year // 10:03d}"
-        return f"{e.year // 100:02d}"
+        return _TIMEX3_FORMS[g].format(
+            year=e.year,
+            month=e.month,
+            season=self.season,
+            quarter=self.quarter,
+            half=self.half,
+            decade=e.year // 10,
+            century=e.year // 100,
+        )
 
     @property
     def width_days(self) -> int:
