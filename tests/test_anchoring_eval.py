@@ -164,11 +164,14 @@ def test_hide_scores_the_hidden_share_with_and_without_corpus_learning(
     assert report["articles"] == round(0.2 * len(rows)) and report["dated_articles"] == len(rows) - 2
     [row] = [r for r in report["rows"] if r["id"] == "report"]
     assert row["corpus"] and abs(row["error_days"]) <= 1
+    assert row["nearest_named_days"] == 0  # the strike stories it names are of its own day
+    assert report["named_within_3"] >= 1 / report["articles"]
     plain = {r["id"]: r for r in report["without_corpus"]["rows"]}["report"]
     assert not plain["corpus"] and (plain["error_days"] is None or abs(plain["error_days"]) > 3)
     assert report["knn_baseline"]["with_value"] == report["articles"]
     assert main([*args[:-1]], environ={}) == 0
-    assert "no corpus" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "no corpus" in out and "one of the dated articles it names was published within 3 days" in out
     assert main(["eval-published", str(path), "--hide", "1.5"], environ={}) == 2
 
 
