@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from ..config import Settings
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..model import Timeline
+from .context import make_context
 from .exports import export_makers
-from .pages import make_context, page_makers
+from .pages import page_makers
 
 __all__ = ["SiteFiles", "render_site", "site_files"]
 

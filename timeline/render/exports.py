@@ -23,9 +23,9 @@ from ..chronology import Phase
 from ..events import event_record
 from ..extract import published_record
 from ..model import ArticleEvent, Event
+from .context import Context
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key
-from .pages import Context
 from .text import clean, display_text, safe_url, shorten
 
 PRODID = "-//news-timeline//timeline build//EN"

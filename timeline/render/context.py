@@ -1,0 +1,102 @@
+"""What every page shares: the render context (the site map, indexes over the Timeline, titles and
+date links), front matter, precision badges and counted words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from ..gazetteer import Entity, Gazetteer
+from ..model import ArticleEvent, ArticleResult, Event, Timeline
+from ..temporal.values import DateValue, Granularity, Timex
+from .dates import BADGES, day_short, describe, month_key, precision
+from .layout import Section, SiteMap, event_sort_key, link, plan
+from .text import clean, display_text, yaml_str, yaml_title
+
+EXPORTS = (
+    ("timeline.json", "TimelineJS", "the merged events in TimelineJS' JSON format"),
+    ("events.csv", "CSV", "one row per event: date, precision, text, sources"),
+    ("timeline.ics", "iCalendar", "the events as all-day calendar entries (RFC 5545)"),
+    ("chronology.json", "JSON", "merged events with every member sentence and why they were merged"),
+)
+
+
+@dataclass
+class Context:
+    timeline: Timeline
+    settings: Settings
+    site: SiteMap
+    gazetteer: Gazetteer
+    results: dict[str, ArticleResult] = field(default_factory=dict)
+    event_entities: dict[str, list[Entity]] = field(default_factory=dict)
+    article_entities: dict[str, list[Entity]] = field(default_factory=dict)
+
+    events: list[Event] = field(default_factory=list)  # sorted by date
+    article_events: dict[str, list[Event]] = field(default_factory=dict)  # article slug -> its events
+
+    def title(self, slug: str) -> str:
+        result = self.results.get(slug)
+        return (clean(result.article.title) or result.article.path) if result else slug
+
+    def published_words(self, slug: str) -> str:
+        """ "(published 9 November 2026)" for an article whose date is known, else ""."""
+        result = self.results.get(slug)
+        value = result.published.value if result else None
+        return f"(published {day_short(value)})" if value else ""
+
+    def timex(self, member: ArticleEvent) -> Timex | None:
+        result = self.results.get(member.article)
+        if result is None or not 0 <= member.timex < len(result.timexes):
+            return None
+        return result.timexes[member.timex]
+
+    def day_href(self, page: str, value: DateValue, *, html: bool = False) -> str | None:
+        """Where a date value is shown: its day (week, month) section, else its month page, else None."""
+        g = value.granularity
+        if g <= Granularity.DAY and value.earliest in self.site.day_page:
+            return link(page, self.site.day_page[value.earliest], value.earliest.isoformat(), html=html)
+        if g in (Granularity.WEEK, Granularity.MONTH):
+            anchor = Section(
+                value.earliest, -int(g), value.latest, "week" if g == Granularity.WEEK else "month"
+            ).anchor
+            if anchor in self.site.section_page:
+                return link(page, self.site.section_page[anchor], anchor, html=html)
+        target = self.site.month_page(month_key(value.earliest))
+        if target is not None and g <= Granularity.MONTH:
+            return link(page, target, html=html)
+        return None
+
+
+def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -> Context:
+    ctx = Context(timeline, settings, plan(timeline, settings), gazetteer)
+    ctx.results = {r.article.slug: r for r in timeline.articles}
+    ctx.events = sorted(timeline.events, key=event_sort_key)
+    for event in ctx.events:  # indexes instead of scans: pages stay linear in articles and events
+        for slug in event.sources:
+            ctx.article_events.setdefault(slug, []).append(event)
+    for event in timeline.events:
+        ctx.event_entities[event.id] = gazetteer.entities_in(display_text(event.text))
+    for result in timeline.articles:  # read back one article's text at a time
+        ctx.article_entities[result.article.slug] = gazetteer.entities_in(timeline.body_text(result))
+    return ctx
+
+
+def front_matter(title: str, tags: Iterable[Entity] = (), extra: str = "") -> list[str]:
+    lines = ["---", f"title: {yaml_title(title)}"]
+    names = sorted({e.name for e in tags})
+    if names:
+        lines.append("tags:")
+        lines += [f"  - {yaml_str(name)}" for name in names]
+    if extra:
+        lines.append(extra)
+    return [*lines, "---", ""]
+
+
+def badge(value: DateValue) -> str:
+    key = precision(value)
+    return f'<span class="tl-badge tl-badge-{key}" title="{describe(value)}">{BADGES[key]}</span>'
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"

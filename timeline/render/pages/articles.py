@@ -1,0 +1,232 @@
+"""One page per article (its text with every date marked, and where its publication date came from),
+and the index of all articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+
+from ...model import ArticleResult
+from ...temporal.values import AnchorKind, Timex, TimexType
+from ...thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
+from ..article_text import article_html
+from ..context import Context, badge, front_matter, plural
+from ..dates import day_short, describe, span
+from ..layout import link, safe_slug, vague_publication
+from ..text import attr, display_text, md, safe_url, shorten
+
+
+def confidence_words(confidence: float) -> str:
+    return (
+        "high" if confidence >= HIGH_CONFIDENCE else "medium" if confidence >= TRUSTED_CONFIDENCE else "low"
+    )
+
+
+def published_summary(result: ArticleResult) -> str:
+    pub = result.published
+    if pub.source == "metadata" and pub.value:
+        return f"{day_short(pub.value)} (given)"
+    if pub.source == "inferred" and (pub.value or pub.earliest):
+        how = f"(inferred, {confidence_words(pub.confidence)} confidence)"
+        if vague_publication(result) and pub.earliest and pub.latest:
+            return f"{span(pub.earliest, pub.latest)} {how}"
+        if pub.value:
+            return f"about {day_short(pub.value)} {how}"
+    return "unknown"
+
+
+def published_section(
+    result: ArticleResult,
+    shown: set[int] | None = None,
+    article_link: Callable[[str], tuple[str, str, str] | None] | None = None,
+) -> list[str]:
+    """Where the publication date came from; evidence quotes link to the highlighted words (``shown``),
+    and corpus evidence to the dated articles it names (``article_link``: slug -> (title, href,
+    when published)), one per line under it."""
+    shown = shown or set()
+    pub = result.published
+    out = ["## When it was published", ""]
+    if pub.source == "metadata" and pub.value:
+        out += [f"**{day_short(pub.value)}**, as given in the article's metadata (`published`).", ""]
+        return out
+    if pub.source == "inferred" and (pub.value or pub.earliest):
+        how = f"({confidence_words(pub.confidence)} confidence: {pub.confidence:.2f})"
+        if vague_publication(result) and pub.earliest and pub.latest:
+            best = f" around {day_short(pub.value)}" if pub.value else ""
+            text = (
+                f"The article carries no date, and its text places it only roughly: sometime between "
+                f"**{day_short(pub.earliest)}** and **{day_short(pub.latest)}** {how}. The best single guess"
+                f'{best} is too uncertain to rely on; dates counted from it ("yesterday") are as uncertain.'
+                if pub.value
+                else f"The article carries no date; its text places it between **{day_short(pub.earliest)}** "
+                f"and **{day_short(pub.latest)}** {how}."
+            )
+            out += [text, ""]
+        else:
+            window = ""
+            if pub.earliest and pub.latest and pub.earliest != pub.latest:
+                window = f", between {day_short(pub.earliest)} and {day_short(pub.latest)}"
+            out += [
+                f"The article carries no date. From its text it was most likely published around "
+                f"**{day_short(pub.value)}**{window} {how}.",  # type: ignore[arg-type]
+                "",
+            ]
+    else:
+        out += [
+            "Unknown. The article carries no date, and nothing in its text places it in time. Its relative "
+            'dates ("yesterday", "last week") are therefore not shown as days.',
+            "",
+        ]
+    if pub.evidence:
+        out += ["How this was worked out:", ""]
+        for ev in pub.evidence:
+            if ev.source == "corpus":  # no words of this article: the dated articles it resembles
+                out.append(f"- {md(ev.reason)}")
+                found = [article_link(slug) for slug in ev.articles] if article_link else []
+                out += [
+                    f"    - [{md(shorten(title, 100))}]({href}) {when}"
+                    for title, href, when in filter(None, found)
+                ]
+                continue
+            quote = f"“{md(shorten(ev.text, 160))}”"
+            inside = [i for i in sorted(shown) if ev.start <= result.timexes[i].start < ev.end]
+            if inside:  # link to the highlighted words in the text below
+                quote = f"[{quote}](#t{inside[0]})"
+            out.append(f"- {quote}: {md(ev.reason)}")
+        out.append("")
+    return out
+
+
+def metadata_table(ctx: Context, result: ArticleResult) -> list[str]:
+    a = result.article
+    rows = [("Published", md(published_summary(result)))]
+    if a.source:
+        rows.append(("Source", md(a.source)))
+    url = safe_url(a.url)
+    if url:
+        rows.append(("Original", f'<a href="{attr(url)}" rel="nofollow noopener">{md(shorten(url, 80))}</a>'))
+    elif a.url:
+        rows.append(("Original", md(shorten(a.url, 80)) + " <small>(not a web link; not linked)</small>"))
+    rows.append(("File", md(a.path)))
+    rows.append(("Language", md(a.language)))
+    if a.tags:
+        rows.append(("Tags", ", ".join(md(t) for t in sorted(a.tags))))
+    found = ctx.article_entities.get(a.slug, [])
+    if found:
+        page = ctx.site.article_paths[a.slug]
+        rows.append(
+            ("Names", ", ".join(f"[{md(e.name)}]({link(page, ctx.site.tag_page(e.id))})" for e in found))
+        )
+    rows.append(("Dates found", str(sum(1 for t in result.timexes if t.value is not None))))
+    return ["| About this article | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
+
+
+def article_page(ctx: Context, result: ArticleResult) -> str:
+    a = result.article
+    page = ctx.site.article_paths[a.slug]
+    title = ctx.title(a.slug)  # never empty: the file name when the article has no title
+    out = front_matter(title, ctx.article_entities.get(a.slug, []))
+    out += [f"# {md(title)}", ""]
+    out += [f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})", ""]
+    text, shown = article_html(result, lambda value: ctx.day_href(page, value, html=True), _reason)
+    out += metadata_table(ctx, result)
+    out += published_section(
+        result,
+        shown,
+        lambda slug: (
+            (ctx.title(slug), link(page, ctx.site.article_paths[slug]), ctx.published_words(slug))
+            if slug in ctx.site.article_paths
+            else None
+        ),
+    )
+    events = ctx.article_events.get(a.slug, [])
+    if events:
+        out += ["## Events it reports", ""]
+        for e in events:
+            href = link(page, ctx.site.event_page[e.id], "ev-" + safe_slug(e.id))
+            out.append(
+                f"- **[{describe(e.date)}]({href})** {badge(e.date)} {md(shorten(display_text(e.text), 200))}"
+            )
+        out.append("")
+    out += [
+        "## Text",
+        "",
+        '<p class="tl-legend">Highlighted: every date expression found. Hover for its value and how it was '
+        "worked out; click to go to that day.</p>",
+        "",
+    ]
+    out += [text, ""]
+    out += timex_table(result, shown)
+    return "\n".join(out)
+
+
+def timex_table(result: ArticleResult, shown: set[int]) -> list[str]:
+    """Every date expression as a table (collapsed): words, value, interval, what it counts from, rule."""
+    if not result.timexes:
+        return []
+    out = [f'??? info "All {plural(len(result.timexes), "date expression")} found in this article"', ""]
+    out += ["    | Words | Value | Interval | Worked out | Rule |", "    |---|---|---|---|---|"]
+    for i, t in enumerate(result.timexes):
+        words = f"“{md(shorten(t.text, 60))}”"
+        if i in shown:
+            words = f"[{words}](#t{i})"
+        value = md(t.timex3() or "unresolved")
+        interval = span(t.earliest, t.latest) if t.earliest and t.latest else "—"
+        out.append(f"    | {words} | {value} | {interval} | {md(shorten(_reason(t), 140))} | {md(t.rule)} |")
+    return [*out, ""]
+
+
+def _reason(timex: Timex) -> str:
+    if timex.notes:
+        return "; ".join(timex.notes)
+    if timex.type is TimexType.DURATION:
+        return "a length of time, not a date"
+    if timex.type is TimexType.SET:
+        return "a repetition, not a date"
+    if timex.value is None:
+        return "no reference date to count from"
+    if timex.anchor is AnchorKind.NONE:
+        return "written out in full"
+    if timex.anchor is AnchorKind.PUBLICATION:
+        return "counted from the publication date"
+    if timex.anchor is AnchorKind.PREVIOUS:
+        return "counted from the previous date in the text"
+    return f"counted from {timex.anchor_name or 'a chronology anchor'}"
+
+
+def articles_index(ctx: Context) -> str:
+    page = ctx.site.path("articles", "index.md")
+    out = front_matter("Articles")
+    out += [
+        "# Articles",
+        "",
+        f"{plural(len(ctx.timeline.articles), 'article')}, with the publication date and where it came from.",
+        "",
+    ]
+    with_source = any(r.article.source for r in ctx.timeline.articles)  # no empty column
+    out += (
+        ["| Article | Source | Published | Events |", "|---|---|---|---:|"]
+        if with_source
+        else ["| Article | Published | Events |", "|---|---|---:|"]
+    )
+    counts: dict[str, int] = defaultdict(int)
+    for e in ctx.timeline.events:
+        for slug in e.sources:
+            counts[slug] += 1
+
+    def order(r: ArticleResult) -> tuple[dt.date, str]:
+        return (r.published.value or r.published.earliest or dt.date.max, r.article.slug)
+
+    for r in sorted(ctx.timeline.articles, key=order):
+        a = r.article
+        out.append(
+            f"| [{md(shorten(ctx.title(a.slug), 120))}]({link(page, ctx.site.article_paths[a.slug])}) | "
+            + (f"{md(a.source or '')} | " if with_source else "")
+            + f"{md(published_summary(r))} | {counts[a.slug]} |"
+        )
+    return "\n".join([*out, ""])
+
+
+def full_article_page(ctx: Context, result: ArticleResult) -> str:
+    return article_page(ctx, ctx.timeline.full(result))

@@ -1,0 +1,75 @@
+"""The home summary, embedded in the hand-written ``site_src/index.md``."""
+
+from __future__ import annotations
+
+from ..chart import overview_svg
+from ..context import EXPORTS, Context, badge, plural
+from ..dates import day_short, describe, month_name
+from ..layout import event_sort_key, link, safe_slug
+from ..text import display_text, md, shorten
+from .phases import phases_table
+
+
+def home_snippet(ctx: Context) -> str:
+    page = "index.md"  # the snippet is rendered as part of the hand-written home page
+    site, events = ctx.site, ctx.events
+    out: list[str] = []
+    n_articles = len(ctx.timeline.articles)
+    if events:
+        first, last = events[0].date.earliest, max(e.date.latest for e in events)
+        out.append(
+            f'<p class="tl-stats"><strong>{n_articles}</strong> articles · '
+            f"<strong>{len(events)}</strong> events · "
+            f"from <strong>{day_short(first)}</strong> to <strong>{day_short(last)}</strong></p>"
+        )
+    else:
+        out.append(f'<p class="tl-stats"><strong>{n_articles}</strong> articles · no dated events yet</p>')
+    out.append("")
+    if events:
+        out += ["## Overview", ""]
+        svg = overview_svg(
+            [e.date.earliest for e in events],
+            ctx.timeline.chronology.phases,
+            lambda key: link(page, p, html=True) if (p := site.month_page(key)) else None,
+            lambda pid: link(page, site.phase_page(pid), html=True),
+        )
+        out += [f'<figure class="tl-chart-figure">{svg}</figure>', ""]
+        out += [
+            '??? note "The chart as a table: events per month"',
+            "",
+            "    | Month | Events |",
+            "    |---|---:|",
+        ]
+        for key, parts in site.months.items():
+            count = sum(len(p.events) for p in parts)
+            out.append(f"    | [{month_name(key)}]({link(page, parts[0].path)}) | {count} |")
+        out.append("")
+        out += ["## Key events", "", "The events reported by most sources, most precisely dated:", ""]
+        ranked = sorted(
+            events, key=lambda e: (-e.score, -len(e.sources), e.date.width_days, event_sort_key(e))
+        )
+        for event in sorted(ranked[: ctx.settings.key_events], key=event_sort_key):
+            href = link(page, site.event_page[event.id], "ev-" + safe_slug(event.id))
+            out.append(
+                f"- **[{describe(event.date)}]({href})** {badge(event.date)} "
+                f"{md(shorten(display_text(event.text), 160))} "
+                f"<small>({plural(len(event.sources), 'source')})</small>"
+            )
+        out.append("")
+    out += phases_table(ctx, page)
+    out += [
+        "## Downloads",
+        "",
+        "Everything on this site, as data (built with the pages, identical on every build):",
+        "",
+    ]
+    for name, kind, what in EXPORTS:
+        out.append(f"- [`{name}`]({link(page, site.download(name))}) ({kind}): {what}")
+    out += [
+        "",
+        f"Browse [the chronology]({link(page, site.index)}), [all articles]"
+        f"({link(page, site.path('articles', 'index.md'))}) or [places, people and organizations]"
+        f"({link(page, site.path('tags', 'index.md'))}).",
+        "",
+    ]
+    return "\n".join(out)

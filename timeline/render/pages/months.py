@@ -1,0 +1,127 @@
+"""Month pages: a section per day (week, month, period) with its events and the articles published then."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ...model import ArticleEvent, Event
+from ...temporal.values import Granularity
+from ..context import Context, badge, front_matter, plural
+from ..dates import day_long, describe, month_key, month_name, span
+from ..layout import MonthPart, Section, event_sort_key, link, safe_slug, section_of
+from ..text import display_text, md, shorten
+
+
+def section_title(section: Section) -> str:
+    if section.kind == "day":
+        return day_long(section.earliest)
+    if section.kind == "week":
+        return f"Week of {day_long(section.earliest)}"
+    if section.kind == "month":
+        return f"During {month_name(month_key(section.earliest))}"
+    return f"Between {span(section.earliest, section.latest)}"
+
+
+def source_line(ctx: Context, page: str, member: ArticleEvent) -> str:
+    result = ctx.results.get(member.article)
+    title = md(shorten(ctx.title(member.article), 120))
+    target = ctx.site.article_paths.get(member.article)
+    name = f"[{title}]({link(page, target, f't{member.timex}')})" if target else title
+    timex = ctx.timex(member)
+    words = f"“{md(timex.text)}”" if timex else "its date"
+    source = result.article.source if result else None
+    by = f" <small>({md(source)})</small>" if source else ""
+    return f"- {name}{by}: from {words}, read as {describe(member.date)}"
+
+
+def event_block(ctx: Context, page: str, event: Event) -> list[str]:
+    eid = "ev-" + safe_slug(event.id)
+    out = [
+        f'<div class="tl-event" id="{eid}" markdown="1">',
+        "",
+        f"{badge(event.date)} {md(display_text(event.text))}",
+        "",
+    ]
+    members = sorted(event.members, key=lambda m: (m.article, m.start, m.timex))
+    out += [source_line(ctx, page, m) for m in members]
+    out.append("")
+    if event.conflicts:
+        out += ['!!! warning "The sources disagree on the date"', ""]
+        for c in sorted(event.conflicts, key=lambda m: (m.date.earliest, m.article, m.start)):
+            target = ctx.site.article_paths.get(c.article)
+            title = md(shorten(ctx.title(c.article), 120))
+            name = f"[{title}]({link(page, target, f't{c.timex}')})" if target else title
+            timex = ctx.timex(c)
+            words = f" (from “{md(timex.text)}”)" if timex else ""
+            out.append(
+                f"    - {name} dates a similar report to **{describe(c.date)}**{words}: "
+                f"“{md(shorten(display_text(c.text), 200))}”"
+            )
+        out.append("")
+    out += ["</div>", ""]
+    return out
+
+
+def published_block(ctx: Context, page: str, slugs: list[str]) -> list[str]:
+    """The articles published on a day (given, or inferred firmly enough), listed as dated items too."""
+    out = ['<div class="tl-published" markdown="1">', "", "**Published this day:**", ""]
+    for slug in slugs:
+        result = ctx.results[slug]
+        how = "given" if result.published.source == "metadata" else "inferred, see the evidence"
+        source = f" ({md(result.article.source)})" if result.article.source else ""
+        title = md(shorten(ctx.title(slug), 120))
+        out.append(f"- [{title}]({link(page, ctx.site.article_paths[slug])}){source} <small>({how})</small>")
+    return [*out, "", "</div>", ""]
+
+
+def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
+    page = part.path
+    name = month_name(part.key)
+    title = name if part.count == 1 else f"{name} (part {part.number} of {part.count})"
+    entities = [e for ev in part.events for e in ctx.event_entities.get(ev.id, [])]
+    out = front_matter(title, entities)
+    out += [f"# {title}", ""]
+    days = [e.date.earliest for e in part.events] + [d for d, _ in part.published]
+    phases = [p for p in ctx.timeline.chronology.phases if any(p.contains(d) for d in days)]
+    sources = sorted({s for e in part.events for s in e.sources})
+    info = [plural(len(part.events), "event") + " from " + plural(len(sources), "article")]
+    if part.published:
+        info.append(plural(len(part.published), "article") + " published")
+    info += [f"phase: [{md(p.title)}]({link(page, ctx.site.phase_page(p.id))})" for p in phases]
+    out += [" · ".join(info), ""]
+    if part.count > 1:
+        pager = []
+        for other in ctx.site.months[part.key]:
+            label = f"{other.first.day}–{other.last.day} {name}"
+            pager.append(f"**{label}**" if other is part else f"[{label}]({link(page, other.path)})")
+        out += ["Parts: " + " · ".join(pager), ""]
+    key_events = [k for k in ctx.timeline.chronology.events if month_key(k.date.earliest) == part.key]
+    if key_events and part.number == 1:
+        out += ['!!! abstract "This month in the chronology"', ""]
+        out += [f"    - **{describe(k.date)}**: {md(k.title)}" for k in key_events]
+        out.append("")
+    sections: dict[Section, list[Event]] = defaultdict(list)
+    for event in part.events:
+        sections[section_of(event)].append(event)
+    published: dict[Section, list[str]] = defaultdict(list)
+    for day, slug in part.published:
+        published[Section(day, -int(Granularity.DAY), day, "day")].append(slug)
+    for section in sorted(set(sections) | set(published)):
+        out += [f"## {section_title(section)} {{ #{section.anchor} }}", ""]
+        for event in sorted(sections.get(section, []), key=event_sort_key):
+            out += event_block(ctx, page, event)
+        if section in published:
+            out += published_block(ctx, page, sorted(published[section]))
+    index = keys.index(part.key)
+    nav = []
+    if index > 0:
+        nav.append(
+            f"[← {month_name(keys[index - 1])}]({link(page, ctx.site.months[keys[index - 1]][-1].path)})"
+        )
+    nav.append(f"[Chronology]({link(page, ctx.site.index)})")
+    if index + 1 < len(keys):
+        nav.append(
+            f"[{month_name(keys[index + 1])} →]({link(page, ctx.site.months[keys[index + 1]][0].path)})"
+        )
+    out += ["---", "", " · ".join(nav), ""]
+    return "\n".join(out)

@@ -1,0 +1,77 @@
+"""Places, people and organizations: a page per name from the gazetteer, and their index."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ...gazetteer import KIND_TITLES, KINDS, Entity
+from ...model import ArticleResult, Event
+from ..context import Context, front_matter, plural
+from ..dates import describe
+from ..layout import link, safe_slug
+from ..text import display_text, md, shorten
+
+
+def tags_index(ctx: Context, used: dict[str, tuple[list[Event], list[ArticleResult]]]) -> str:
+    page = ctx.site.path("tags", "index.md")
+    out = front_matter("Tags")
+    out += [
+        "# Places, people and organizations",
+        "",
+        "Names found in the articles with the project's gazetteer (`timeline/data/gazetteer.yaml`, which "
+        "knows "
+        "spellings such as Kyiv/Kiev and Zelensky/Zelenskyy). Each page lists the events and articles that "
+        "name it.",
+        "",
+    ]
+    for kind in KINDS:
+        entities = [e for e in ctx.gazetteer.entities if e.kind == kind and e.id in used]
+        if not entities:
+            continue
+        out += [f"## {KIND_TITLES[kind]}", ""]
+        for e in sorted(entities, key=lambda e: (e.name.lower(), e.id)):
+            events, articles = used[e.id]
+            out.append(
+                f"- [{md(e.name)}]({link(page, ctx.site.tag_page(e.id))}): "
+                f"{plural(len(events), 'event')}, {plural(len(articles), 'article')}"
+            )
+        out.append("")
+    if not used:
+        out += ["No names found yet.", ""]
+    out += ["## Pages by tag", "", "<!-- material/tags -->", ""]
+    return "\n".join(out)
+
+
+def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[ArticleResult]) -> str:
+    page = ctx.site.tag_page(entity.id)
+    out = front_matter(entity.name)
+    kind = KIND_TITLES[entity.kind].lower().rstrip("s") if entity.kind != "people" else "person"
+    out += [f"# {md(entity.name)}", ""]
+    also = f" Also written {', '.join(md(a) for a in entity.aliases)}." if entity.aliases else ""
+    out += [f"A {kind} named in {plural(len(articles), 'article')}.{also}", ""]
+    if events:
+        out += ["## Events", ""]
+        for e in events:
+            href = link(page, ctx.site.event_page[e.id], "ev-" + safe_slug(e.id))
+            out.append(f"- **[{describe(e.date)}]({href})** {md(shorten(display_text(e.text), 200))}")
+        out.append("")
+    out += ["## Articles", ""]
+    for r in articles:
+        slug = r.article.slug
+        out.append(f"- [{md(shorten(ctx.title(slug), 120))}]({link(page, ctx.site.article_paths[slug])})")
+    return "\n".join([*out, ""])
+
+
+# ---- all pages ------------------------------------------------------------
+
+
+def names_index(ctx: Context) -> dict[str, tuple[list[Event], list[ArticleResult]]]:
+    """Gazetteer entity id -> the events and the articles (by slug) that name it, in gazetteer order."""
+    by_entity: dict[str, tuple[list[Event], list[ArticleResult]]] = defaultdict(lambda: ([], []))
+    for event in ctx.events:
+        for entity in ctx.event_entities[event.id]:
+            by_entity[entity.id][0].append(event)
+    for result in sorted(ctx.timeline.articles, key=lambda r: r.article.slug):
+        for entity in ctx.article_entities[result.article.slug]:
+            by_entity[entity.id][1].append(result)
+    return {e.id: by_entity[e.id] for e in ctx.gazetteer.entities if e.id in by_entity}
