@@ -11,15 +11,8 @@ from ..gazetteer import Entity, Gazetteer
 from ..model import ArticleEvent, ArticleResult, Event, Timeline
 from ..temporal.values import DateValue, Granularity, Timex
 from .dates import BADGES, day_short, describe, month_key, precision
-from .layout import Section, SiteMap, event_sort_key, link, plan
-from .text import clean, display_text, yaml_str, yaml_title
-
-EXPORTS = (
-    ("timeline.json", "TimelineJS", "the merged events in TimelineJS' JSON format"),
-    ("events.csv", "CSV", "one row per event: date, precision, text, sources"),
-    ("timeline.ics", "iCalendar", "the events as all-day calendar entries (RFC 5545)"),
-    ("chronology.json", "JSON", "merged events with every member sentence and why they were merged"),
-)
+from .layout import SiteMap, event_anchor, event_sort_key, link, plan, section_of
+from .text import clean, display_text, md, shorten, yaml_str, yaml_title
 
 
 @dataclass
@@ -57,15 +50,23 @@ class Context:
         if g <= Granularity.DAY and value.earliest in self.site.day_page:
             return link(page, self.site.day_page[value.earliest], value.earliest.isoformat(), html=html)
         if g in (Granularity.WEEK, Granularity.MONTH):
-            anchor = Section(
-                value.earliest, -int(g), value.latest, "week" if g == Granularity.WEEK else "month"
-            ).anchor
+            anchor = section_of(value).anchor
             if anchor in self.site.section_page:
                 return link(page, self.site.section_page[anchor], anchor, html=html)
         target = self.site.month_page(month_key(value.earliest))
         if target is not None and g <= Granularity.MONTH:
             return link(page, target, html=html)
         return None
+
+    def event_href(self, page: str, event: Event) -> str:
+        """The link from ``page`` to the event on its month page."""
+        return link(page, self.site.event_page[event.id], event_anchor(event))
+
+    def article_link(self, page: str, slug: str, anchor: str = "") -> str:
+        """The article's title (shortened), linked from ``page`` to its page (at ``anchor``) if it has one."""
+        title = md(shorten(self.title(slug), 120))
+        target = self.site.article_paths.get(slug)
+        return f"[{title}]({link(page, target, anchor)})" if target else title
 
 
 def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -> Context:
@@ -96,6 +97,11 @@ def front_matter(title: str, tags: Iterable[Entity] = (), extra: str = "") -> li
 def badge(value: DateValue) -> str:
     key = precision(value)
     return f'<span class="tl-badge tl-badge-{key}" title="{describe(value)}">{BADGES[key]}</span>'
+
+
+def sorted_members(event: Event) -> list[ArticleEvent]:
+    """An event's member sentences in a fixed order: by article, then place in the article."""
+    return sorted(event.members, key=lambda m: (m.article, m.start, m.timex))
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -22,8 +22,8 @@ from typing import Any
 from ..chronology import Phase
 from ..events import event_record
 from ..extract import published_record
-from ..model import ArticleEvent, Event
-from .context import Context
+from ..model import Event
+from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key
 from .text import clean, display_text, safe_url, shorten
@@ -62,10 +62,6 @@ def _dumps(data: dict[str, Any]) -> Iterator[str]:
 
 
 _END = object()
-
-
-def _members(event: Event) -> list[ArticleEvent]:
-    return sorted(event.members, key=lambda m: (m.article, m.start, m.timex))
 
 
 def _tl_date(day: dt.date, with_day: bool = True) -> dict[str, int]:
@@ -122,7 +118,7 @@ def _timelinejs_events(ctx: Context) -> Iterator[dict[str, Any]]:
 
 def _sources_html(ctx: Context, event: Event, text: str) -> str:
     parts = [f"<p>{html.escape(text)}</p>", "<ul>"]
-    for m in _members(event):
+    for m in sorted_members(event):
         a = ctx.results[m.article].article if m.article in ctx.results else None
         title = html.escape(clean(a.title if a else m.article))
         url = safe_url(a.url) if a else None
@@ -169,7 +165,7 @@ def events_csv(ctx: Context) -> Iterator[str]:
     )
     yield row_text()
     for e in sorted(ctx.timeline.events, key=event_sort_key):
-        members = _members(e)
+        members = sorted_members(e)
         titles = [ctx.title(m.article) for m in members]
         urls = [
             (safe_url(ctx.results[m.article].article.url) or "") if m.article in ctx.results else ""
@@ -233,7 +229,7 @@ def timeline_ics(ctx: Context) -> Iterator[str]:
     yield "".join(part + "\r\n" for line in head for part in _fold(line))
     for e in events:
         text = display_text(e.text)
-        sources = [clean(ctx.title(m.article)) for m in _members(e)]
+        sources = [clean(ctx.title(m.article)) for m in sorted_members(e)]
         description = (
             f"{text}\\n\\nPrecision: {BADGES[precision(e.date)]} ({describe(e.date)}).\\nSources: "
             + "; ".join(sources)
@@ -278,17 +274,20 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+# Each download: file name, format, what it holds (listed on the home page), and its maker.
+DOWNLOADS: tuple[tuple[str, str, str, Callable[[Context], Iterable[str]]], ...] = (
+    ("timeline.json", "TimelineJS", "the merged events in TimelineJS' JSON format", timelinejs),
+    ("events.csv", "CSV", "one row per event: date, precision, text, sources", events_csv),
+    ("timeline.ics", "iCalendar", "the events as all-day calendar entries (RFC 5545)", timeline_ics),
+    (
+        "chronology.json",
+        "JSON",
+        "merged events with every member sentence and why they were merged",
+        chronology_json,
+    ),
+)
+
+
 def export_makers(ctx: Context) -> dict[str, Callable[[], Iterable[str]]]:
     """Each download, keyed by docs-relative path, as a function that yields it in pieces."""
-    site = ctx.site
-    makers: tuple[tuple[str, Callable[[Context], Iterable[str]]], ...] = (
-        ("timeline.json", timelinejs),
-        ("events.csv", events_csv),
-        ("timeline.ics", timeline_ics),
-        ("chronology.json", chronology_json),
-    )
-    return {site.download(name): partial(make, ctx) for name, make in makers}
-
-
-def render_exports(ctx: Context) -> dict[str, str]:
-    return {path: "".join(make()) for path, make in export_makers(ctx).items()}
+    return {ctx.site.download(name): partial(make, ctx) for name, _, _, make in DOWNLOADS}

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..config import Settings
 from ..model import ArticleResult, Event, Timeline
-from ..temporal.values import Granularity
+from ..temporal.values import DateValue, Granularity
 from ..thresholds import TRUSTED_CONFIDENCE
 from .dates import month_key
 
@@ -30,6 +30,11 @@ def safe_slug(value: str, fallback: str = "page") -> str:
     """A file-name-safe slug for any input (the loader's slug is checked again, not trusted)."""
     slug = _SAFE.sub("-", value.lower()).strip("-")[:80].strip("-") or fallback
     return f"{slug}-page" if slug in _RESERVED else slug
+
+
+def event_anchor(event: Event) -> str:
+    """The anchor of an event on its month page: ``ev-<slug of its id>``."""
+    return "ev-" + safe_slug(event.id)
 
 
 def event_sort_key(event: Event) -> tuple[dt.date, int, dt.date, str]:
@@ -60,11 +65,15 @@ class Section:
         return f"period-{self.earliest.isoformat()}-{self.latest.isoformat()}"
 
 
-def section_of(event: Event) -> Section:
-    value = event.date
+def day_section(day: dt.date) -> Section:
+    return Section(day, -int(Granularity.DAY), day, "day")
+
+
+def section_of(value: DateValue) -> Section:
+    """The section that shows a date value (an event's date): its day, week, month or period."""
     g = value.granularity
     if g <= Granularity.DAY:
-        return Section(value.earliest, -int(Granularity.DAY), value.earliest, "day")
+        return day_section(value.earliest)
     if g == Granularity.WEEK:
         return Section(value.earliest, -int(g), value.latest, "week")
     if g == Granularity.MONTH:
@@ -214,8 +223,8 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
         for part in parts:
             for event in part.events:
                 site.event_page[event.id] = part.path
-                site.section_page.setdefault(section_of(event).anchor, part.path)
-                if section_of(event).kind == "day":
+                site.section_page.setdefault(section_of(event.date).anchor, part.path)
+                if section_of(event.date).kind == "day":
                     site.day_page.setdefault(event.date.earliest, part.path)
     return site
 
@@ -224,7 +233,7 @@ def _split(events: list[Event], limit: int) -> list[list[Event]]:
     """Chunks of at most ``limit`` events, cut between sections whenever a section fits in one chunk."""
     sections: dict[Section, list[Event]] = defaultdict(list)
     for event in events:
-        sections[section_of(event)].append(event)
+        sections[section_of(event.date)].append(event)
     chunks: list[list[Event]] = [[]]
     for section in sorted(sections):
         group = sections[section]

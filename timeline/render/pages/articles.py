@@ -13,7 +13,7 @@ from ...thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
 from ..article_text import article_html
 from ..context import Context, badge, front_matter, plural
 from ..dates import day_short, describe, span
-from ..layout import link, safe_slug, vague_publication
+from ..layout import link, vague_publication
 from ..text import attr, display_text, md, safe_url, shorten
 
 
@@ -144,9 +144,9 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     if events:
         out += ["## Events it reports", ""]
         for e in events:
-            href = link(page, ctx.site.event_page[e.id], "ev-" + safe_slug(e.id))
             out.append(
-                f"- **[{describe(e.date)}]({href})** {badge(e.date)} {md(shorten(display_text(e.text), 200))}"
+                f"- **[{describe(e.date)}]({ctx.event_href(page, e)})** {badge(e.date)} "
+                f"{md(shorten(display_text(e.text), 200))}"
             )
         out.append("")
     out += [
@@ -221,7 +221,7 @@ def articles_index(ctx: Context) -> str:
     for r in sorted(ctx.timeline.articles, key=order):
         a = r.article
         out.append(
-            f"| [{md(shorten(ctx.title(a.slug), 120))}]({link(page, ctx.site.article_paths[a.slug])}) | "
+            f"| {ctx.article_link(page, a.slug)} | "
             + (f"{md(a.source or '')} | " if with_source else "")
             + f"{md(published_summary(r))} | {counts[a.slug]} |"
         )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..chart import overview_svg
-from ..context import EXPORTS, Context, badge, plural
+from ..context import Context, badge, plural
 from ..dates import day_short, describe, month_name
-from ..layout import event_sort_key, link, safe_slug
+from ..exports import DOWNLOADS
+from ..layout import event_sort_key, link
 from ..text import display_text, md, shorten
 from .phases import phases_table
 
@@ -49,9 +50,8 @@ def home_snippet(ctx: Context) -> str:
             events, key=lambda e: (-e.score, -len(e.sources), e.date.width_days, event_sort_key(e))
         )
         for event in sorted(ranked[: ctx.settings.key_events], key=event_sort_key):
-            href = link(page, site.event_page[event.id], "ev-" + safe_slug(event.id))
             out.append(
-                f"- **[{describe(event.date)}]({href})** {badge(event.date)} "
+                f"- **[{describe(event.date)}]({ctx.event_href(page, event)})** {badge(event.date)} "
                 f"{md(shorten(display_text(event.text), 160))} "
                 f"<small>({plural(len(event.sources), 'source')})</small>"
             )
@@ -63,7 +63,7 @@ def home_snippet(ctx: Context) -> str:
         "Everything on this site, as data (built with the pages, identical on every build):",
         "",
     ]
-    for name, kind, what in EXPORTS:
+    for name, kind, what, _ in DOWNLOADS:
         out.append(f"- [`{name}`]({link(page, site.download(name))}) ({kind}): {what}")
     out += [
         "",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ...model import ArticleEvent, Event
-from ...temporal.values import Granularity
-from ..context import Context, badge, front_matter, plural
+from ..context import Context, badge, front_matter, plural, sorted_members
 from ..dates import day_long, describe, month_key, month_name, span
-from ..layout import MonthPart, Section, event_sort_key, link, safe_slug, section_of
+from ..layout import MonthPart, Section, day_section, event_anchor, event_sort_key, link, section_of
 from ..text import display_text, md, shorten
 
 
@@ -24,9 +23,7 @@ def section_title(section: Section) -> str:
 
 def source_line(ctx: Context, page: str, member: ArticleEvent) -> str:
     result = ctx.results.get(member.article)
-    title = md(shorten(ctx.title(member.article), 120))
-    target = ctx.site.article_paths.get(member.article)
-    name = f"[{title}]({link(page, target, f't{member.timex}')})" if target else title
+    name = ctx.article_link(page, member.article, f"t{member.timex}")
     timex = ctx.timex(member)
     words = f"“{md(timex.text)}”" if timex else "its date"
     source = result.article.source if result else None
@@ -35,22 +32,18 @@ def source_line(ctx: Context, page: str, member: ArticleEvent) -> str:
 
 
 def event_block(ctx: Context, page: str, event: Event) -> list[str]:
-    eid = "ev-" + safe_slug(event.id)
     out = [
-        f'<div class="tl-event" id="{eid}" markdown="1">',
+        f'<div class="tl-event" id="{event_anchor(event)}" markdown="1">',
         "",
         f"{badge(event.date)} {md(display_text(event.text))}",
         "",
     ]
-    members = sorted(event.members, key=lambda m: (m.article, m.start, m.timex))
-    out += [source_line(ctx, page, m) for m in members]
+    out += [source_line(ctx, page, m) for m in sorted_members(event)]
     out.append("")
     if event.conflicts:
         out += ['!!! warning "The sources disagree on the date"', ""]
         for c in sorted(event.conflicts, key=lambda m: (m.date.earliest, m.article, m.start)):
-            target = ctx.site.article_paths.get(c.article)
-            title = md(shorten(ctx.title(c.article), 120))
-            name = f"[{title}]({link(page, target, f't{c.timex}')})" if target else title
+            name = ctx.article_link(page, c.article, f"t{c.timex}")
             timex = ctx.timex(c)
             words = f" (from “{md(timex.text)}”)" if timex else ""
             out.append(
@@ -69,8 +62,7 @@ def published_block(ctx: Context, page: str, slugs: list[str]) -> list[str]:
         result = ctx.results[slug]
         how = "given" if result.published.source == "metadata" else "inferred, see the evidence"
         source = f" ({md(result.article.source)})" if result.article.source else ""
-        title = md(shorten(ctx.title(slug), 120))
-        out.append(f"- [{title}]({link(page, ctx.site.article_paths[slug])}){source} <small>({how})</small>")
+        out.append(f"- {ctx.article_link(page, slug)}{source} <small>({how})</small>")
     return [*out, "", "</div>", ""]
 
 
@@ -102,10 +94,10 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
         out.append("")
     sections: dict[Section, list[Event]] = defaultdict(list)
     for event in part.events:
-        sections[section_of(event)].append(event)
+        sections[section_of(event.date)].append(event)
     published: dict[Section, list[str]] = defaultdict(list)
     for day, slug in part.published:
-        published[Section(day, -int(Granularity.DAY), day, "day")].append(slug)
+        published[day_section(day)].append(slug)
     for section in sorted(set(sections) | set(published)):
         out += [f"## {section_title(section)} {{ #{section.anchor} }}", ""]
         for event in sorted(sections.get(section, []), key=event_sort_key):

@@ -8,7 +8,7 @@ from ...gazetteer import KIND_TITLES, KINDS, Entity
 from ...model import ArticleResult, Event
 from ..context import Context, front_matter, plural
 from ..dates import describe
-from ..layout import link, safe_slug
+from ..layout import link
 from ..text import display_text, md, shorten
 
 
@@ -52,13 +52,12 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
     if events:
         out += ["## Events", ""]
         for e in events:
-            href = link(page, ctx.site.event_page[e.id], "ev-" + safe_slug(e.id))
+            href = ctx.event_href(page, e)
             out.append(f"- **[{describe(e.date)}]({href})** {md(shorten(display_text(e.text), 200))}")
         out.append("")
     out += ["## Articles", ""]
     for r in articles:
-        slug = r.article.slug
-        out.append(f"- [{md(shorten(ctx.title(slug), 120))}]({link(page, ctx.site.article_paths[slug])})")
+        out.append(f"- {ctx.article_link(page, r.article.slug)}")
     return "\n".join([*out, ""])
 
 
