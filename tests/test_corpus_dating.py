@@ -216,3 +216,36 @@ def test_corpus_dating_is_deterministic(tmp_path: Path) -> None:
         trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert trees[0] == trees[1]
     assert any(b"reports the same news as" in data for data in trees[0].values())
+
+
+def test_the_profile_prefers_the_day_of_the_news_to_a_quiet_day_that_shares_nothing() -> None:
+    """A quiet day (one dated article, about something else) must not top the profile: on the
+    January-June 2022 corpus the first, quietest days of the pile topped a third of profiles,
+    because a day was penalised for each of its articles that lacked the terms."""
+    dated = [
+        (
+            DatedArticle(f"bg{n}", f"Background {n}", dt.date.fromisoformat(day)),
+            news_terms(f"{body} Officials in Kyiv reported on the repairs and the budget."),
+        )
+        for n, (day, body) in enumerate(sorted(BACKGROUND.items()))
+    ]
+    dated.append(
+        (
+            DatedArticle("quiet", "Quiet", dt.date(2026, 9, 1)),
+            news_terms("A beekeepers' fair in Poltava drew visitors to taste linden honey."),
+        )
+    )
+    busy = dt.date(2026, 11, 9)
+    dated += [(DatedArticle(f"strike{n}", "Strike", busy), news_terms(body)) for n, body in enumerate(STRIKE)]
+    dated += [  # the day of the news is a busy one: many dated articles about other things
+        (
+            DatedArticle(f"other{n}", "Other", busy + dt.timedelta(days=n % 3 - 1)),
+            news_terms(f"{body} Officials in Kyiv reported on the repairs and the budget."),
+        )
+        for n, body in enumerate(list(BACKGROUND.values()) * 25)
+    ]
+    index = CorpusIndex.build(dated, [news_terms(UNDATED_REPORT)])
+    profile = index.profile(news_terms(UNDATED_REPORT))
+    top = max(profile, key=lambda d: profile[d])
+    assert abs((top - busy).days) <= 1
+    assert dt.date(2026, 9, 1) not in profile  # it shares no term: not a candidate at all
