@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from timeline.calendar_math import WEEKDAY_NAMES, add_months, day_text, month_name
 from timeline.chronology import Chronology
-from timeline.temporal.resolve import shift_date
+from timeline.temporal.resolution import shift_date
 from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.tense import FUTURE_WORDS
 from timeline.temporal.values import UNIT_DAYS, AnchorKind, DateValue, DurationValue, Granularity, Mod, Timex

@@ -13,7 +13,7 @@ import datetime as dt
 
 from timeline.chronology import Chronology
 from timeline.temporal import resolve as tag_resolve
-from timeline.temporal.resolve import resolve_shift
+from timeline.temporal.resolution import resolve_shift
 from timeline.temporal.specs import ChronologyRef, Shift, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from . import rules as _rules
-from .resolve import resolve
+from .resolution import resolve
 from .tagger import Builder, BuildError
 from .values import (
     AnchorKind,

@@ -1,7 +1,7 @@
 """Typed descriptions of relative expressions, kept until a reference date is known.
 
 A spec holds exactly what a rule captured ("March 22" without a year, "last week",
-"five weeks into the war"); :mod:`timeline.temporal.resolve` turns it into a
+"five weeks into the war"); :mod:`timeline.temporal.resolution` turns it into a
 :class:`~timeline.temporal.values.DateValue` once the publication date, the previous
 date in the text or a chronology anchor is known.
 """

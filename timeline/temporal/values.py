@@ -299,7 +299,7 @@ class Timex:
     ``start``/``end`` are character offsets into the text given to the tagger, so
     ``text == source[start:end]``. ``value`` is None only while a relative expression
     is still unresolved (no reference date known); ``spec`` keeps what is needed to
-    resolve it later (see :mod:`timeline.temporal.resolve`).
+    resolve it later (see :mod:`timeline.temporal.resolution`).
     """
 
     start: int
