@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-pytest.importorskip("timeline.temporal.tagger", reason="the temporal tagger (issue 3) is not there yet")
 
 from timeline.anchoring import anchor_text
 from timeline.chronology import load_chronology

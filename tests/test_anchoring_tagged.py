@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("timeline.temporal.tagger", reason="the temporal tagger (issue 3) is not there yet")
-
 from timeline.anchoring import AnchoredText, anchor_text
 from timeline.chronology import load_chronology
 from timeline.temporal.values import AnchorKind, DateValue

@@ -1,5 +1,10 @@
 """The temporal tagger: find date expressions in text and give them typed values.
 
+The steps, one module each: :mod:`.rules` loads a language's YAML rules and compiles them into
+one scanner regex; :mod:`.scanner` finds the spans; :mod:`.builders` turns each span into a
+typed value (or a spec of a relative one), with :mod:`.tense` telling past from future;
+:mod:`.resolution` gives relative specs a calendar value once the reference date is known.
+
 >>> import datetime as dt
 >>> [t.timex3() for t in tag("On Tuesday, March 22, Kirby said", dt.date(2022, 3, 30))]
 ['2022-03-22']
@@ -8,13 +13,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from collections.abc import Mapping
 
-from . import rules as _rules
 from .resolution import resolve
-from .tagger import Builder, BuildError
+from .scanner import find
 from .values import (
     AnchorKind,
     DateValue,
@@ -37,75 +39,10 @@ __all__ = [
     "SetValue",
     "Timex",
     "TimexType",
+    "find",
     "resolve",
     "tag",
 ]
-
-SUPPORTED_LANGUAGES = ("en",)
-
-
-@functools.cache
-def _compiled(
-    language: str, timex2: bool = False
-) -> tuple[_rules.RuleSet, Builder, dict[int, tuple[str, _rules.Rule]]]:
-    if language not in SUPPORTED_LANGUAGES:
-        raise ValueError(
-            f"no temporal rules for language {language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})"
-        )
-    rs = _rules.load(language, timex2)
-    return rs, Builder(rs), rs.index_to_rule
-
-
-# How far around a trigger word a rule match may reach (see windows()).
-_LEFT, _RIGHT = 32, 32
-_WORD_END = re.compile(r"\W|\Z")
-
-
-def windows(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Stretches of ``text`` around trigger words and numbers, merged; the only places
-    any rule can match (every rule contains a trigger within reach)."""
-    spans: list[list[int]] = []
-    n = len(text)
-    for m in trigger.finditer(text):
-        s, e = max(0, m.start() - _LEFT), min(n, m.end() + _RIGHT)
-        if spans and s <= spans[-1][1]:
-            if e > spans[-1][1]:
-                spans[-1][1] = e
-        else:
-            spans.append([s, e])
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        e = _WORD_END.search(text, e).start()  # type: ignore[union-attr]  # never cut a word
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
-
-
-def find(text: str, language: str = "en", *, timex2: bool = False, full_scan: bool = False) -> list[Timex]:
-    """Every expression the rules find in ``text``, unresolved (relative ones keep a spec).
-
-    Only the windows around trigger words are scanned; ``full_scan`` scans everything
-    (same result, slower; used by the tests to prove it)."""
-    rs, builder, by_group = _compiled(language, timex2)
-    out: list[Timex] = []
-    spans = [(0, len(text))] if full_scan else windows(text, rs.trigger)
-    for m in (m for s, e in spans for m in rs.scanner.finditer(text, s, e)):
-        gi = m.lastindex
-        if gi is None:
-            continue
-        prefix, rule = by_group[gi]
-        if rule.reject:
-            continue
-        full = rs.matchers[rule.id].match(text, m.start())
-        if full is None or full.end() != m.end():  # cannot happen: same pattern, same place
-            continue
-        try:
-            out.append(builder.build(rule, full, prefix, text))
-        except BuildError:
-            continue
-    return out
 
 
 def tag(
