@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from timeline.temporal import regex_cache, scanner_parse
 from timeline.temporal import rules as rules_mod
+from timeline.temporal.rules import assemble, regex_cache, scanner_parse
 
 from .conftest import ROOT
 
@@ -110,7 +110,7 @@ def test_a_rule_only_the_compiler_rejects_is_named() -> None:
     rule = rules_mod.load("en").rules[0]
     bad = rules_mod.Rule(**{**rule.__dict__, "id": "x.lookbehind", "pattern": r"(?<=a+)b"})
     with pytest.raises(rules_mod.RuleError, match=r"rule 'x.lookbehind'.*look-behind"):
-        rules_mod._name_uncompilable([rule, bad])
+        assemble.name_uncompilable([rule, bad])
 
 
 def _file(cache: Path, pattern: str) -> Path:
@@ -139,13 +139,13 @@ def test_the_scanner_parsed_from_its_parts_is_the_scanner_parsed_whole(
 ) -> None:
     """The spliced parse tree gives exactly the engine code of a plain parse (for the real rules)."""
     calls = []
-    real = rules_mod.compile_cached
+    real = assemble.compile_cached
 
     def spy(*args: Any) -> re.Pattern[str]:
         calls.append(args)
         return real(*args)
 
-    monkeypatch.setattr(rules_mod, "compile_cached", spy)
+    monkeypatch.setattr(assemble, "compile_cached", spy)
     rules_mod.load.__wrapped__("en", timex2)
     ((pattern, flags, parse),) = calls
     assembled = parse()

@@ -8,6 +8,7 @@ import pytest
 
 from timeline import temporal
 from timeline.temporal import rules as rules_mod
+from timeline.temporal.rules.patterns import expand
 
 RULESET = rules_mod.load("en", timex2=True)
 RULES = RULESET.rules
@@ -87,7 +88,7 @@ def test_examples_resolve_the_same_later() -> None:
 
 def test_a_malformed_rule_file_names_the_rule(tmp_path, monkeypatch) -> None:
     with pytest.raises(rules_mod.RuleError, match="unknown fragment"):
-        rules_mod._expand("{no_such_fragment}", {}, "en/rules.yaml: rule 'x'")
+        expand("{no_such_fragment}", {}, "en/rules.yaml: rule 'x'")
 
 
 def test_examples_are_real_dates() -> None:

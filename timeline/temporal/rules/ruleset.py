@@ -1,0 +1,49 @@
+"""What a loaded rule set is: its rules, its word tables and the compiled scanner."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from timeline.datafile import DataFileError
+
+from ..values import AnchorKind, TimexType
+
+
+class RuleError(DataFileError):
+    """A rule file is malformed (names the file, the line and the rule)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pattern: str
+    type: TimexType | None  # None for reject rules
+    anchor: AnchorKind
+    value: dict[str, Any]
+    examples: list[dict[str, Any]]
+    reject: bool = False
+    source: str = ""
+    group_names: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+
+
+@dataclass
+class RuleSet:
+    language: str
+    tables: dict[str, dict[str, Any]]
+    rules: list[Rule]
+    scanner: re.Pattern[str]
+    index_to_rule: dict[int, tuple[str, Rule]] = field(default_factory=dict)
+    matchers: dict[str, re.Pattern[str]] = field(default_factory=dict)  # compiled on first use
+    trigger: re.Pattern[str] = re.compile(r"\d")
+
+    def lookup(self, table: str, word: str) -> Any:
+        """The table value of ``word`` (case- and period-insensitive), or None."""
+        return self.tables[table].get(norm_word(word))
+
+
+def norm_word(word: str) -> str:
+    """The form in which a word is looked up in a table (lower case, no final period)."""
+    return re.sub(r"\s+", " ", word.lower().rstrip(".")).replace("\u2019", "'")
