@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import numeric
 from .captures import BuildError, CaptureReader, Getter, anchor_candidates
+from .numeric import parse_numeric_date
 from .rules import Rule, RuleSet
 from .specs import (
     ChronologyRef,
@@ -212,7 +212,7 @@ class Builder(CaptureReader):
         return None, None, []
 
     def _numeric(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
-        d = numeric.parse_numeric_date(g("t") or g("all") or "")
+        d = parse_numeric_date(g("t") or g("all") or "")
         if d is None:
             raise BuildError("not a numeric date")
         return DateValue.day(d), None, []

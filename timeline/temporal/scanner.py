@@ -11,22 +11,20 @@ from __future__ import annotations
 import functools
 import re
 
-from . import rules as _rules
 from .builders import Builder, BuildError
+from .rules import Rule, RuleSet, load
 from .values import Timex
 
 SUPPORTED_LANGUAGES = ("en",)
 
 
 @functools.cache
-def _compiled(
-    language: str, timex2: bool = False
-) -> tuple[_rules.RuleSet, Builder, dict[int, tuple[str, _rules.Rule]]]:
+def _compiled(language: str, timex2: bool = False) -> tuple[RuleSet, Builder, dict[int, tuple[str, Rule]]]:
     if language not in SUPPORTED_LANGUAGES:
         raise ValueError(
             f"no temporal rules for language {language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})"
         )
-    rs = _rules.load(language, timex2)
+    rs = load(language, timex2)
     return rs, Builder(rs), rs.index_to_rule
 
 
