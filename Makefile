@@ -54,6 +54,8 @@ eval: $(STAMP)                  ## accuracy on the development data in ../shared
 	$(BIN)/timeline eval ../shared/eval/wikiwars-timeml/train
 	$(BIN)/timeline eval-published ../shared/eval/war-news-dev/articles.jsonl --today 2025-12-31
 	$(BIN)/timeline eval-published ../shared/eval/war-news-corpus/2022h1.jsonl.gz --hide 0.2 --seed 1 --today 2026-12-04
+	$(BIN)/timeline eval-timeline ../shared/eval/wikipedia-current-events/2022h1.jsonl \
+	  --corpus ../shared/eval/war-news-corpus/2022h1.jsonl.gz --today 2026-12-04
 
 lock:                           ## regenerate requirements.lock from pyproject.toml (pip-tools)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
