@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.anchoring.cues import CueFinder
+from timeline.anchoring.cues.reading import Reading
 from timeline.anchoring.infer import find_cues
 from timeline.anchoring.mentions import Layout
 from timeline.chronology import load_chronology
@@ -39,11 +39,11 @@ PIECES = [*FUTURE_WORDS, "WILL", "Due To", "willing", "swill", "is", "to", "due"
 def test_future_sentence_equals_the_plain_check(parts: list[str], sep: str) -> None:
     text = sep.join(parts)
     layout = Layout(text)
-    finder = CueFinder(text, CHRON, layout, [])
-    finder.cues([], (dt.date(2014, 1, 1), dt.date(2025, 12, 31)))
+    reading = Reading(text, CHRON, layout, [])
+    reading.start([], (dt.date(2014, 1, 1), dt.date(2025, 12, 31)))
     for offset in range(len(text) + 1):
         tx = Timex(offset, offset, "", TimexType.DATE, "x", AnchorKind.NONE)
-        assert finder.future_sentence(tx) == plain_future(text, layout, offset), (text, offset)
+        assert reading.future_sentence(tx) == plain_future(text, layout, offset), (text, offset)
 
 
 def test_one_long_sentence_with_many_dates() -> None:

@@ -17,7 +17,7 @@ from timeline.temporal.resolution import resolve_shift
 from timeline.temporal.specs import ChronologyRef, Shift, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 
-from .cues import anchor_for
+from .anchors import anchor_for
 from .model import PublicationEstimate
 from .placement import place
 

@@ -1,0 +1,118 @@
+"""One text being read for cues: its words and layout, the horizon of candidate days, and what
+the cue families ask of it more than once (a scraped page can be one "sentence" with thousands
+of dates, so per-sentence answers are computed once per sentence)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from timeline.chronology import Chronology
+from timeline.temporal.specs import Deictic
+from timeline.temporal.tense import FUTURE_WORDS
+from timeline.temporal.values import Timex
+
+from ..mentions import Layout, Mention
+from ..model import Evidence
+
+_DAY_WORD = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b", re.I
+)
+
+
+class Reading:
+    """The text, its chronology and layout, the horizon ``lo``..``hi`` (``days`` long), and the
+    groups of the cues made so far (``made``: later ones with the same group are duplicates)."""
+
+    def __init__(self, text: str, chronology: Chronology, layout: Layout, mentions: list[Mention]) -> None:
+        self.text = text
+        self.chronology = chronology
+        self.layout = layout
+        self.mentions = mentions
+        self.lo, self.hi = chronology.window[0], chronology.window[1]
+        # the main anchor's date is quoted as background in countless articles ("since February 24")
+        self.background = {chronology.anchors[k] for k in ("default",) if k in chronology.anchors}
+        self.sentence_timexes: dict[int, list[Timex]] = {}
+        self._partners: dict[int, tuple[Timex, int] | None] = {}  # by sentence
+        self.made: set[str] = set()  # groups of the cues made so far (later ones are duplicates)
+        self._future: dict[int, tuple[float, set[int]] | None] = {}  # by sentence, see _future_ends
+        self.days = (self.hi - self.lo).days + 1
+
+    def start(self, timexes: list[Timex], horizon: tuple[dt.date, dt.date]) -> dict[int, list[Timex]]:
+        """Begin reading ``timexes`` for publication days within ``horizon``: their sentences."""
+        self.lo, self.hi = horizon
+        self.days = (self.hi - self.lo).days + 1
+        by_sentence: dict[int, list[Timex]] = {}
+        for tx in timexes:
+            by_sentence.setdefault(self.layout.sentence(tx.start), []).append(tx)
+        self.sentence_timexes = by_sentence
+        self._partners, self._future, self.made = {}, {}, set()
+        return by_sentence
+
+    def sentence_of(self, tx: Timex) -> list[Timex]:
+        """The timexes of the sentence ``tx`` is in."""
+        return self.sentence_timexes.get(self.layout.sentence(tx.start), [])
+
+    def evidence(self, start: int, end: int, reason: str) -> Evidence:
+        return Evidence(self.text[start:end], start, end, reason)
+
+    def span_evidence(self, tx: Timex, reason: str) -> Evidence:
+        return self.evidence(tx.start, tx.end, reason)
+
+    def deictic_partner(self, tx: Timex) -> tuple[Timex, int] | None:
+        """A "today"/"yesterday"/"tomorrow" in the same sentence as a dated mention (the
+        sentence's first; once per sentence: a sentence may hold thousands of dates)."""
+        s = self.layout.sentence(tx.start)
+        if s not in self._partners:
+            self._partners[s] = self._find_partner(s)
+        return self._partners[s]
+
+    def _find_partner(self, s: int) -> tuple[Timex, int] | None:
+        for other in self.sentence_timexes.get(s, []):
+            spec = other.spec
+            if (
+                isinstance(spec, Deictic)
+                and spec.unit == "D"
+                and spec.offset in (-1, 0, 1)
+                and _DAY_WORD.search(other.text)
+            ):
+                return other, spec.offset
+        return None
+
+    def future_sentence(self, tx: Timex) -> bool:
+        """Whether the sentence speaks of the future before ``tx`` ("will", "is due to", ...)."""
+        index = self.layout.sentence(tx.start)
+        lo, hi = self.layout.sentence_span(index)
+        if index not in self._future:
+            self._future[index] = _future_ends(self.text[lo:hi])
+        found = self._future[index]
+        if found is None:  # lower-casing changes lengths or depends on context: the plain way
+            before = self.text[lo : tx.start].lower()
+            return any(f" {w} " in f" {before} " for w in FUTURE_WORDS)
+        first_inside, at_end = found
+        k = tx.start - lo
+        return first_inside < k or k in at_end
+
+
+def _future_ends(sentence: str) -> tuple[float, set[int]] | None:
+    """Where the future words of ``sentence`` end, so that "does the text before offset k hold
+    one, as a whole word between spaces or the ends?" costs O(1) for every date of a long
+    sentence: true when a word ends, followed by a space, before k (the first such end is
+    returned), or ends exactly at k (the set). None when lower-casing does not keep offsets
+    (some characters lower-case to two; a capital sigma depends on what follows)."""
+    lower = sentence.lower()
+    if len(lower) != len(sentence) or "\u03a3" in sentence:
+        return None
+    first_inside: float = math.inf
+    at_end: set[int] = set()
+    for w in FUTURE_WORDS:
+        q = lower.find(w)
+        while q >= 0:
+            e = q + len(w)
+            if q == 0 or lower[q - 1] == " ":
+                at_end.add(e)
+                if e < len(lower) and lower[e] == " ":
+                    first_inside = min(first_inside, e)
+            q = lower.find(w, q + 1)
+    return first_inside, at_end
