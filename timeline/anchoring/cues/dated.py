@@ -110,12 +110,10 @@ def deictic_date(r: Reading, tx: Timex, day: dt.date, partner: tuple[Timex, int]
     pub = day - dt.timedelta(days=offset)
     if f"dd:{pub}" in r.made:
         return None  # a duplicate, dropped anyway: its evidence may span a long sentence
-    lo, _hi = sorted((tx.start, other.start))
-    end = max(tx.end, other.end)
     word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
-    ev = r.evidence(
-        lo,
-        end,
+    ev = r.pair_evidence(
+        tx,
+        other,
         f"'{other.text}' next to {fmt(day)}: {word} is {fmt(day)}, so the article is from {fmt(pub)}",
     )
     cue = Cue(CueKind.DEICTIC_DATE, ev, default=0.08 / r.days, group=f"dd:{pub}")

@@ -74,7 +74,7 @@ def _distance(r: Reading, m: Mention, tx: Timex) -> Cue | None:
         )
         cue = Cue(
             CueKind.YEAR,
-            r.evidence(min(m.start, tx.start), max(m.end, tx.end), reason),
+            r.pair_evidence(m, tx, reason),
             group=f"el:{m.event.id}:{spec.unit}",
         )
         cue.ranges.append((lo_day, hi_day, 10.0))
@@ -95,7 +95,7 @@ def _distance(r: Reading, m: Mention, tx: Timex) -> Cue | None:
 def _event_offset(r: Reading, m: Mention, tx: Timex, reason: str, day: dt.date, rest: float) -> Cue:
     """A cue that puts the article near ``day``, from a mention and a distance to it; ``rest``
     is the share of the likelihood left for every other day."""
-    evidence = r.evidence(min(m.start, tx.start), max(m.end, tx.end), reason)
+    evidence = r.pair_evidence(m, tx, reason)
     return Cue(CueKind.EVENT_OFFSET, evidence, default=rest / r.days, group=f"eo:{day}")
 
 

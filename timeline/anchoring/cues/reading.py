@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from typing import Protocol
 
 from timeline.chronology import Chronology
 from timeline.temporal.specs import Deictic
@@ -19,6 +20,16 @@ from ..model import Evidence
 _DAY_WORD = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b", re.I
 )
+
+
+class _Span(Protocol):
+    """Words of the text at ``start:end`` (a timex, a mention)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 class Reading:
@@ -59,6 +70,11 @@ class Reading:
 
     def span_evidence(self, tx: Timex, reason: str) -> Evidence:
         return self.evidence(tx.start, tx.end, reason)
+
+    def pair_evidence(self, a: _Span, b: _Span, reason: str) -> Evidence:
+        """Evidence from the first of ``a`` and ``b`` to the end of the later-ending one ("yesterday
+        ... March 21", "the invasion ... last year")."""
+        return self.evidence(min(a.start, b.start), max(a.end, b.end), reason)
 
     def deictic_partner(self, tx: Timex) -> tuple[Timex, int] | None:
         """A "today"/"yesterday"/"tomorrow" in the same sentence as a dated mention (the

@@ -28,9 +28,9 @@ def weekday(r: Reading, tx: Timex, spec: WeekdayRef) -> Cue | None:
         written = WEEKDAY_NAMES[(spec.weekday - offset) % 7]
         cue = Cue(
             CueKind.WEEKDAY,
-            r.evidence(
-                min(tx.start, other.start),
-                max(tx.end, other.end),
+            r.pair_evidence(
+                tx,
+                other,
                 f"'{other.text}' is a {name}: the article was written on a {written}",
             ),
             group=f"wd:{spec.weekday}:{offset}",

@@ -114,9 +114,9 @@ def _deictic(
     word = {-1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
     cue = Cue(
         CueKind.DEICTIC_DATE,
-        r.evidence(
-            min(tx.start, other.start),
-            max(tx.end, other.end),
+        r.pair_evidence(
+            tx,
+            other,
             f"'{other.text}' next to {named}: the article is from the day {word} refers to",
         ),
         default=0.08 / r.days,

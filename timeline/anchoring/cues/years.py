@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from timeline.calendar_math import month_name
 from timeline.temporal.specs import Deictic, Shift, YearlessDate
@@ -21,54 +21,52 @@ from .reading import Reading
 _TWO_YEARS_LATER = 0.5
 _LATER_YEARS = 0.25
 
+# The dates whose year "N years ago" counts from (any date up to a year), and those that "last
+# year" is read against (a day, a month or a year).
+_AGO_GRAINS = frozenset(g for g in Granularity if g <= Granularity.YEAR)
+_DEICTIC_GRAINS = frozenset({Granularity.YEAR, Granularity.MONTH, Granularity.DAY})
+
 
 def years_ago(r: Reading, tx: Timex, spec: Shift, sentence: list[Timex]) -> Iterable[Cue]:
     """ "in 2014, eight years ago": the article is from 2022."""
-    years = {
-        o.value.earliest.year
-        for o in sentence
-        if o.anchor == AnchorKind.NONE
-        and isinstance(o.value, DateValue)
-        and o.value.granularity <= Granularity.YEAR
-    }
+    then = _sentence_year(sentence, _AGO_GRAINS)
     amount = spec.offset.amount
-    if len(years) != 1 or amount is None or not float(amount).is_integer():
+    if then is None or amount is None or not float(amount).is_integer():
         return
-    then = years.pop()
     year = then + int(amount)
-    if not r.lo.year <= year <= r.hi.year:
-        return
-    cue = Cue(
-        CueKind.YEAR,
-        r.span_evidence(tx, f"'{tx.text}' next to {then}: the article is probably from {year}"),
-        group=f"y:{year}",
-    )
-    cue.ranges.append((dt.date(year, 1, 1), dt.date(year, 12, 31), 10.0))
-    yield cue
+    yield from _year(r, tx, year, f"'{tx.text}' next to {then}: the article is probably from {year}")
 
 
 def year_deictic(r: Reading, tx: Timex, spec: Deictic, sentence: list[Timex]) -> Iterable[Cue]:
     """ "last year" next to "2021": the article is from 2022."""
+    then = _sentence_year(sentence, _DEICTIC_GRAINS)
+    if then is None:
+        return
+    year = then - spec.offset
+    yield from _year(
+        r,
+        tx,
+        year,
+        f"'{tx.text}' in the same sentence as {year + spec.offset}: the article is probably from {year}",
+    )
+
+
+def _sentence_year(sentence: list[Timex], grains: Collection[Granularity]) -> int | None:
+    """The one year the dates of ``sentence`` (those as precise as ``grains``) name; None for
+    none or several."""
     years = {
         o.value.earliest.year
         for o in sentence
-        if o.anchor == AnchorKind.NONE
-        and isinstance(o.value, DateValue)
-        and o.value.granularity in (Granularity.YEAR, Granularity.MONTH, Granularity.DAY)
+        if o.anchor == AnchorKind.NONE and isinstance(o.value, DateValue) and o.value.granularity in grains
     }
-    if len(years) != 1:
-        return
-    year = years.pop() - spec.offset
+    return years.pop() if len(years) == 1 else None
+
+
+def _year(r: Reading, tx: Timex, year: int, reason: str) -> Iterable[Cue]:
+    """The article is probably from ``year``, if the horizon holds it."""
     if not r.lo.year <= year <= r.hi.year:
         return
-    cue = Cue(
-        CueKind.YEAR,
-        r.span_evidence(
-            tx,
-            f"'{tx.text}' in the same sentence as {year + spec.offset}: the article is probably from {year}",
-        ),
-        group=f"y:{year}",
-    )
+    cue = Cue(CueKind.YEAR, r.span_evidence(tx, reason), group=f"y:{year}")
     cue.ranges.append((dt.date(year, 1, 1), dt.date(year, 12, 31), 10.0))
     yield cue
 
