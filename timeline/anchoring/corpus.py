@@ -156,6 +156,8 @@ class CorpusIndex:
     postings: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     per_day: Counter[int] = field(default_factory=Counter)  # dated articles by day (ordinal)
     ordinals: list[int] = field(default_factory=list)  # each dated article's day (ordinal)
+    # the last query's fingerprint and vector: the clue and the profile of one article ask for it
+    _last: tuple[NewsTerms, dict[int, float]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -183,7 +185,7 @@ class CorpusIndex:
                     days[k] = [day]
                 else:
                     seen.append(day)
-        burst = {k: _burstiness(d) for k, d in days.items()}
+        burst = dict(zip(days, map(_burstiness, days.values()), strict=True))
         del days
         index = cls([a for a, _ in dated], idf, burst)
         index.ordinals = [a.published.toordinal() for a, _ in dated]
@@ -201,6 +203,8 @@ class CorpusIndex:
     def vector(self, terms: NewsTerms, keep: int = QUERY_TERMS) -> dict[int, float]:
         """The ``keep`` weightiest terms seen at least twice, weighted (1 + log tf) x rarity x
         burstiness, divided by the length of the whole vector."""
+        if keep == QUERY_TERMS and self._last is not None and self._last[0] is terms:
+            return self._last[1]
         idf, burst = self.idf.get, self.burst.get
         log = math.log
         raw = [
@@ -213,7 +217,10 @@ class CorpusIndex:
             # by weight, heaviest first; equal weights keep the fingerprint's order (its keys are
             # sorted), so ties go to the smaller key
             raw = sorted(raw, key=itemgetter(1), reverse=True)[:keep]
-        return {k: x / norm for k, x in raw}
+        vector = {k: x / norm for k, x in raw}
+        if keep == QUERY_TERMS:
+            self._last = (terms, vector)
+        return vector
 
     def neighbours(self, terms: NewsTerms) -> list[Neighbour]:
         """The :data:`NEIGHBOURS` most similar dated articles (cosine), best first; ties by day."""
