@@ -20,6 +20,8 @@ from .content import Article
 from .model import ArticleResult
 
 FORMAT = 2
+# what an entry holds: an ArticleResult without its Article (published, timexes, events, terms)
+Entry = tuple[object, list[object], list[object], object]
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -58,7 +60,7 @@ class ResultCache:
         raw = f"{self.context}|{digest}|{published}|{path}"
         return hashlib.sha256(raw.encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[object, list[object], list[object], object] | None:
+    def get(self, key: str) -> Entry | None:
         self._used.add(key)
         try:
             with self._file(key).open("rb") as handle:
@@ -70,9 +72,12 @@ class ResultCache:
     def result(self, key: str, article: Article) -> ArticleResult | None:
         """The cached result for ``key``, with ``article`` (the cache keeps no text), or None."""
         hit = self.get(key)
-        if hit is None:
-            return None
-        published, timexes, events, terms = hit
+        return self.entry_result(hit, article) if hit is not None else None
+
+    @staticmethod
+    def entry_result(entry: Entry, article: Article) -> ArticleResult:
+        """An entry (:meth:`get`) with its ``article``, as the result it was."""
+        published, timexes, events, terms = entry
         return ArticleResult(article, published, timexes, events, terms)  # type: ignore[arg-type]
 
     def put(self, key: str, result: ArticleResult) -> None:

@@ -25,7 +25,7 @@ from .anchoring.cues import Cue
 from .chronology import Chronology
 from .content import Article
 from .errors import TimelineError
-from .extraction import extract_article
+from .extraction import Kept, extract_article, place_again
 from .model import ArticleResult
 
 EXECUTORS = ("auto", "serial", "process", "dask")
@@ -53,29 +53,36 @@ class ExecutionPlan:
 _STATE: dict[str, object] = {}
 
 
-def _init_worker(chronology: Chronology, today: dt.date) -> None:
+def _init_worker(chronology: Chronology, today: dt.date, keep_reading: bool = False) -> None:
     _STATE["chronology"] = chronology
     _STATE["today"] = today
+    _STATE["keep"] = keep_reading
 
 
-# An article to extract, or an article with clues from outside it (the corpus pass).
-Work = Article | tuple[Article, Sequence[Cue]]
+# An article to extract; or an article with clues from outside it (the corpus pass), and what its
+# first result kept when it kept something (:class:`~timeline.extraction.FirstReading`).
+Work = Article | tuple[Article, Sequence[Cue]] | tuple[Article, Sequence[Cue], Kept]
 
 
-def _extract_one(item: Work, chronology: Chronology, today: dt.date) -> ArticleResult:
-    if isinstance(item, tuple):
-        return extract_article(item[0], chronology, today, item[1])
-    return extract_article(item, chronology, today)
+def _extract_one(
+    item: Work, chronology: Chronology, today: dt.date, keep_reading: bool = False
+) -> ArticleResult:
+    if isinstance(item, Article):
+        return extract_article(item, chronology, today, keep_reading=keep_reading)
+    if len(item) == 3:
+        return place_again(item[0], item[2], chronology, today, item[1])
+    return extract_article(item[0], chronology, today, item[1])
 
 
 def _article(item: Work) -> Article:
-    return item[0] if isinstance(item, tuple) else item
+    return item if isinstance(item, Article) else item[0]
 
 
 def _extract_batch(batch: list[Work]) -> list[ArticleResult]:
     results = []
+    chronology, today, keep = _STATE["chronology"], _STATE["today"], _STATE["keep"]
     for item in batch:
-        result = _extract_one(item, _STATE["chronology"], _STATE["today"])  # type: ignore[arg-type]
+        result = _extract_one(item, chronology, today, keep)  # type: ignore[arg-type]
         result.article = None  # type: ignore[assignment]  # the parent has it; don't ship text back
         results.append(result)
     return results
@@ -100,11 +107,18 @@ def run_extraction(
 
 
 def iter_extraction(
-    articles: Iterable[Work], chronology: Chronology, today: dt.date, plan: ExecutionPlan | None = None
+    articles: Iterable[Work],
+    chronology: Chronology,
+    today: dt.date,
+    plan: ExecutionPlan | None = None,
+    *,
+    keep_reading: bool = False,
 ) -> Iterator[ArticleResult]:
     """One result per article, in the order given, each as soon as it is ready; ``articles`` is read
     only as far as the workers need (a few batches ahead). An item may be (article, clues from
-    outside it), as the corpus pass sends them."""
+    outside it[, what its first result kept]), as the corpus pass sends them. ``keep_reading``: the
+    undated articles' results keep their reading for the corpus pass
+    (:func:`~timeline.extraction.extract_article`)."""
     plan = plan or ExecutionPlan()
     if plan.executor not in EXECUTORS:
         raise ExecutorError(f"unknown executor {plan.executor!r}; choose one of {', '.join(EXECUTORS)}")
@@ -115,14 +129,14 @@ def iter_extraction(
         kind = "process" if plan.workers() > 1 and len(head) >= POOL_THRESHOLD else "serial"
         pending = chain(head, pending)
     if kind == "serial":
-        return (_extract_one(a, chronology, today) for a in pending)
+        return (_extract_one(a, chronology, today, keep_reading) for a in pending)
     if kind == "process":
-        return _process_pool(pending, chronology, today, plan.workers())
-    return _dask(pending, chronology, today, plan)
+        return _process_pool(pending, chronology, today, plan.workers(), keep_reading)
+    return _dask(pending, chronology, today, plan, keep_reading)
 
 
 def _process_pool(
-    articles: Iterator[Work], chronology: Chronology, today: dt.date, workers: int
+    articles: Iterator[Work], chronology: Chronology, today: dt.date, workers: int, keep_reading: bool
 ) -> Iterator[ArticleResult]:
     first = list(islice(articles, BATCH))
     if not first:
@@ -137,7 +151,7 @@ def _process_pool(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_init_worker,
-        initargs=(chronology, today),
+        initargs=(chronology, today, keep_reading),
     ) as pool:
         waiting: deque[tuple[list[Work], Future[list[ArticleResult]]]] = deque()
         for batch in chain([first], _batches(articles, BATCH)):
@@ -155,7 +169,7 @@ def _attach(batch: list[Work], future: Future[list[ArticleResult]]) -> Iterator[
 
 
 def _dask(
-    articles: Iterator[Work], chronology: Chronology, today: dt.date, plan: ExecutionPlan
+    articles: Iterator[Work], chronology: Chronology, today: dt.date, plan: ExecutionPlan, keep_reading: bool
 ) -> Iterator[ArticleResult]:
     try:
         import distributed  # untyped; kept behind Any
@@ -166,11 +180,17 @@ def _dask(
     first = list(islice(articles, DASK_BATCH))
     if not first:
         return iter(())
-    return _on_dask(distributed, chain([first], _batches(articles, DASK_BATCH)), chronology, today, plan)
+    batches = chain([first], _batches(articles, DASK_BATCH))
+    return _on_dask(distributed, batches, chronology, today, plan, keep_reading)
 
 
 def _on_dask(
-    dask: Any, batches: Iterator[list[Work]], chronology: Chronology, today: dt.date, plan: ExecutionPlan
+    dask: Any,
+    batches: Iterator[list[Work]],
+    chronology: Chronology,
+    today: dt.date,
+    plan: ExecutionPlan,
+    keep_reading: bool,
 ) -> Iterator[ArticleResult]:
     cluster: Any = None
     if plan.scheduler:
@@ -183,7 +203,9 @@ def _on_dask(
     try:
         chrono = client.scatter(chronology, broadcast=True)
         for batch in batches:
-            futures = client.map(_extract_one, batch, chronology=chrono, today=today, pure=False)
+            futures = client.map(
+                _extract_one, batch, chronology=chrono, today=today, keep_reading=keep_reading, pure=False
+            )
             yield from client.gather(futures)
     finally:
         client.close()

@@ -14,7 +14,9 @@ render; that keeps the build's memory from growing with the articles' text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -25,13 +27,13 @@ from typing import Any
 from .anchoring.corpus import CorpusIndex, DatedArticle
 from .anchoring.cues import Cue
 from .anchoring.infer import horizon
-from .cache import ResultCache, context_key
+from .cache import Entry, ResultCache, context_key
 from .chronology import Chronology, load_chronology
 from .content import Article
 from .content.loader import iter_article_files, iter_articles
 from .events import merge_events
-from .execution import ExecutionPlan, iter_extraction
-from .extraction import extract_article, reference_today
+from .execution import ExecutionPlan, Work, iter_extraction
+from .extraction import FirstReading, extract_article, reference_today
 from .model import ArticleResult, Timeline
 from .problems import Problems
 from .store import ResultStore, Shared, summary
@@ -95,7 +97,7 @@ def collect(
             waiting.append((len(results) - 1, key))
             yield article
 
-    for result in iter_extraction(to_extract(), chronology, ref, plan):
+    for result in iter_extraction(to_extract(), chronology, ref, plan, keep_reading=learn):
         index, key = waiting.popleft()
         if cache is not None and key is not None:
             cache.put(key, result)
@@ -137,29 +139,62 @@ def date_from_corpus(
     undated = [i for i, r in enumerate(results) if r.published.source != "metadata" and r.terms is not None]
     if not dated or not undated:
         return
-    index = CorpusIndex.build(dated, [results[i].terms for i in undated])  # type: ignore[misc]
+    with _no_gc():  # millions of small objects and no cycles: the collector would only rescan the pile
+        index = CorpusIndex.build(dated, [results[i].terms for i in undated])  # type: ignore[misc]
     span = horizon(chronology, today)
-    todo: list[tuple[int, tuple[Cue, ...]]] = []
-    for i in undated:
-        fingerprint = results[i].terms
-        assert fingerprint is not None
-        near = index.cue(fingerprint, span)
-        if near is not None:  # dated articles report the same news: their profile picks the day
+    pending: deque[tuple[int, str | None]] = deque()  # sent to extraction: (index, cache key with clues)
+    hits: deque[tuple[int, Entry]] = deque()  # found in the cache, not yet handed on
+
+    def work() -> Iterator[Work]:
+        """Each undated article's clue, worked out while the workers extract the articles before it."""
+        for i in undated:
+            fingerprint = results[i].terms
+            assert fingerprint is not None
+            near = index.cue(fingerprint, span)
+            if near is None:
+                continue
+            # dated articles report the same news: their profile picks the day
             profile = index.profile_cue(fingerprint, span)
-            todo.append((i, (near, profile) if profile is not None else (near,)))
-    pending: list[tuple[int, str | None, tuple[Cue, ...]]] = []  # (index, cache key with clues, clues)
-    for i, clues in todo:
-        key = _with_clue(keys[i], clues) if cache is not None and i in keys else None
-        hit = cache.result(key, full(results[i]).article) if cache is not None and key is not None else None
-        if hit is not None:
-            yield i, hit
-        else:
-            pending.append((i, key, clues))
-    work = ((full(results[i]).article, clues) for i, _, clues in pending)  # read back a batch at a time
-    for (i, key, _), result in zip(pending, iter_extraction(work, chronology, today, plan), strict=True):
+            clues = (near, profile) if profile is not None else (near,)
+            key = _with_clue(keys[i], clues) if cache is not None and i in keys else None
+            hit = cache.get(key) if cache is not None and key is not None else None
+            if hit is not None:
+                hits.append((i, hit))
+                continue
+            pending.append((i, key))
+            yield _again(full(results[i]), clues)  # read back from the store one at a time
+
+    def cached() -> Iterator[tuple[int, ArticleResult]]:
+        while hits:
+            i, hit = hits.popleft()
+            yield i, ResultCache.entry_result(hit, full(results[i]).article)
+
+    for result in iter_extraction(work(), chronology, today, plan):
+        i, key = pending.popleft()
         if cache is not None and key is not None:
             cache.put(key, result)
         yield i, result
+        yield from cached()
+    yield from cached()
+
+
+def _again(first: ArticleResult, clues: tuple[Cue, ...]) -> Work:
+    """What the second pass extracts: the article with its clues, and what its first pass kept
+    (the text as read: only the dating and what follows from it are done again)."""
+    kept = first.kept() if isinstance(first, FirstReading) else None
+    return (first.article, clues) if kept is None else (first.article, clues, kept)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for a while (back on as it was afterwards)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _with_clue(key: str, cues: Sequence[Cue]) -> str:

@@ -11,17 +11,82 @@ datetime.date(2022, 3, 31)
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from timeline.chronology import Chronology
 from timeline.temporal import tag
+from timeline.temporal.values import Timex
 
 from .cues import Cue
-from .infer import infer_publication
+from .infer import estimate_from_cues, find_cues, horizon, infer_publication
 from .model import AnchoredText, Evidence, PublicationEstimate
 from .resolve import resolve_timexes
 
-__all__ = ["AnchoredText", "Evidence", "PublicationEstimate", "anchor_text", "infer_publication"]
+__all__ = [
+    "AnchoredText",
+    "Evidence",
+    "PublicationEstimate",
+    "Reading",
+    "anchor_text",
+    "infer_publication",
+    "place_text",
+    "read_text",
+]
+
+
+@dataclass
+class Reading:
+    """What anchoring reads in a text before it places anything in time: the timexes as tagged
+    (unresolved) and, for a text without a publication date, the clues in the text and its address.
+    None of it depends on the publication date or on clues from outside the text, so the corpus
+    pass (:func:`timeline.pipeline.date_from_corpus`) places an undated text again from its first
+    reading (:meth:`dump`, :meth:`load`) instead of tagging it again."""
+
+    timexes: list[Timex]
+    cues: list[Cue]
+
+    def dump(self) -> bytes:
+        """A copy that placing the text cannot change (:func:`place_text` resolves the timexes in
+        place); small (a few KB for a news article)."""
+        return pickle.dumps((self.timexes, self.cues), protocol=5)
+
+    @classmethod
+    def load(cls, data: bytes) -> Reading:
+        timexes, cues = pickle.loads(data)  # our own bytes, written by this build
+        return cls(timexes, cues)
+
+
+def read_text(
+    text: str, published: dt.date | None, chronology: Chronology, *, today: dt.date, url: str | None = None
+) -> Reading:
+    """Tag ``text`` and, when it has no ``published`` date, find the clues to it in the text and
+    its address ``url`` (:func:`timeline.anchoring.infer.find_cues`)."""
+    timexes = tag(text, None, anchors=chronology.anchors)
+    cues = find_cues(text, timexes, chronology, today, url) if published is None else []
+    return Reading(timexes, cues)
+
+
+def place_text(
+    reading: Reading,
+    text: str,
+    published: dt.date | None,
+    chronology: Chronology,
+    *,
+    today: dt.date,
+    extra: Sequence[Cue] = (),
+) -> AnchoredText:
+    """Place a text read by :func:`read_text` in time and resolve its timexes (in place):
+    ``infer_publication`` from the reading's clues and ``extra``, unless ``published``."""
+    timexes = reading.timexes
+    if published is not None:
+        estimate = PublicationEstimate(published, published, published, "metadata", 1.0, [])
+    else:  # infer_publication, from clues already found
+        cues = [*reading.cues, *extra]
+        estimate = estimate_from_cues(cues, *horizon(chronology, today), chronology.anchors.get("default"))
+    resolve_timexes(timexes, estimate, chronology, text)
+    return AnchoredText(estimate, timexes)
 
 
 def anchor_text(
@@ -40,10 +105,5 @@ def anchor_text(
     from the clock). ``url``, the article's address, is a clue too when it holds a date;
     ``extra`` are clues from outside the article (what the dated articles of the corpus say).
     """
-    timexes = tag(text, None, anchors=chronology.anchors)
-    if published is not None:
-        estimate = PublicationEstimate(published, published, published, "metadata", 1.0, [])
-    else:
-        estimate = infer_publication(text, timexes, chronology, today, url, extra)
-    resolve_timexes(timexes, estimate, chronology, text)
-    return AnchoredText(estimate, timexes)
+    reading = read_text(text, published, chronology, today=today, url=url)
+    return place_text(reading, text, published, chronology, today=today, extra=extra)
