@@ -4,8 +4,10 @@ Reads the dense real corpus ``../shared/eval/war-news-corpus/2022h1.jsonl.gz`` (
 January-June 2022) at run time, writes N of them as content files of a project (beyond 5,495 the
 corpus is repeated with its dates moved on by 182 days and a marker in the title), with a fifth
 of them undated (no date, no address), and runs a cold ``timeline build`` (no cache) in a child
-process, timing the corpus pass (:func:`timeline.pipeline.date_from_corpus`) inside it. The
-child's peak memory is its own.
+process, timing the corpus pass (:func:`timeline.pipeline.date_from_corpus`) inside it, in wall
+time and in CPU time (the build's process and its worker processes: on a shared machine CPU time
+moves less than wall time). Then, in another child, the same build without corpus learning, for
+comparison. The children's peak memory is their own.
 
     python benchmarks/corpus_dating.py --n 5495 --n 10000
 
@@ -55,38 +57,61 @@ def write_pile(n: int, out: Path, seed: int = 1) -> None:
         (folder / f"{i:06d}.md").write_text(f"{head}{title}\n\n{row['text']}\n", "utf-8")
 
 
-def child(project: Path) -> None:
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (the worker pools)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def child(project: Path, learn: bool) -> None:
+    import functools
     from collections.abc import Iterator
 
+    from timeline import build as build_module
     from timeline import pipeline
     from timeline.build import build
 
-    spent = [0.0]
+    spent = [0.0, 0.0]  # wall, CPU
     original = pipeline.date_from_corpus
 
     def timed(*args: Any, **kwargs: Any) -> Iterator[Any]:
         it = original(*args, **kwargs)
         while True:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu()
             try:
                 item = next(it)
             except StopIteration:
                 spent[0] += time.perf_counter() - start
+                spent[1] += _cpu() - cpu
                 return
             spent[0] += time.perf_counter() - start
+            spent[1] += _cpu() - cpu
             yield item
 
     pipeline.date_from_corpus = timed  # type: ignore[assignment]
-    start = time.perf_counter()
+    if not learn:
+        build_module.collect = functools.partial(pipeline.collect, learn=False)  # type: ignore[assignment]
+    start, cpu = time.perf_counter(), _cpu()
     summary = build(config_file=project / "mkdocs.yml", use_cache=False, today=dt.date(2026, 12, 4))
-    seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": round(seconds, 1), "corpus": round(spent[0], 1), "summary": summary}))
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu
+    print(
+        json.dumps(
+            {
+                "seconds": round(seconds, 1),
+                "corpus": round(spent[0], 1),
+                "cpu": round(cpu, 1),
+                "corpus_cpu": round(spent[1], 1),
+                "summary": summary,
+            }
+        )
+    )
 
 
-def measure(project: Path) -> dict[str, Any]:
+def measure(project: Path, learn: bool = True) -> dict[str, Any]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(project)],
+        [sys.executable, __file__, "--child" if learn else "--child-without", str(project)],
         check=False,
         capture_output=True,
         text=True,
@@ -106,18 +131,23 @@ def main() -> int:
     )
     parser.add_argument("--n", type=int, action="append", help="articles (repeatable; default 5495)")
     parser.add_argument("--child", metavar="CONTENT", help=argparse.SUPPRESS)
+    parser.add_argument("--child-without", metavar="CONTENT", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child(Path(args.child))
+    if args.child or args.child_without:
+        child(Path(args.child or args.child_without), learn=bool(args.child))
         return 0
     if not CORPUS.is_file():
         print(f"needs the real corpus at {CORPUS} (../shared); not present", file=sys.stderr)
         return 2
     print(
-        f"# corpus learning cost, {dt.date.today().isoformat()}, {os.cpu_count()} cores, corpus {CORPUS.name}"
+        f"# corpus learning cost, {dt.date.today().isoformat()}, {os.cpu_count()} cores,"
+        f" corpus {CORPUS.name}, load average {os.getloadavg()[0]:.2f} at the start"
     )
-    print("| articles | cold `timeline build` | of which the corpus pass | share | peak RSS |")
-    print("|---|---|---|---|---|")
+    print(
+        "| articles | cold `timeline build` | of which the corpus pass | the pass adds"
+        " | CPU: build, corpus pass, adds | build without corpus learning | peak RSS |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for n in args.n or [5495]:
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp)
@@ -127,15 +157,19 @@ def main() -> int:
             )
             write_pile(n, project / "content")
             run = measure(project)
-            share = run["corpus"] / run["seconds"]
+            without = measure(project, learn=False)
+            cpu_adds = run["corpus_cpu"] / (run["cpu"] - run["corpus_cpu"])
             cells = [
                 f"{n:,}",
                 f"{run['seconds']} s",
                 f"{run['corpus']} s",
-                f"{share:.0%}",
+                f"{run['corpus'] / (run['seconds'] - run['corpus']):.0%}",
+                f"{run['cpu']} s, {run['corpus_cpu']} s, {cpu_adds:.0%}",
+                f"{without['seconds']} s",
                 f"{run['peak_mb']} MB",
             ]
             print("| " + " | ".join(cells) + " |", flush=True)
+    print(f"# load average {os.getloadavg()[0]:.2f} at the end")
     return 0
 
 
