@@ -37,7 +37,21 @@ SCHEMA = Record(
                 optional={"replace": Text(empty=True), "caption": Flag()},
             )
         )
-    }
+    },
+    optional={
+        "caption_sentences": Items(
+            Record(
+                required={
+                    "id": Text(form=r"[a-z0-9-]+", what="an id (lower case, digits, -)"),
+                    "why": Text(what="a sentence saying what the rule recognizes"),
+                    "pattern": Regex(),
+                    "examples": Record(
+                        required={"caption": Items(Text(), least=1), "not_caption": Items(Text(), least=1)}
+                    ),
+                }
+            )
+        )
+    },
 )
 
 
@@ -253,3 +267,34 @@ def clean_text(text: str) -> str:
 def is_caption(line: str) -> bool:
     """Whether a line carries photo-caption furniture (a credit, caption markup, glued agency name)."""
     return any(rule.caption and rule.pattern.search(line) for rule in load_cleaning_rules())
+
+
+@dataclass(frozen=True)
+class CaptionSentenceRule:
+    id: str
+    why: str
+    pattern: re.Pattern[str]
+    caption: tuple[str, ...]  # examples that must match
+    not_caption: tuple[str, ...]  # examples that must not
+
+
+@cache
+def caption_sentence_rules() -> tuple[CaptionSentenceRule, ...]:
+    data = read(PATH, SCHEMA, "the cleaning rules")
+    return tuple(
+        CaptionSentenceRule(
+            id=item["id"],
+            why=item["why"],
+            pattern=re.compile(item["pattern"]),
+            caption=tuple(item["examples"]["caption"]),
+            not_caption=tuple(item["examples"]["not_caption"]),
+        )
+        for item in data.get("caption_sentences", ())
+    )
+
+
+def caption_sentence(sentence: str) -> bool:
+    """Whether one sentence is written as a photo caption even with no furniture left on its line
+    ("..., Ukraine, Friday, March 4, 2022.", "In this photo provided by ..."): the ``caption_sentences``
+    of ``cleaning.yaml``. Used for ranking (:mod:`.rank`), not to drop anything."""
+    return any(rule.pattern.search(sentence) for rule in caption_sentence_rules())

@@ -153,7 +153,8 @@ def _gap_days(a: DateValue, b: DateValue) -> int:
 
 
 def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
-    """All articles' candidates merged into events, sorted by (date.earliest, -score, id).
+    """All articles' candidates merged into events, sorted by (date.earliest, -score, id); the score
+    is :func:`timeline.events.rank.rank_events`'s (newsworthiness, from the corpus alone).
 
     Candidates dated entirely outside the chronology's window (``chronology.window``) are background
     ("in December 1990"), not events of this chronology, and are left out.
@@ -229,6 +230,9 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
     timexes = {r.article.slug: r.timexes for r in results}
     events = [_event(cl, cands, tokens, matcher, timexes) for cl in clusters]
     _unique_ids(events)
+    from .rank import rank_events, sources_of  # rank imports this module's tokens
+
+    rank_events(events, sources_of(results))
     events.sort(key=lambda e: (e.date.earliest, -e.score, e.id))
     content_tokens.cache_clear()  # the merge's token sets are not needed any more
     return events
@@ -275,7 +279,6 @@ def _event(
         conflicts=conflicts,
         anchors=anchors,
     )
-    event.score = score(event, matcher)
     return event
 
 
@@ -293,31 +296,6 @@ def _unique_ids(events: list[Event]) -> None:
         seen[e.id] += 1
         if seen[e.id] > 1:
             e.id = f"{e.id}-{seen[e.id]}"
-
-
-PRECISION = {Granularity.DAY: 1.0, Granularity.WEEK: 0.5, Granularity.MONTH: 0.3}
-
-
-def precision_weight(value: DateValue) -> float:
-    """1 for a day (or finer), 0.5 a week, 0.3 a month, 0.1 anything coarser."""
-    if value.granularity <= Granularity.DAY:
-        return 1.0
-    return PRECISION.get(value.granularity, 0.1)
-
-
-def score(event: Event, matcher: _AnchorMatcher) -> float:
-    """Home-page ranking: sources + date precision + chronology links, less a conflict penalty.
-
-    ``len(sources) + precision (0.1..1) + 1 if a mentioned key event falls on the event's date
-    (0.25 if it is only mentioned) - 0.5 if other reports give another date``.
-    """
-    value = len(event.sources) + precision_weight(event.date)
-    if event.anchors:
-        on_date = any(overlaps(matcher.dates[a], event.date) for a in event.anchors if a in matcher.dates)
-        value += 1.0 if on_date else 0.25
-    if event.conflicts:
-        value -= 0.5
-    return round(value, 3)
 
 
 class _AnchorMatcher:
