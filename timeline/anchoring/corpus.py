@@ -73,6 +73,15 @@ NEAR_SHARE, DRIFT_SHARE = 0.6, 0.3
 DRIFT_SPAN, DRIFT_DAYS = 45, 15.0
 SHARE_SCALE = 3.0  # the clue reaches its full strength when the best similarity is 1/3 or more
 THIN = 0.2  # a best similarity below this is thin evidence, and the reason says so
+# Half of the clue's centre days are the nearest articles' days; the other half are the FIT_DAYS
+# days whose dated articles fit the article best (the profile below, smoothed with FIT_MU
+# articles' worth of the pile, so that a day is ranked by how many of its articles share the
+# article's terms rather than by how few lack them). Alone, those days are within 3 days of the
+# truth more often than the nearest article's (59% against 53% of the hidden fifth of the
+# January-June 2022 corpus, seed 1); together they add 1.2 points to the pipeline (three seeds).
+FIT_SHARE = 0.5
+FIT_DAYS = 5
+FIT_MU = 500.0
 # The profile: how common the article's terms are among the dated articles of each day (a
 # language model per day, smoothed with MU articles' worth of the whole pile: Dirichlet
 # smoothing), over its PROFILE_TERMS weightiest terms, counted over a day either side. Scores
@@ -158,6 +167,9 @@ class CorpusIndex:
     ordinals: list[int] = field(default_factory=list)  # each dated article's day (ordinal)
     # the last query's fingerprint and vector: the clue and the profile of one article ask for it
     _last: tuple[NewsTerms, dict[int, float]] | None = field(default=None, repr=False, compare=False)
+    _last_profiles: tuple[NewsTerms, dict[float, dict[dt.date, float]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
     def build(
@@ -239,39 +251,57 @@ class CorpusIndex:
         """The corpus clue for an article with this fingerprint, or None when no dated article
         reports the same news."""
         found = self.neighbours(terms)
-        return corpus_cue(found, horizon) if found else None
+        if not found:
+            return None
+        fit = self.profile(terms, FIT_MU)
+        best = sorted(fit.items(), key=lambda dv: (-dv[1], dv[0]))[:FIT_DAYS]
+        return corpus_cue(found, horizon, best)
 
-    def profile(self, terms: NewsTerms) -> dict[dt.date, float]:
+    def profile(self, terms: NewsTerms, mu: float = PROFILE_MU) -> dict[dt.date, float]:
         """How well each day's dated articles fit the article's terms, as probabilities over the
-        days of the dated articles (see :data:`PROFILE_TERMS`); empty when no term is shared."""
+        days of the dated articles (see :data:`PROFILE_TERMS`; ``mu``: the smoothing, see
+        :data:`FIT_MU`); empty when no term is shared. Both smoothings of the last fingerprint
+        asked are worked out in one pass and kept: the clue and the profile of one article ask
+        for both."""
+        last = self._last_profiles
+        if last is None or last[0] is not terms:
+            last = self._last_profiles = (terms, self._profiles(terms, (PROFILE_MU, FIT_MU)))
+        found = last[1].get(mu)
+        return found if found is not None else self._profiles(terms, (mu,))[mu]
+
+    def _profiles(self, terms: NewsTerms, mus: Sequence[float]) -> dict[float, dict[dt.date, float]]:
         vector = self.vector(terms)
         items = sorted(vector.items(), key=lambda kx: (-kx[1], kx[0]))[:PROFILE_TERMS]
         dated, ordinals = len(self.dated), self.ordinals
-        score: dict[int, float] = {}
+        scores: list[dict[int, float]] = [{} for _ in mus]
         weight = 0.0
         for k, x in items:
             posting = self.postings.get(k)
             if not posting:
                 continue
             weight += x
-            prior = PROFILE_MU * len(posting) / dated
             counts: dict[int, int] = {}
             for n, _ in posting:
                 day = ordinals[n]
                 counts[day] = counts.get(day, 0) + 1
-            for day, c in counts.items():
-                gain = x * math.log(1.0 + c / prior)
-                for d in (day - 1, day, day + 1):
-                    score[d] = score.get(d, 0.0) + gain
-        if not score:
-            return {}
+            for mu, score in zip(mus, scores, strict=True):
+                prior = mu * len(posting) / dated
+                for day, c in counts.items():
+                    gain = x * math.log(1.0 + c / prior)
+                    for d in (day - 1, day, day + 1):
+                        score[d] = score.get(d, 0.0) + gain
+        out: dict[float, dict[dt.date, float]] = {}
+        for mu, score in zip(mus, scores, strict=True):
+            out[mu] = self._day_shares(score, weight, mu) if score else {}
+        return out
+
+    def _day_shares(self, score: dict[int, float], weight: float, mu: float) -> dict[dt.date, float]:
         first, last = min(self.per_day), max(self.per_day)
         per_day = self.per_day
         total = {
-            d: score.get(d, 0.0)
-            + weight * math.log(PROFILE_MU / (per_day[d - 1] + per_day[d] + per_day[d + 1] + PROFILE_MU))
-            for d in range(first, last + 1)
-            if d in score  # a day sharing no term is not a candidate (see PROFILE_MU)
+            d: score[d] + weight * math.log(mu / (per_day[d - 1] + per_day[d] + per_day[d + 1] + mu))
+            for d in sorted(score)
+            if first <= d <= last  # a day sharing no term is not a candidate (see PROFILE_MU)
         }
         top = max(total.values())
         raw = {d: math.exp(PROFILE_SHARPNESS * (v - top)) for d, v in total.items()}
@@ -312,19 +342,28 @@ def _burstiness(days: list[int]) -> float:
 _ONE_DAY = (1 + 0.5) / (1 + 1)
 
 
-def corpus_cue(found: Sequence[Neighbour], horizon: tuple[dt.date, dt.date]) -> Cue:
-    """A clue from the days of the nearest dated articles (see the module)."""
+def corpus_cue(
+    found: Sequence[Neighbour],
+    horizon: tuple[dt.date, dt.date],
+    fit: Sequence[tuple[dt.date, float]] = (),
+) -> Cue:
+    """A clue from the days of the nearest dated articles and, when given, the days whose dated
+    articles fit the article best (``fit``: days and shares; see :data:`FIT_MU`)."""
     weights = [n.similarity**2 for n in found]
     total = sum(weights)
+    knn_share = 1.0 - FIT_SHARE if fit else 1.0
+    centres = [(n.article.published, knn_share * w / total) for n, w in zip(found, weights, strict=True)]
+    fit_total = sum(v for _, v in fit)
+    centres += [(day, FIT_SHARE * v / fit_total) for day, v in fit if fit_total > 0]
     near: dict[dt.date, float] = {}
     mass: dict[dt.date, float] = {}
-    for n, w in zip(found, weights, strict=True):
+    for centre, w in centres:
         for offset, p in KERNEL:
-            day = n.article.published + dt.timedelta(days=offset)
-            near[day] = near.get(day, 0.0) + p * w / total
+            day = centre + dt.timedelta(days=offset)
+            near[day] = near.get(day, 0.0) + p * w
         for offset, p in _DRIFT:
-            day = n.article.published + dt.timedelta(days=offset)
-            mass[day] = mass.get(day, 0.0) + DRIFT_SHARE * p * w / total
+            day = centre + dt.timedelta(days=offset)
+            mass[day] = mass.get(day, 0.0) + DRIFT_SHARE * p * w
     for day, m in near.items():
         mass[day] = mass.get(day, 0.0) + NEAR_SHARE * m
     share = min(1.0, found[0].similarity * SHARE_SCALE)
