@@ -378,9 +378,9 @@ def bench_tagger_rows(report: Report, dp: Callable[[str, dt.date | None], object
 
 # ---- extraction, in process ------------------------------------------------------------------
 def bench_extraction(report: Report, content: Path, n: int) -> None:
-    from timeline.chronology import load_chronology
     from timeline.content import load_articles
-    from timeline.problems import Problems
+    from timeline.core.chronology import load_chronology
+    from timeline.core.problems import Problems
 
     print(f"extraction, N={n} ...", flush=True)
     chronology_file = content / "chronology.yml"

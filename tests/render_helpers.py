@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 import markdown
 
 from timeline.anchoring.model import Evidence, PublicationEstimate
-from timeline.chronology import Chronology, KeyEvent, Phase
 from timeline.content import Article
-from timeline.model import ArticleEvent, ArticleResult, Event, Timeline
-from timeline.problems import Problems
+from timeline.core.chronology import Chronology, KeyEvent, Phase
+from timeline.core.problems import Problems
+from timeline.core.results import ArticleEvent, ArticleResult, Event, Timeline
 from timeline.temporal.values import AnchorKind, DateValue, DurationValue, Timex, TimexType
 
 INVASION = dt.date(2022, 2, 24)

@@ -15,7 +15,7 @@ import pytest
 from timeline.anchoring import PublicationEstimate
 from timeline.anchoring.infer import infer_publication
 from timeline.anchoring.resolve import resolve_timexes
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, DurationValue, Granularity, Mod, Timex, TimexType
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.anchoring import anchor_text
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 
 CHRON = load_chronology(None)
 WORDS = [

@@ -11,7 +11,7 @@ import pytest
 
 from timeline.anchoring import anchor_text
 from timeline.anchoring.mentions import EventMatcher, MentionRuleError, load_mention_rules
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 
 from .conftest import ROOT
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.anchoring.mentions import EventMatcher, Layout, Mention, _find_seq, word_spans
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 
 ROOT = Path(__file__).resolve().parents[1]
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")

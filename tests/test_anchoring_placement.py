@@ -14,7 +14,7 @@ import pytest
 
 from timeline.anchoring import anchor_text
 from timeline.anchoring.placement import FROM, UNTIL, load_rules
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 from timeline.temporal.values import AnchorKind, DurationValue, Timex
 
 ROOT = Path(__file__).resolve().parents[1]

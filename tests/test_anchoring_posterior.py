@@ -22,7 +22,7 @@ from timeline.anchoring.infer import (
     posterior,
 )
 from timeline.anchoring.model import Evidence
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 from timeline.temporal import tag
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from timeline.anchoring.cues.reading import Reading
 from timeline.anchoring.infer import find_cues
 from timeline.anchoring.mentions import Layout
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 from timeline.temporal import tag
 from timeline.temporal.tense import FUTURE_WORDS
 from timeline.temporal.values import AnchorKind, Timex, TimexType

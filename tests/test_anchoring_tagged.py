@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.anchoring import AnchoredText, anchor_text
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 from timeline.temporal.values import AnchorKind, DateValue
 
 ROOT = Path(__file__).resolve().parents[1]

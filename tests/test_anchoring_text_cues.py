@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from timeline.anchoring import anchor_text
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 
 ROOT = Path(__file__).resolve().parents[1]
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")

@@ -9,7 +9,7 @@ import pytest
 
 from timeline.anchoring import anchor_text
 from timeline.anchoring.urls import url_dates
-from timeline.chronology import load_chronology
+from timeline.core.chronology import load_chronology
 
 ROOT = Path(__file__).resolve().parents[1]
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")

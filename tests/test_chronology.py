@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.chronology import ChronologyError, load_chronology
+from timeline.core.chronology import ChronologyError, load_chronology
 from timeline.temporal.values import Granularity
 
 ROOT = Path(__file__).resolve().parents[1]

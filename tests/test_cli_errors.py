@@ -11,7 +11,7 @@ import pytest
 
 import timeline
 from timeline.cli import main
-from timeline.errors import TimelineError
+from timeline.core.errors import TimelineError
 
 # raised and caught inside the tagger (a match that makes no valid date is dropped), never shown
 INTERNAL = {"BuildError", "UsageError"}
@@ -35,7 +35,7 @@ def test_a_data_error_is_a_message_not_an_internal_error(
     error: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     classes = {
-        "GazetteerError": "timeline.gazetteer",
+        "GazetteerError": "timeline.core.gazetteer",
         "RuleError": "timeline.temporal.rules",
         "EvalInputError": "timeline.evaluation.published",
     }

@@ -10,7 +10,7 @@ import pytest
 
 from timeline.content import load_articles, read_article, slugify
 from timeline.content.boilerplate import load_rules
-from timeline.problems import Problems
+from timeline.core.problems import Problems
 
 from .conftest import ROOT, TODAY
 

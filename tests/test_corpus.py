@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from timeline.content import load_articles
-from timeline.problems import Problems
+from timeline.core.problems import Problems
 
 ROOT = Path(__file__).resolve().parents[1]
 N = 20

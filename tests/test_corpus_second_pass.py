@@ -12,12 +12,12 @@ import pytest
 from timeline.anchoring import anchor_text, infer_publication, read_text
 from timeline.anchoring.corpus import CorpusIndex, DatedArticle, news_terms
 from timeline.anchoring.infer import horizon
-from timeline.chronology import load_chronology
 from timeline.content import Article
 from timeline.content.loader import load_articles
+from timeline.core.chronology import load_chronology
+from timeline.core.problems import Problems
+from timeline.core.results import ArticleResult
 from timeline.extraction import FirstReading, extract_article, place_again
-from timeline.model import ArticleResult
-from timeline.problems import Problems
 from timeline.temporal import tag
 
 from .test_corpus_dating import BACKGROUND, STRIKE, STRIKE_DAY, UNDATED_REPORT

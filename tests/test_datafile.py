@@ -1,4 +1,4 @@
-"""The one data-file loader (timeline/datafile.py): every data file of the package, broken in a
+"""The one data-file loader (timeline/core/datafile.py): every data file of the package, broken in a
 copy (a key missing, an unknown key, a wrong type, bad YAML), is reported as ``file:line: ...``."""
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from timeline import datafile, gazetteer
 from timeline.anchoring import mentions, newsdays, outlet_ids, phrases, placement
 from timeline.content import boilerplate
-from timeline.errors import TimelineError
+from timeline.core import datafile, gazetteer
+from timeline.core.errors import TimelineError
 from timeline.events import cleaning, words
 from timeline.temporal import rules as rules_mod
 
-PACKAGE = Path(datafile.__file__).parent
+PACKAGE = Path(datafile.__file__).parents[1]
 
 
 def _rules(name: str) -> Callable[[Path, pytest.MonkeyPatch], Any]:

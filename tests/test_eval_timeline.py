@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from timeline.cli import main
-from timeline.datafile import DataFileError, read
+from timeline.core.datafile import DataFileError, read
 from timeline.evaluation.timelines import (
     SCHEMA,
     WORDS_PATH,

@@ -6,10 +6,10 @@ import datetime as dt
 import json
 from types import SimpleNamespace
 
-from timeline.chronology import KeyEvent
 from timeline.content.article import Article
+from timeline.core.chronology import KeyEvent
+from timeline.core.results import ArticleEvent, ArticleResult
 from timeline.events import content_tokens, event_record, jaccard, merge_events, name_clash, similar
-from timeline.model import ArticleEvent, ArticleResult
 from timeline.temporal.values import DateValue
 
 D = dt.date

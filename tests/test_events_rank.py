@@ -8,10 +8,10 @@ from types import SimpleNamespace
 import pytest
 
 from timeline.content.article import Article
+from timeline.core.results import ArticleEvent, ArticleResult, Event
 from timeline.events import merge_events
 from timeline.events.cleaning import caption_sentence, caption_sentence_rules
 from timeline.events.rank import lists, lowered_as, outlet_of
-from timeline.model import ArticleEvent, ArticleResult, Event
 from timeline.temporal.values import DateValue
 
 D = dt.date

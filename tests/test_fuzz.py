@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.build import build
-from timeline.problems import Problems
+from timeline.core.problems import Problems
 from timeline.temporal import tag
 
 from .project import make_project

@@ -10,12 +10,12 @@ import pytest
 import timeline.cache as cache_mod
 from timeline.build import build
 from timeline.cache import ResultCache, context_key
-from timeline.chronology import load_chronology
 from timeline.content import load_articles
+from timeline.core.chronology import load_chronology
+from timeline.core.problems import Problems
 from timeline.execution import ExecutionPlan, run_extraction
 from timeline.extract import result_record
 from timeline.pipeline import collect
-from timeline.problems import Problems
 
 from .conftest import ROOT, TODAY
 from .project import bundled_articles, make_project
@@ -117,7 +117,7 @@ def test_generated_files_follow_the_umask(tmp_path: Path) -> None:
     import os
     import stat
 
-    from timeline.atomic import FILE_MODE, write_atomic
+    from timeline.core.atomic import FILE_MODE, write_atomic
     from timeline.site import _write_pieces
 
     write_atomic(tmp_path / "a.md", b"x")

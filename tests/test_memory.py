@@ -15,9 +15,9 @@ import pytest
 
 import timeline.site as site_mod
 from timeline.build import build
-from timeline.chronology import load_chronology
 from timeline.config import Settings
 from timeline.content import Article
+from timeline.core.chronology import load_chronology
 from timeline.execution import BATCH, IN_FLIGHT, ExecutionPlan, iter_extraction
 from timeline.extract import result_record
 from timeline.pipeline import collect

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from timeline.config import Settings
-from timeline.model import ArticleEvent, Event
+from timeline.core.results import ArticleEvent, Event
 from timeline.render import render_site
 from timeline.render.dates import day_long, describe, precision
 from timeline.temporal.values import DateValue, Mod

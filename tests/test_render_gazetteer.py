@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.gazetteer import KINDS, Entity, Gazetteer, GazetteerError, default_gazetteer, load_gazetteer
+from timeline.core.gazetteer import (
+    KINDS,
+    Entity,
+    Gazetteer,
+    GazetteerError,
+    default_gazetteer,
+    load_gazetteer,
+)
 
 
 def ids(text: str) -> list[str]:

@@ -18,8 +18,8 @@ import yaml
 
 from timeline.anchoring.model import Evidence, PublicationEstimate
 from timeline.config import Settings
-from timeline.model import ArticleResult, Event, Timeline
-from timeline.problems import Problems
+from timeline.core.problems import Problems
+from timeline.core.results import ArticleResult, Event, Timeline
 from timeline.render import render_site
 from timeline.render.layout import safe_slug
 from timeline.render.text import md, safe_url

@@ -14,7 +14,7 @@ import pytest
 
 from timeline.build import build
 from timeline.cli import main
-from timeline.problems import Problems
+from timeline.core.problems import Problems
 from timeline.site import MARKER
 
 from .project import bundled_articles, make_project
@@ -103,7 +103,7 @@ def test_interrupted_write_leaves_every_page_whole(tmp_path: Path, monkeypatch: 
     # Change every article's text a little, then interrupt the write phase after three files.
     for path in (root / "content" / "articles").iterdir():
         path.write_text(path.read_text("utf-8") + "\nOn March 9, 2022, the Kyiv TV tower was hit.\n", "utf-8")
-    import timeline.atomic as atomic
+    import timeline.core.atomic as atomic
 
     real_replace = os.replace
     calls = {"n": 0}

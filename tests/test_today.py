@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.chronology import PROVISIONAL_END, ChronologyError, load_chronology
 from timeline.cli import main
 from timeline.config import ConfigError, load_settings
-from timeline.today import ENV, TodayError, epoch_day, resolve_today
+from timeline.core.chronology import PROVISIONAL_END, ChronologyError, load_chronology
+from timeline.core.today import ENV, TodayError, epoch_day, resolve_today
 
 from .conftest import ROOT
 from .project import make_project

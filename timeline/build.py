@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from .config import ConfigError, load_settings
+from .core.problems import Problems
 from .execution import ExecutionPlan
 from .pipeline import collect
-from .problems import Problems
 from .render import site_files
 from .site import write_output
 from .store import ResultStore
@@ -38,7 +38,7 @@ def build(
 
     ``today`` is the latest day an article can have been published; without one, the setting
     ``extra.timeline.today``, else the end of the chronology window. The command line always
-    passes one (:mod:`timeline.today`); this function never reads the clock.
+    passes one (:mod:`timeline.core.today`); this function never reads the clock.
     """
     problems = problems if problems is not None else Problems()
     settings = load_settings(config_file)

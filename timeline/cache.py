@@ -15,9 +15,9 @@ import pickle
 from functools import cache
 from pathlib import Path
 
-from .atomic import write_atomic
 from .content import Article
-from .model import ArticleResult
+from .core.atomic import write_atomic
+from .core.results import ArticleResult
 
 FORMAT = 2
 # what an entry holds: an ArticleResult without its Article (published, timexes, events, terms)

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import __version__
-from .errors import TimelineError
-from .problems import Problems
-from .today import Today, TodayError, resolve_today, utc_today
+from .core.errors import TimelineError
+from .core.problems import Problems
+from .core.today import Today, TodayError, resolve_today, utc_today
 
 T = TypeVar("T")
 
@@ -87,7 +87,7 @@ def _report(problems: Problems, strict: bool) -> int:
 
 
 def _today(args: argparse.Namespace, setting: dt.date | None) -> Today:
-    """The one place 'today' is decided (see :mod:`timeline.today` for the order)."""
+    """The one place 'today' is decided (see :mod:`timeline.core.today` for the order)."""
     try:
         return resolve_today(args.today, setting, args.environ, args.clock)
     except TodayError as exc:
@@ -175,8 +175,8 @@ def cmd_eval_published(args: argparse.Namespace) -> int:
     path = Path(args.jsonl)
     if not path.is_file():
         raise UsageError(f"{path}: no such file (JSON Lines with id, published, title, text)")
-    from .chronology import load_chronology
     from .config import load_settings
+    from .core.chronology import load_chronology
     from .evaluation.published import format_pubdate_report, run_pubdate_eval
     from .execution import ExecutionPlan
 
@@ -207,8 +207,8 @@ def cmd_eval_timeline(args: argparse.Namespace) -> int:
     reference = Path(args.reference)
     if not reference.is_file():
         raise UsageError(f"{reference}: no such file (JSON Lines with date and text)")
-    from .chronology import load_chronology
     from .config import load_settings
+    from .core.chronology import load_chronology
     from .evaluation.timelines import format_timeline_report, run_timeline_eval
     from .execution import ExecutionPlan
 

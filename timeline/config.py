@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from .errors import TimelineError
-from .today import parse_day
+from .core.errors import TimelineError
+from .core.today import parse_day
 
 
 class ConfigError(TimelineError):
@@ -35,7 +35,7 @@ class Settings:
     today: dt.date | None = None
     """The latest date an article can have been published (YYYY-MM-DD), pinned for this project.
     ``--today`` overrides it; unset, ``SOURCE_DATE_EPOCH`` or else the clock (UTC) decides (see
-    :mod:`timeline.today`)."""
+    :mod:`timeline.core.today`)."""
 
     cache_dir: str = ".cache/timeline"
     """Where extraction results are cached by content hash (outside docs_dir)."""

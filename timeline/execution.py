@@ -22,11 +22,11 @@ from itertools import chain, islice
 from typing import Any
 
 from .anchoring.cues import Cue
-from .chronology import Chronology
 from .content import Article
-from .errors import TimelineError
+from .core.chronology import Chronology
+from .core.errors import TimelineError
+from .core.results import ArticleResult
 from .extraction import Kept, extract_article, place_again
-from .model import ArticleResult
 
 EXECUTORS = ("auto", "serial", "process", "dask")
 # Below this many articles to extract, starting worker processes costs more than it saves.

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from .anchoring import PublicationEstimate
-from .chronology import load_chronology
 from .content import read_article
+from .core.chronology import load_chronology
+from .core.problems import Problems
+from .core.results import ArticleResult
 from .extraction import extract_article, reference_today
-from .model import ArticleResult
 from .pipeline import date_from_corpus
-from .problems import Problems
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -11,10 +11,10 @@ from .anchoring.corpus import NewsTerms, news_terms
 from .anchoring.cues import Cue
 from .anchoring.mentions import Layout
 from .anchoring.newsdays import recalls
-from .chronology import Chronology
 from .content import Article
+from .core.chronology import Chronology
+from .core.results import ArticleResult
 from .events import article_events
-from .model import ArticleResult
 from .temporal.values import Timex
 
 Spans = tuple[tuple[int, int], ...]
@@ -37,7 +37,7 @@ class FirstReading(ArticleResult):
 
 
 def reference_today(chronology: Chronology, today: dt.date | None) -> dt.date:
-    """The injected 'today'. The command line always resolves one (:mod:`timeline.today`); library
+    """The injected 'today'. The command line always resolves one (:mod:`timeline.core.today`); library
     calls without one get the end of the chronology window (provisional when the window is open)."""
     return today or chronology.window[1]
 

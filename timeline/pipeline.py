@@ -1,4 +1,4 @@
-"""The read phase: content folder -> :class:`~timeline.model.Timeline`. Nothing is written here
+"""The read phase: content folder -> :class:`~timeline.core.results.Timeline`. Nothing is written here
 except the extraction cache.
 
 Phases, as in MkDocs' own build: collect (load and validate every article), extract (tag and
@@ -28,14 +28,14 @@ from .anchoring.corpus import CorpusIndex, DatedArticle
 from .anchoring.cues import Cue
 from .anchoring.infer import horizon
 from .cache import Entry, ResultCache, context_key
-from .chronology import Chronology, load_chronology
 from .content import Article
 from .content.loader import iter_article_files, iter_articles
+from .core.chronology import Chronology, load_chronology
+from .core.problems import Problems
+from .core.results import ArticleResult, Timeline
 from .events import merge_events
 from .execution import ExecutionPlan, Work, iter_extraction
 from .extraction import FirstReading, extract_article, reference_today
-from .model import ArticleResult, Timeline
-from .problems import Problems
 from .store import ResultStore, Shared, summary
 
 __all__ = ["collect", "date_from_corpus", "extract_article", "reference_today"]

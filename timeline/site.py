@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .atomic import temporary_beside, write_atomic
-from .errors import TimelineError
+from .core.atomic import temporary_beside, write_atomic
+from .core.errors import TimelineError
 
 MARKER = ".timeline-generated.json"
 
@@ -82,7 +82,7 @@ def _same_bytes(a: Path, b: Path) -> bool:
 
 def _write_pieces(target: Path, pieces: Iterable[str]) -> bool:
     """Stream ``pieces`` (UTF-8) into a temporary file beside ``target``; rename it over ``target``
-    only if the bytes differ (as :func:`~timeline.atomic.write_atomic` does). True if written."""
+    only if the bytes differ (as :func:`~timeline.core.atomic.write_atomic` does). True if written."""
     fd, tmp = temporary_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from .model import ArticleResult
+from .core.results import ArticleResult
 from .temporal.values import AnchorKind, DateValue, Timex, TimexType
 
 # Stands in a summary's timex list for a timex no event points to (indexes stay valid).
@@ -47,7 +47,7 @@ class Shared:
 def summary(result: ArticleResult, shared: Shared | None = None) -> ArticleResult:
     """``result`` without its text and its evidence; of its timexes, only the words and anchor of
     those its events point to, the others :data:`LEFT_OUT`. Everything else is in the full result
-    (:meth:`timeline.model.Timeline.full`). Summaries share equal dates and timexes (``shared``):
+    (:meth:`timeline.core.results.Timeline.full`). Summaries share equal dates and timexes (``shared``):
     nothing may change them."""
     shared = shared or Shared()
     used = {e.timex for e in result.events}

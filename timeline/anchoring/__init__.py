@@ -1,7 +1,7 @@
 """Place articles in time: infer publication dates and resolve every date expression.
 
 >>> import datetime as dt
->>> from timeline.chronology import load_chronology
+>>> from timeline.core.chronology import load_chronology
 >>> result = anchor_text("Five weeks into the war, the MoD says troops have pulled back.", None,
 ...                      load_chronology(None), today=dt.date(2025, 1, 1))
 >>> result.published.value
@@ -15,7 +15,7 @@ import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.chronology import Chronology
+from timeline.core.chronology import Chronology
 from timeline.temporal import tag
 from timeline.temporal.values import Timex
 

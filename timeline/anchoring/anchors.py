@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.chronology import Chronology
+from timeline.core.chronology import Chronology
 from timeline.temporal.specs import ChronologyRef
 from timeline.temporal.values import Timex
 

@@ -17,7 +17,7 @@ import itertools
 import math
 from collections.abc import Sequence
 
-from timeline.chronology import Chronology
+from timeline.core.chronology import Chronology
 from timeline.temporal.values import Timex
 
 from .cues import POINT_KINDS, Cue, CueFinder, fmt

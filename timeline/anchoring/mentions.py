@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from timeline.chronology import Chronology, KeyEvent
-from timeline.datafile import DataFileError, Flag, Items, Number, Record, Text, line_of, read
+from timeline.core.chronology import Chronology, KeyEvent
+from timeline.core.datafile import DataFileError, Flag, Items, Number, Record, Text, line_of, read
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")

@@ -23,7 +23,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from timeline.datafile import Anything, DataFileError, Items, Record, Table, Text, check, read, read_with_text
+from timeline.core.datafile import (
+    Anything,
+    DataFileError,
+    Items,
+    Record,
+    Table,
+    Text,
+    check,
+    read,
+    read_with_text,
+)
 from timeline.temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 

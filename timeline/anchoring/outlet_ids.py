@@ -23,7 +23,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from timeline.datafile import Anything, DataFileError, Items, Record, read
+from timeline.core.datafile import Anything, DataFileError, Items, Record, read
 
 DEFAULT_PATH = Path(__file__).with_name("outlet_ids.yaml")
 

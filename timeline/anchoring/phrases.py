@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from timeline.datafile import Flag, Items, Number, Record, Regex, Table, Text, read
+from timeline.core.datafile import Flag, Items, Number, Record, Regex, Table, Text, read
 from timeline.temporal.specs import ChronologyRef
 from timeline.temporal.values import AnchorKind, DurationUnit, DurationValue, Mod, Timex, TimexType
 

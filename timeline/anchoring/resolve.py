@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from timeline.chronology import Chronology
+from timeline.core.chronology import Chronology
 from timeline.temporal import resolve as tag_resolve
 from timeline.temporal.resolution import resolve_shift
 from timeline.temporal.specs import ChronologyRef, Shift, YearlessDate

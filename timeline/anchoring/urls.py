@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from timeline.calendar_math import MONTH_NUMBERS, month_name
+from timeline.core.calendar_math import MONTH_NUMBERS, month_name
 
 from .cues import Cue, CueKind, fmt
 from .model import Evidence, EvidenceSource

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..datafile import Flag, Items, Record, Regex, Text, read
+from ..core.datafile import Flag, Items, Record, Regex, Text, read
 
 PATH = Path(__file__).with_name("boilerplate.yaml")
 SCHEMA = Record(

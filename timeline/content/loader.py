@@ -1,6 +1,6 @@
 """Read ``content/articles``: decode, split front matter, find the title, mask boilerplate.
 
-Reading never raises for a bad file: problems go into :class:`~timeline.problems.Problems` with
+Reading never raises for a bad file: problems go into :class:`~timeline.core.problems.Problems` with
 the file name, the line where there is one, and what to do.
 """
 
@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..problems import Problems
+from ..core.problems import Problems
 from .article import Article
 from .boilerplate import junk_spans, mask
 from .frontmatter import parse_front_matter

@@ -22,9 +22,9 @@ from typing import Any
 
 import yaml
 
-from timeline.errors import TimelineError
+from timeline.core.errors import TimelineError
+from timeline.core.thresholds import HIGH_CONFIDENCE
 from timeline.temporal.values import AnchorKind, DateValue, Granularity
-from timeline.thresholds import HIGH_CONFIDENCE
 
 
 class EvalInputError(TimelineError, ValueError):
@@ -140,8 +140,8 @@ def run_pubdate_eval(
     share of the articles (``seed``) lose their date and their address; the others keep both as
     metadata and teach the pipeline when the hidden ones were written (``learn``). Only hidden
     articles are scored."""
+    from timeline.core.problems import Problems
     from timeline.pipeline import collect
-    from timeline.problems import Problems
     from timeline.store import ResultStore
 
     articles = read_articles(jsonl)

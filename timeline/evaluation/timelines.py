@@ -39,10 +39,10 @@ from typing import Any
 
 import yaml
 
-from ..datafile import Items, Record, Text, read
-from ..errors import TimelineError
+from ..core.datafile import Items, Record, Text, read
+from ..core.errors import TimelineError
+from ..core.results import Timeline
 from ..events.sentences import split_sentences
-from ..model import Timeline
 
 WORDS_PATH = Path(__file__).with_name("timeline_words.yaml")
 SCHEMA = Record(
@@ -292,8 +292,8 @@ def run_timeline_eval(
 ) -> dict[str, Any]:
     """Build the events (of ``content``, or of the JSONL ``corpus`` with ``chronology_file``) as
     ``timeline build`` does, and score them and the plain baseline against the reference."""
+    from ..core.problems import Problems
     from ..pipeline import collect
-    from ..problems import Problems
     from ..store import ResultStore
 
     reference = read_reference(reference_file)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from timeline.errors import TimelineError
+from timeline.core.errors import TimelineError
 
 from ..temporal.values import Timex
 

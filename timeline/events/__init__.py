@@ -2,7 +2,7 @@
 
 - :func:`article_events`: one article's event candidates (see :mod:`.extract` for the rules);
 - :func:`clean_text`: the one cleaning function for all text shown to readers;
-- :func:`merge_events`: candidates of all articles -> :class:`~timeline.model.Event` list;
+- :func:`merge_events`: candidates of all articles -> :class:`~timeline.core.results.Event` list;
 - :func:`event_record`: a merged event as a JSON-ready dict that lists its members and conflicts.
 """
 

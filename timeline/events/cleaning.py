@@ -18,7 +18,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from ..content.boilerplate import junk_rule
-from ..datafile import Flag, Items, Record, Regex, Text, read
+from ..core.datafile import Flag, Items, Record, Regex, Text, read
 
 PATH = Path(__file__).with_name("cleaning.yaml")
 SCHEMA = Record(

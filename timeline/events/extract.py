@@ -30,10 +30,10 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..content.article import Article
-from ..model import ArticleEvent
+from ..core.results import ArticleEvent
+from ..core.thresholds import TRUSTED_CONFIDENCE
 from ..temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from ..temporal.values import AnchorKind, DateValue, Granularity, Mod, Timex, TimexType
-from ..thresholds import TRUSTED_CONFIDENCE
 from .cleaning import clean_text, is_caption
 from .sentences import split_sentences
 from .words import words

@@ -36,9 +36,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..gazetteer import word_alternation
-from ..model import ArticleEvent, ArticleResult, Event
+from ..core.gazetteer import word_alternation
+from ..core.results import ArticleEvent, ArticleResult, Event
 from ..temporal.values import DateValue, Granularity
+from .cleaning import caption_sentence
 from .words import words
 
 MERGE_THRESHOLD = 0.5
@@ -239,12 +240,13 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
 
 
 def _representative(members: list[ArticleEvent], tokens: list[frozenset[str]]) -> int:
-    """The member whose text stands for the event: the most precise, then not a caption, then most words."""
+    """The member whose text stands for the event: the most precise, then not a caption (its line's
+    furniture or a sentence written as one), then most words."""
     return min(
         range(len(members)),
         key=lambda k: (
             members[k].date.granularity,
-            members[k].caption,
+            members[k].caption or caption_sentence(members[k].text),
             -len(tokens[k]),
             members[k].article,
             members[k].start,

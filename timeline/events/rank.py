@@ -36,8 +36,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..datafile import Items, Record, Regex, Text, read
-from ..model import ArticleEvent, ArticleResult, Event
+from ..core.datafile import Items, Record, Regex, Text, read
+from ..core.results import ArticleEvent, ArticleResult, Event
 from .cleaning import caption_sentence
 from .merge import NAME, content_tokens, jaccard
 

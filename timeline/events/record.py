@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import ArticleEvent, Event
+from ..core.results import ArticleEvent, Event
 from .merge import CONFLICT_THRESHOLD, MERGE_THRESHOLD, content_tokens, similar
 
 

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..datafile import Items, Record, Regex, Text, read
+from ..core.datafile import Items, Record, Regex, Text, read
 
 PATH = Path(__file__).with_name("words.yaml")
 _WORDS = Items(Text(what="a word"))

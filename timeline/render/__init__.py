@@ -13,8 +13,8 @@ import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..config import Settings
-from ..gazetteer import Gazetteer, default_gazetteer
-from ..model import Timeline
+from ..core.gazetteer import Gazetteer, default_gazetteer
+from ..core.results import Timeline
 from .context import make_context
 from .exports import export_makers
 from .pages import page_makers

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..core.results import ArticleResult
 from ..events import clean_text
-from ..model import ArticleResult
 from ..temporal.values import DateValue, Timex
 from .dates import describe
 from .text import attr, clean, html_text, shows_text

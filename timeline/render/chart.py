@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from ..chronology import Phase
+from ..core.chronology import Phase
 from .dates import MONTHS, day_short, month_key
 from .text import attr, html_text
 

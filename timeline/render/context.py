@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from ..gazetteer import Entity, Gazetteer
-from ..model import ArticleEvent, ArticleResult, Event, Timeline
+from ..core.gazetteer import Entity, Gazetteer
+from ..core.results import ArticleEvent, ArticleResult, Event, Timeline
 from ..temporal.values import DateValue, Granularity, Timex
 from .dates import BADGES, day_short, describe, month_key, precision
 from .layout import SiteMap, event_anchor, event_sort_key, link, plan, section_of

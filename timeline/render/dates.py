@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..calendar_math import MONTH_NAMES, WEEKDAY_NAMES
+from ..core.calendar_math import MONTH_NAMES, WEEKDAY_NAMES
 from ..temporal.values import DateValue, Granularity, Mod
 
 MONTHS = MONTH_NAMES

@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from ..chronology import Phase
+from ..core.chronology import Phase
+from ..core.results import Event
 from ..events import event_record
 from ..extract import published_record
-from ..model import Event
 from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..config import Settings
-from ..model import ArticleResult, Event, Timeline
+from ..core.results import ArticleResult, Event, Timeline
+from ..core.thresholds import TRUSTED_CONFIDENCE
 from ..temporal.values import DateValue, Granularity
-from ..thresholds import TRUSTED_CONFIDENCE
 from .dates import month_key
 
 HOME_SNIPPET = ".home.md"  # embedded by site_src/index.md (pymdownx.snippets); dot files are not pages

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from timeline.calendar_math import DAYS_PER_MONTH, add_months
+from timeline.core.calendar_math import DAYS_PER_MONTH, add_months
 
 from .specs import (
     ChronologyRef,

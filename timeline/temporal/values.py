@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum, StrEnum
 
-from timeline.calendar_math import DAYS_PER_MONTH, DAYS_PER_YEAR
+from timeline.core.calendar_math import DAYS_PER_MONTH, DAYS_PER_YEAR
 
 
 class Granularity(IntEnum):

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from timeline.calendar_math import day_text
+from timeline.core.calendar_math import day_text
 from timeline.temporal.resolution import shift_date
 from timeline.temporal.values import DurationValue
 

@@ -9,7 +9,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable
 
-from timeline.calendar_math import month_name
+from timeline.core.calendar_math import month_name
 from timeline.temporal.values import DateValue, Granularity, Mod, Timex
 
 from ..model import Evidence

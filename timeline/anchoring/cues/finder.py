@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from timeline.chronology import Chronology
+from timeline.core.chronology import Chronology
 from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex
 

@@ -9,7 +9,7 @@ import functools
 import math
 from collections.abc import Iterable
 
-from timeline.calendar_math import add_months, month_name
+from timeline.core.calendar_math import add_months, month_name
 from timeline.temporal.specs import Deictic, Shift
 from timeline.temporal.values import AnchorKind, Granularity, Mod, Timex
 

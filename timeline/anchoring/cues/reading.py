@@ -9,7 +9,7 @@ import math
 import re
 from typing import Protocol
 
-from timeline.chronology import Chronology
+from timeline.core.chronology import Chronology
 from timeline.temporal.specs import Deictic
 from timeline.temporal.tense import FUTURE_WORDS
 from timeline.temporal.values import Timex

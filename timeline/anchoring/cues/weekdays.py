@@ -4,7 +4,7 @@ weekday cue is periodic (``Cue.weekday``): it shapes the estimate, it does not p
 
 from __future__ import annotations
 
-from timeline.calendar_math import WEEKDAY_NAMES
+from timeline.core.calendar_math import WEEKDAY_NAMES
 from timeline.temporal.specs import WeekdayRef
 from timeline.temporal.values import Timex
 

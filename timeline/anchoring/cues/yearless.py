@@ -8,7 +8,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 
-from timeline.calendar_math import WEEKDAY_NAMES, add_months, month_name
+from timeline.core.calendar_math import WEEKDAY_NAMES, add_months, month_name
 from timeline.temporal.specs import YearlessDate
 from timeline.temporal.values import Granularity, Timex
 

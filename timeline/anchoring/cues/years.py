@@ -8,7 +8,7 @@ import calendar
 import datetime as dt
 from collections.abc import Collection, Iterable
 
-from timeline.calendar_math import month_name
+from timeline.core.calendar_math import month_name
 from timeline.temporal.specs import Deictic, Shift, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Granularity, Mod, Timex
 

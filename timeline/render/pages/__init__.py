@@ -18,7 +18,7 @@ from .tags import names_index, tag_page, tags_index
 def page_makers(ctx: Context) -> dict[str, Callable[[], str]]:
     """Every page, keyed by docs-relative path, as a function that renders it: pages are made one
     at a time, when the writer asks for them, and each article's full result is read back only for
-    its own page (see :meth:`timeline.model.Timeline.full`)."""
+    its own page (see :meth:`timeline.core.results.Timeline.full`)."""
     site = ctx.site
     pages: dict[str, Callable[[], str]] = {
         site.home: partial(home_snippet, ctx),

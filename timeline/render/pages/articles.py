@@ -7,9 +7,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 
-from ...model import ArticleResult
+from ...core.results import ArticleResult
+from ...core.thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
 from ...temporal.values import AnchorKind, Timex, TimexType
-from ...thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
 from ..article_text import article_html
 from ..context import Context, badge, front_matter, plural
 from ..dates import day_short, describe, span

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...model import ArticleEvent, Event
+from ...core.results import ArticleEvent, Event
 from ..context import Context, badge, front_matter, plural, sorted_members
 from ..dates import day_long, describe, month_key, month_name, span
 from ..layout import MonthPart, Section, day_section, event_anchor, event_sort_key, link, section_of

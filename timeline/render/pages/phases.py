@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ...chronology import Phase
-from ...model import Event
+from ...core.chronology import Phase
+from ...core.results import Event
 from ..context import Context, front_matter, plural
 from ..dates import day_short, describe, month_name
 from ..layout import link

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...gazetteer import KIND_TITLES, KINDS, Entity
-from ...model import ArticleResult, Event
+from ...core.gazetteer import KIND_TITLES, KINDS, Entity
+from ...core.results import ArticleResult, Event
 from ..context import Context, front_matter, plural
 from ..dates import describe
 from ..layout import link

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from timeline.datafile import (
+from timeline.core.datafile import (
     Anything,
     Choice,
     Date,
@@ -37,7 +37,7 @@ __all__ = ["RULES_DIR", "Rule", "RuleError", "RuleSet", "load"]
 
 RULES_DIR = Path(__file__).parent
 
-# The schema of each rule file (timeline/datafile.py checks it; the header of each file says
+# The schema of each rule file (timeline/core/datafile.py checks it; the header of each file says
 # what the keys mean).
 _WORDS = Table(values=Anything("a value"))
 _TABLES = Record(

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timeline.atomic import write_atomic
+from timeline.core.atomic import write_atomic
 
 try:  # CPython internals; without them everything simply goes through re.compile
     import _sre

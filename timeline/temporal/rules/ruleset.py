@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeline.datafile import DataFileError
+from timeline.core.datafile import DataFileError
 
 from ..values import AnchorKind, TimexType
 

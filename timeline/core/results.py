@@ -1,23 +1,24 @@
 """The data the read phase produces and the render phase consumes.
 
 Nothing here reads files or the clock: a :class:`Timeline` is a pure value built by
-:mod:`timeline.pipeline` and turned into pages by :mod:`timeline.render`.
+:mod:`timeline.pipeline` and turned into pages by :mod:`timeline.render`. Where the full results
+are parked while a build runs is the pipeline's business (:class:`timeline.pipeline.store.ResultStore`);
+a :class:`Timeline` only knows it as :class:`FullResults`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from .content import Article
+from ..content import Article
+from ..temporal.values import DateValue, Timex
 from .problems import Problems
-from .temporal.values import DateValue, Timex
 
 if TYPE_CHECKING:
-    from .anchoring import PublicationEstimate
-    from .anchoring.corpus import NewsTerms
+    from ..anchoring import PublicationEstimate
+    from ..anchoring.corpus import NewsTerms
     from .chronology import Chronology
-    from .store import ResultStore
 
 
 @dataclass(slots=True)  # tens of thousands stay in memory for the whole build
@@ -61,13 +62,26 @@ class ArticleResult:
     terms: NewsTerms | None = None  # the news it reports, for dating others (anchoring.corpus)
 
 
+class FullResults(Protocol):
+    """Where the full results of a build are, by article slug, when the :class:`Timeline` holds
+    only summaries (:class:`timeline.pipeline.store.ResultStore` is one)."""
+
+    def get(self, slug: str) -> ArticleResult:
+        """The article's whole result: its text, every timex and the evidence."""
+        ...
+
+    def body_text(self, slug: str) -> str:
+        """The article's visible text (:attr:`~timeline.content.Article.body_text`)."""
+        ...
+
+
 @dataclass
 class Timeline:
     """The whole read phase's result.
 
     With a ``store`` (what ``timeline build`` uses), ``articles`` holds summaries (see
-    :func:`timeline.store.summary`: no text, no evidence, only the timexes events point to) and
-    :meth:`full` reads an article's whole result back from the store; without one, ``articles``
+    :func:`timeline.pipeline.store.summary`: no text, no evidence, only the timexes events point
+    to) and :meth:`full` asks the store for an article's whole result; without one, ``articles``
     holds the full results.
     """
 
@@ -75,7 +89,7 @@ class Timeline:
     events: list[Event]
     chronology: Chronology
     problems: Problems
-    store: ResultStore | None = None
+    store: FullResults | None = None
 
     def full(self, result: ArticleResult) -> ArticleResult:
         """``result`` with its text, every timex and the evidence."""

@@ -17,7 +17,7 @@ from .datafile import DataFileError, Items, Record, Text, fail, read
 
 KINDS = ("places", "people", "organizations")
 KIND_TITLES = {"places": "Places", "people": "People", "organizations": "Organizations"}
-DEFAULT_FILE = Path(__file__).parent / "data" / "gazetteer.yaml"
+DEFAULT_FILE = Path(__file__).parents[1] / "data" / "gazetteer.yaml"
 _ENTRY = Record(
     required={
         "id": Text(form=r"[a-z0-9][a-z0-9-]*", what="an id of lowercase letters, digits and -"),
