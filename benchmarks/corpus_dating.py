@@ -4,7 +4,7 @@ Reads the dense real corpus ``../shared/eval/war-news-corpus/2022h1.jsonl.gz`` (
 January-June 2022) at run time, writes N of them as content files of a project (beyond 5,495 the
 corpus is repeated with its dates moved on by 182 days and a marker in the title), with a fifth
 of them undated (no date, no address), and runs a cold ``timeline build`` (no cache) in a child
-process, timing the corpus pass (:func:`timeline.pipeline.date_from_corpus`) inside it, in wall
+process, timing the corpus pass (:func:`timeline.pipeline.read_phase.date_from_corpus`) inside it, in wall
 time and in CPU time (the build's process and its worker processes: on a shared machine CPU time
 moves less than wall time). Then, in another child, the same build without corpus learning, for
 comparison. The children's peak memory is their own.
@@ -68,9 +68,9 @@ def child(project: Path, learn: bool) -> None:
     import functools
     from collections.abc import Iterator
 
-    from timeline import build as build_module
-    from timeline import pipeline
-    from timeline.build import build
+    from timeline.pipeline import build as build_module
+    from timeline.pipeline import read_phase as pipeline
+    from timeline.pipeline.build import build
 
     spent = [0.0, 0.0]  # wall, CPU
     original = pipeline.date_from_corpus

@@ -393,15 +393,15 @@ def bench_extraction(report: Report, content: Path, n: int) -> None:
     report.add("loading articles", str(len(articles)), "decode, front matter, boilerplate masking",
                f"{fmt_rate(len(articles) / load_s)} articles/s ({load_s:.2f} s)")  # fmt: skip
     try:
-        from timeline.execution import ExecutionPlan, run_extraction
+        from timeline.pipeline.executors import ExecutionPlan, run_extraction
     except ImportError:
-        from timeline.pipeline import extract_article  # before the executors existed
+        from timeline.pipeline.read_phase import extract_article  # before the executors existed
 
         def run_extraction(arts, chron, ref, plan=None):  # type: ignore[no-untyped-def]
             return [extract_article(a, chron, ref) for a in arts]
 
         ExecutionPlan = None  # type: ignore[assignment]
-        report.note("timeline.execution is missing: only the serial extraction was measured")
+        report.note("timeline.pipeline.executors is missing: only the serial extraction was measured")
 
     t0, c0 = time.perf_counter(), time.process_time()
     serial = run_extraction(articles, chronology, today, ExecutionPlan("serial") if ExecutionPlan else None)

@@ -44,7 +44,7 @@ def test_a_data_error_is_a_message_not_an_internal_error(
     def broken(**kwargs: object) -> str:
         raise cls("timeline/data/gazetteer.yaml:12: 'aliases' must be a list")
 
-    monkeypatch.setattr("timeline.build.build", broken)
+    monkeypatch.setattr("timeline.pipeline.build.build", broken)
     assert main(["build", "--today", "2026-12-03"], environ={}) == 1
     err = capsys.readouterr().err
     assert "gazetteer.yaml:12: 'aliases' must be a list" in err and "internal error" not in err
@@ -56,6 +56,6 @@ def test_an_unexpected_exception_says_it_is_a_bug(
     def broken(**kwargs: object) -> str:
         raise KeyError("slug")
 
-    monkeypatch.setattr("timeline.build.build", broken)
+    monkeypatch.setattr("timeline.pipeline.build.build", broken)
     assert main(["build", "--today", "2026-12-03"], environ={}) == 1
     assert "internal error: KeyError" in capsys.readouterr().err

@@ -196,7 +196,7 @@ def test_an_unchanged_pile_is_dated_again_from_the_cache(
     def no_extraction(*args: object, **kwargs: object) -> None:
         raise AssertionError("an unchanged article was extracted again")
 
-    monkeypatch.setattr("timeline.execution.extract_article", no_extraction)
+    monkeypatch.setattr("timeline.pipeline.executors.extract_article", no_extraction)
     assert main(args, environ={}) == 0
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     page = next(p for p in before if "port-workers-wounded" in p.name)

@@ -17,7 +17,7 @@ from timeline.content.loader import load_articles
 from timeline.core.chronology import load_chronology
 from timeline.core.problems import Problems
 from timeline.core.results import ArticleResult
-from timeline.extraction import FirstReading, extract_article, place_again
+from timeline.pipeline.extraction import FirstReading, extract_article, place_again
 from timeline.temporal import tag
 
 from .test_corpus_dating import BACKGROUND, STRIKE, STRIKE_DAY, UNDATED_REPORT

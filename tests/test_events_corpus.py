@@ -24,7 +24,7 @@ if (
 
 @pytest.fixture(scope="module")
 def timeline():
-    from timeline.pipeline import collect
+    from timeline.pipeline.read_phase import collect
 
     return collect(ROOT / "content")
 

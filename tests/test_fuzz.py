@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.build import build
 from timeline.core.problems import Problems
+from timeline.pipeline.build import build
 from timeline.temporal import tag
 
 from .project import make_project

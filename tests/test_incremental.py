@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-import timeline.cache as cache_mod
-from timeline.build import build
-from timeline.cache import ResultCache, context_key
+import timeline.pipeline.cache as cache_mod
 from timeline.content import load_articles
 from timeline.core.chronology import load_chronology
 from timeline.core.problems import Problems
-from timeline.execution import ExecutionPlan, run_extraction
 from timeline.extract import result_record
-from timeline.pipeline import collect
+from timeline.pipeline.build import build
+from timeline.pipeline.cache import ResultCache, context_key
+from timeline.pipeline.executors import ExecutionPlan, run_extraction
+from timeline.pipeline.read_phase import collect
 
 from .conftest import ROOT, TODAY
 from .project import bundled_articles, make_project
@@ -133,7 +133,7 @@ def test_editing_a_word_list_changes_the_cache_key(tmp_path: Path, monkeypatch: 
     """news_common_words.txt is data the results depend on: editing it must not leave stale results."""
     import shutil
 
-    from timeline import cache
+    from timeline.pipeline import cache
 
     package = tmp_path / "timeline"
     shutil.copytree(cache._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))

@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 
 import timeline.site as site_mod
-from timeline.build import build
 from timeline.config import Settings
 from timeline.content import Article
 from timeline.core.chronology import load_chronology
-from timeline.execution import BATCH, IN_FLIGHT, ExecutionPlan, iter_extraction
 from timeline.extract import result_record
-from timeline.pipeline import collect
+from timeline.pipeline.build import build
+from timeline.pipeline.executors import BATCH, IN_FLIGHT, ExecutionPlan, iter_extraction
+from timeline.pipeline.read_phase import collect
+from timeline.pipeline.store import LEFT_OUT, ResultStore
 from timeline.render import render_site, site_files
 from timeline.site import write_output
-from timeline.store import LEFT_OUT, ResultStore
 
 from .conftest import ROOT, TODAY
 from .project import bundled_articles, make_project

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.build import build
 from timeline.cli import main
 from timeline.core.problems import Problems
+from timeline.pipeline.build import build
 from timeline.site import MARKER
 
 from .project import bundled_articles, make_project

@@ -96,9 +96,9 @@ def _today(args: argparse.Namespace, setting: dt.date | None) -> Today:
 
 # ---- commands ---------------------------------------------------------------------------
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
     from .config import load_settings
-    from .execution import ExecutionPlan
+    from .pipeline.build import build
+    from .pipeline.executors import ExecutionPlan
 
     config = Path(args.config)
     today = _today(args, load_settings(config).today)
@@ -178,7 +178,7 @@ def cmd_eval_published(args: argparse.Namespace) -> int:
     from .config import load_settings
     from .core.chronology import load_chronology
     from .evaluation.published import format_pubdate_report, run_pubdate_eval
-    from .execution import ExecutionPlan
+    from .pipeline.executors import ExecutionPlan
 
     today = _today(args, load_settings(Path(args.config)).today).day
     chronology_file = Path(args.chronology) if args.chronology else None
@@ -210,7 +210,7 @@ def cmd_eval_timeline(args: argparse.Namespace) -> int:
     from .config import load_settings
     from .core.chronology import load_chronology
     from .evaluation.timelines import format_timeline_report, run_timeline_eval
-    from .execution import ExecutionPlan
+    from .pipeline.executors import ExecutionPlan
 
     config = Path(args.config)
     settings = load_settings(config)

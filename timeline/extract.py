@@ -12,8 +12,8 @@ from .content import read_article
 from .core.chronology import load_chronology
 from .core.problems import Problems
 from .core.results import ArticleResult
-from .extraction import extract_article, reference_today
-from .pipeline import date_from_corpus
+from .pipeline.extraction import extract_article, reference_today
+from .pipeline.read_phase import date_from_corpus
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -85,7 +85,7 @@ def extract_files(
     """Records for each readable file in ``paths`` (unreadable ones are reported in ``problems``).
 
     The files are one corpus, as in ``timeline build``: the dated ones (``published`` in their
-    metadata) help place the undated ones (:func:`timeline.pipeline.date_from_corpus`)."""
+    metadata) help place the undated ones (:func:`timeline.pipeline.read_phase.date_from_corpus`)."""
     chronology = load_chronology(chronology_file, today=today)
     ref = reference_today(chronology, today)
     results = []

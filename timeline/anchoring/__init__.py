@@ -41,7 +41,7 @@ class Reading:
     """What anchoring reads in a text before it places anything in time: the timexes as tagged
     (unresolved) and, for a text without a publication date, the clues in the text and its address.
     None of it depends on the publication date or on clues from outside the text, so the corpus
-    pass (:func:`timeline.pipeline.date_from_corpus`) places an undated text again from its first
+    pass (:func:`timeline.pipeline.read_phase.date_from_corpus`) places an undated text again from its first
     reading (:meth:`dump`, :meth:`load`) instead of tagging it again."""
 
     timexes: list[Timex]

@@ -1,7 +1,7 @@
 """The data the read phase produces and the render phase consumes.
 
 Nothing here reads files or the clock: a :class:`Timeline` is a pure value built by
-:mod:`timeline.pipeline` and turned into pages by :mod:`timeline.render`. Where the full results
+:mod:`timeline.pipeline.read_phase` and turned into pages by :mod:`timeline.render`. Where the full results
 are parked while a build runs is the pipeline's business (:class:`timeline.pipeline.store.ResultStore`);
 a :class:`Timeline` only knows it as :class:`FullResults`.
 """

@@ -133,16 +133,17 @@ def run_pubdate_eval(
 ) -> dict[str, Any]:
     """Infer the dates of articles whose true date is hidden; return metrics and per-article rows.
 
-    The articles go through the same pipeline as ``timeline build`` (:func:`timeline.pipeline.collect`):
-    they are written as content files into a temporary folder and read, extracted and dated
-    there, as one corpus. Without ``hide`` every date is hidden and the address is a clue like the
+    The articles go through the same pipeline as ``timeline build``
+    (:func:`timeline.pipeline.read_phase.collect`): they are written as content files into a
+    temporary folder and read, extracted and dated there, as one corpus. Without ``hide`` every
+    date is hidden and the address is a clue like the
     text (``use_url=False`` measures the text alone). With ``hide`` (a share, e.g. 0.2), a random
     share of the articles (``seed``) lose their date and their address; the others keep both as
     metadata and teach the pipeline when the hidden ones were written (``learn``). Only hidden
     articles are scored."""
     from timeline.core.problems import Problems
-    from timeline.pipeline import collect
-    from timeline.store import ResultStore
+    from timeline.pipeline.read_phase import collect
+    from timeline.pipeline.store import ResultStore
 
     articles = read_articles(jsonl)
     order = list(range(len(articles)))

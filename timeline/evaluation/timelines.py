@@ -2,7 +2,7 @@
 
 The reference is JSON Lines of ``{date, text}`` (an editor's list of what happened each day, e.g.
 Wikipedia's Current events portal). The system's events are built by the same code as ``timeline
-build`` (:func:`timeline.pipeline.collect`), from a content folder or from a JSONL corpus of
+build`` (:func:`timeline.pipeline.read_phase.collect`), from a content folder or from a JSONL corpus of
 articles written into a temporary one (their ``published`` dates and urls kept as metadata).
 
 Only days inside the reference's span count (as news-tls cuts the input to the reference's dates),
@@ -293,8 +293,8 @@ def run_timeline_eval(
     """Build the events (of ``content``, or of the JSONL ``corpus`` with ``chronology_file``) as
     ``timeline build`` does, and score them and the plain baseline against the reference."""
     from ..core.problems import Problems
-    from ..pipeline import collect
-    from ..store import ResultStore
+    from ..pipeline.read_phase import collect
+    from ..pipeline.store import ResultStore
 
     reference = read_reference(reference_file)
     first, last = min(i.date for i in reference), max(i.date for i in reference)

@@ -7,7 +7,7 @@ articles). Rendering and writing happen afterwards, elsewhere.
 
 Articles stream through the first two phases: each is read, extracted (or found in the cache)
 and handed on while later files are still unread, so at most a few batches of whole articles
-are in memory at once. With a :class:`~timeline.store.ResultStore` (``timeline build``), each
+are in memory at once. With a :class:`~timeline.pipeline.store.ResultStore` (``timeline build``), each
 full result is parked there at once and only its summary stays in memory for the merge and the
 render; that keeps the build's memory from growing with the articles' text.
 """
@@ -24,17 +24,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .anchoring.corpus import CorpusIndex, DatedArticle
-from .anchoring.cues import Cue
-from .anchoring.infer import horizon
+from ..anchoring.corpus import CorpusIndex, DatedArticle
+from ..anchoring.cues import Cue
+from ..anchoring.infer import horizon
+from ..content import Article
+from ..content.loader import iter_article_files, iter_articles
+from ..core.chronology import Chronology, load_chronology
+from ..core.problems import Problems
+from ..core.results import ArticleResult, Timeline
+from ..events import merge_events
 from .cache import Entry, ResultCache, context_key
-from .content import Article
-from .content.loader import iter_article_files, iter_articles
-from .core.chronology import Chronology, load_chronology
-from .core.problems import Problems
-from .core.results import ArticleResult, Timeline
-from .events import merge_events
-from .execution import ExecutionPlan, Work, iter_extraction
+from .executors import ExecutionPlan, Work, iter_extraction
 from .extraction import FirstReading, extract_article, reference_today
 from .store import ResultStore, Shared, summary
 

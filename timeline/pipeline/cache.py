@@ -15,14 +15,14 @@ import pickle
 from functools import cache
 from pathlib import Path
 
-from .content import Article
-from .core.atomic import write_atomic
-from .core.results import ArticleResult
+from ..content import Article
+from ..core.atomic import write_atomic
+from ..core.results import ArticleResult
 
 FORMAT = 2
 # what an entry holds: an ArticleResult without its Article (published, timexes, events, terms)
 Entry = tuple[object, list[object], list[object], object]
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # the whole timeline package
 
 
 @cache

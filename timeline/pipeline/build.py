@@ -5,7 +5,7 @@ anything written, so an error in the content never leaves a half-built site. Pag
 rendered one at a time as the writer asks for them, so memory holds one page, not the site; each
 file is still written atomically, so an interruption leaves every page either old or new, and the
 next build converges. The read phase parks each article's full result in a temporary
-:class:`~timeline.store.ResultStore`, which article pages read back.
+:class:`~timeline.pipeline.store.ResultStore`, which article pages read back.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .config import ConfigError, load_settings
-from .core.problems import Problems
-from .execution import ExecutionPlan
-from .pipeline import collect
-from .render import site_files
-from .site import write_output
+from ..config import ConfigError, load_settings
+from ..core.problems import Problems
+from ..render import site_files
+from ..site import write_output
+from .executors import ExecutionPlan
+from .read_phase import collect
 from .store import ResultStore
 
 

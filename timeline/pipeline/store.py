@@ -16,8 +16,8 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from .core.results import ArticleResult
-from .temporal.values import AnchorKind, DateValue, Timex, TimexType
+from ..core.results import ArticleResult
+from ..temporal.values import AnchorKind, DateValue, Timex, TimexType
 
 # Stands in a summary's timex list for a timex no event points to (indexes stay valid).
 LEFT_OUT = Timex(start=0, end=0, text="", type=TimexType.DATE, rule="left-out", anchor=AnchorKind.NONE)

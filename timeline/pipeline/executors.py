@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
 
-from .anchoring.cues import Cue
-from .content import Article
-from .core.chronology import Chronology
-from .core.errors import TimelineError
-from .core.results import ArticleResult
+from ..anchoring.cues import Cue
+from ..content import Article
+from ..core.chronology import Chronology
+from ..core.errors import TimelineError
+from ..core.results import ArticleResult
 from .extraction import Kept, extract_article, place_again
 
 EXECUTORS = ("auto", "serial", "process", "dask")
@@ -60,7 +60,7 @@ def _init_worker(chronology: Chronology, today: dt.date, keep_reading: bool = Fa
 
 
 # An article to extract; or an article with clues from outside it (the corpus pass), and what its
-# first result kept when it kept something (:class:`~timeline.extraction.FirstReading`).
+# first result kept when it kept something (:class:`~timeline.pipeline.extraction.FirstReading`).
 Work = Article | tuple[Article, Sequence[Cue]] | tuple[Article, Sequence[Cue], Kept]
 
 
@@ -118,7 +118,7 @@ def iter_extraction(
     only as far as the workers need (a few batches ahead). An item may be (article, clues from
     outside it[, what its first result kept]), as the corpus pass sends them. ``keep_reading``: the
     undated articles' results keep their reading for the corpus pass
-    (:func:`~timeline.extraction.extract_article`)."""
+    (:func:`~timeline.pipeline.extraction.extract_article`)."""
     plan = plan or ExecutionPlan()
     if plan.executor not in EXECUTORS:
         raise ExecutorError(f"unknown executor {plan.executor!r}; choose one of {', '.join(EXECUTORS)}")
@@ -144,7 +144,7 @@ def _process_pool(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
         # Compile the tagger's rules once here (seconds); forked workers inherit them.
-        from .temporal import tag
+        from ..temporal import tag
 
         tag("")
     with ProcessPoolExecutor(

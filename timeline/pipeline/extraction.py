@@ -6,16 +6,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .anchoring import Reading, place_text, read_text
-from .anchoring.corpus import NewsTerms, news_terms
-from .anchoring.cues import Cue
-from .anchoring.mentions import Layout
-from .anchoring.newsdays import recalls
-from .content import Article
-from .core.chronology import Chronology
-from .core.results import ArticleResult
-from .events import article_events
-from .temporal.values import Timex
+from ..anchoring import Reading, place_text, read_text
+from ..anchoring.corpus import NewsTerms, news_terms
+from ..anchoring.cues import Cue
+from ..anchoring.mentions import Layout
+from ..anchoring.newsdays import recalls
+from ..content import Article
+from ..core.chronology import Chronology
+from ..core.results import ArticleResult
+from ..events import article_events
+from ..temporal.values import Timex
 
 Spans = tuple[tuple[int, int], ...]
 # what the second pass of an undated article takes from its first (:class:`FirstReading`): the
@@ -51,7 +51,7 @@ def extract_article(
     keep_reading: bool = False,
 ) -> ArticleResult:
     """Tag, anchor and find the events of one article (no I/O, no clock). ``extra``: clues from
-    outside the article (the corpus clue, see :func:`timeline.pipeline.date_from_corpus`).
+    outside the article (the corpus clue, see :func:`timeline.pipeline.read_phase.date_from_corpus`).
     ``keep_reading``: an undated article's result is a :class:`FirstReading`, which
     :func:`place_again` places again with the corpus clue without reading the text again."""
     reading = read_text(article.body, article.published, chronology, today=today, url=article.url)
