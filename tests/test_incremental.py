@@ -11,7 +11,7 @@ import timeline.pipeline.cache as cache_mod
 from timeline.content import load_articles
 from timeline.core.chronology import load_chronology
 from timeline.core.problems import Problems
-from timeline.extract import result_record
+from timeline.json_view import result_record
 from timeline.pipeline.build import build
 from timeline.pipeline.cache import ResultCache, context_key
 from timeline.pipeline.executors import ExecutionPlan, run_extraction
@@ -118,7 +118,7 @@ def test_generated_files_follow_the_umask(tmp_path: Path) -> None:
     import stat
 
     from timeline.core.atomic import FILE_MODE, write_atomic
-    from timeline.site import _write_pieces
+    from timeline.output.writer import _write_pieces
 
     write_atomic(tmp_path / "a.md", b"x")
     _write_pieces(tmp_path / "b.md", ["y"])

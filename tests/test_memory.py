@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
-import timeline.site as site_mod
+import timeline.output.writer as site_mod
 from timeline.config import Settings
 from timeline.content import Article
 from timeline.core.chronology import load_chronology
-from timeline.extract import result_record
+from timeline.json_view import result_record
+from timeline.output.writer import write_output
 from timeline.pipeline.build import build
 from timeline.pipeline.executors import BATCH, IN_FLIGHT, ExecutionPlan, iter_extraction
 from timeline.pipeline.read_phase import collect
 from timeline.pipeline.store import LEFT_OUT, ResultStore
 from timeline.render import render_site, site_files
-from timeline.site import write_output
 
 from .conftest import ROOT, TODAY
 from .project import bundled_articles, make_project

@@ -14,8 +14,8 @@ import pytest
 
 from timeline.cli import main
 from timeline.core.problems import Problems
+from timeline.output.writer import MARKER
 from timeline.pipeline.build import build
-from timeline.site import MARKER
 
 from .project import bundled_articles, make_project
 

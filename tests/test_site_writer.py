@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.site import MARKER, OutputError, write_output
+from timeline.output.writer import MARKER, OutputError, write_output
 
 
 def test_writes_only_changed_files_and_removes_only_its_own_stale_files(tmp_path: Path) -> None:

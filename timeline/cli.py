@@ -118,7 +118,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .config import load_settings
-    from .extract import extract_files
+    from .json_view import extract_files
 
     config = Path(args.config)
     settings = load_settings(config)

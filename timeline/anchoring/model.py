@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from timeline.temporal.values import Timex
 
@@ -47,6 +48,17 @@ class PublicationEstimate:
         if self.earliest is None or self.latest is None:
             return None
         return (self.latest - self.earliest).days + 1
+
+    def record(self) -> dict[str, Any]:
+        """The value, interval, source and confidence, JSON-ready, without the evidence (what
+        ``timeline extract --json`` and the downloads show)."""
+        return {
+            "value": self.value.isoformat() if self.value else None,
+            "earliest": self.earliest.isoformat() if self.earliest else None,
+            "latest": self.latest.isoformat() if self.latest else None,
+            "source": self.source,
+            "confidence": round(float(self.confidence), 3),
+        }
 
 
 @dataclass

@@ -17,8 +17,8 @@ from typing import Any
 
 from ..config import ConfigError, load_settings
 from ..core.problems import Problems
+from ..output.writer import write_output
 from ..render import site_files
-from ..site import write_output
 from .executors import ExecutionPlan
 from .read_phase import collect
 from .store import ResultStore

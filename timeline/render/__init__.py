@@ -1,7 +1,7 @@
 """Pure rendering: Timeline -> {path inside the output folder: page or download}. No I/O here.
 
 ``site_files`` is what ``timeline build`` calls: a mapping whose values are rendered only when
-they are looked up, which the writer (:mod:`timeline.site`) does one file at a time, in path
+they are looked up, which the writer (:mod:`timeline.output.writer`) does one file at a time, in path
 order, straight into ``site_src/<settings.output>/``; so the site is never held in memory whole.
 ``render_site`` renders everything at once (tests, small sites). The same Timeline always gives
 byte-identical files.

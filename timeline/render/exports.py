@@ -22,7 +22,6 @@ from typing import Any
 from ..core.chronology import Phase
 from ..core.results import Event
 from ..events import event_record
-from ..extract import published_record
 from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key
@@ -259,7 +258,7 @@ def chronology_json(ctx: Context) -> Iterator[str]:
             "title": clean(r.article.title),
             "source": r.article.source,
             "url": safe_url(r.article.url),
-            "published": published_record(r.published),
+            "published": r.published.record(),
         }
         for r in sorted(ctx.timeline.articles, key=lambda r: r.article.slug)
     )

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .anchoring import PublicationEstimate
 from .content import read_article
 from .core.chronology import load_chronology
 from .core.problems import Problems
@@ -20,17 +19,6 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def published_record(pub: PublicationEstimate) -> dict[str, Any]:
-    """A publication estimate's value, interval, source and confidence (JSON-ready, no evidence)."""
-    return {
-        "value": _iso(pub.value),
-        "earliest": _iso(pub.earliest),
-        "latest": _iso(pub.latest),
-        "source": pub.source,
-        "confidence": round(float(pub.confidence), 3),
-    }
-
-
 def result_record(result: ArticleResult) -> dict[str, Any]:
     """The JSON shape documented in README ("timeline extract")."""
     pub = result.published
@@ -39,7 +27,7 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
         "path": article.path,
         "title": article.title,
         "published": {
-            **published_record(pub),
+            **pub.record(),
             "evidence": [
                 {"text": e.text, "start": e.start, "end": e.end, "reason": e.reason, "source": e.source}
                 | ({"articles": list(e.articles)} if e.source == "corpus" else {})

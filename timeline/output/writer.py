@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .core.atomic import temporary_beside, write_atomic
-from .core.errors import TimelineError
+from ..core.atomic import temporary_beside, write_atomic
+from ..core.errors import TimelineError
 
 MARKER = ".timeline-generated.json"
 
