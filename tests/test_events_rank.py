@@ -11,7 +11,7 @@ from timeline.content.article import Article
 from timeline.core.results import ArticleEvent, ArticleResult, Event
 from timeline.events import merge_events
 from timeline.events.cleaning import caption_sentence, caption_sentence_rules
-from timeline.events.rank import lists, lowered_as, outlet_of
+from timeline.events.rank import happened, lists, lowered_as, outlet_of
 from timeline.temporal.values import DateValue
 
 D = dt.date
@@ -148,6 +148,22 @@ def test_ranking_list_examples(name):
         assert name in lowered_as(sentence), sentence
     for sentence in examples["kept"]:
         assert name not in lowered_as(sentence), sentence
+
+
+def test_happened_examples():
+    examples = lists().raw["happened_examples"]
+    assert all(happened(s) for s in examples["raised"])
+    assert not any(happened(s) for s in examples["not_raised"])
+
+
+def test_what_happened_ranks_above_what_was_said_of_the_same_weight():
+    action = "On Friday the regional guard captured the old bridge at Zatoka."
+    statement = "On Friday a spokesman for the coast guard told reporters Zatoka was calm."
+    results = [
+        article("one", "first.example", "From the coast", [action]),
+        article("two", "second.example", "From the coast", [statement]),
+    ]
+    assert [e.text for e in ranked(results)] == [action, statement]
 
 
 @pytest.mark.parametrize("rule", caption_sentence_rules(), ids=lambda r: r.id)

@@ -16,7 +16,9 @@ event's score says how much it is the news of its day:
    outlets count as one), when at least two do: SUPPORT_WEIGHT * idf * ln(outlets), idf over the
    articles' titles. This finds the day's story even when its reports are worded too differently
    to be merged, as DATEWISE-style summarizers do with the day's articles.
-3. **What it is.** Times SPECIFIC_BASE + SPECIFIC_STEP a name (up to three): named actors and places.
+3. **What it is.** Times SPECIFIC_BASE + SPECIFIC_STEP a name (up to three): named actors and places;
+   times HAPPENED_WEIGHT when a verb says something happened (struck, captured, voted, met: the
+   ``happened`` list), not only what someone said.
    Times PENALTY for a running tally, weather or market prices, page clutter (``ranking.yaml``), a date
    coarser than a day, and CONFLICT_WEIGHT when other reports give another date.
 4. **One happening, one place.** Within a day, an event worded like a better one is discounted by
@@ -51,6 +53,10 @@ SCHEMA = Record(
         "setting_examples": _EXAMPLES,
         "clutter": Items(Regex(), least=1),
         "clutter_examples": _EXAMPLES,
+        "happened": Items(Text(what="a verb or phrase"), least=1),
+        "happened_examples": Record(
+            required={"raised": Items(Text(), least=1), "not_raised": Items(Text(), least=1)}
+        ),
     }
 )
 
@@ -66,6 +72,7 @@ ARTICLES_WEIGHT = 0.3
 SUPPORT_WEIGHT = 0.2
 SPECIFIC_BASE = 0.7
 SPECIFIC_STEP = 0.1
+HAPPENED_WEIGHT = 1.2
 PENALTY = {"tally": 0.3, "setting": 0.3, "clutter": 0.5, "coarse": 0.3}
 CONFLICT_WEIGHT = 0.8
 REDUNDANCY = 1.5
@@ -87,6 +94,7 @@ class Lists:
     tally: re.Pattern[str]
     setting: re.Pattern[str]
     clutter: re.Pattern[str]
+    happened: re.Pattern[str]
     raw: dict[str, Any]  # the whole file, for the tests that run its examples
 
 
@@ -101,6 +109,12 @@ def lists() -> Lists:
         tally=join(data["tally"], re.IGNORECASE),
         setting=join(data["setting"], re.IGNORECASE),
         clutter=join(data["clutter"]),
+        happened=re.compile(
+            r"\b(?:"
+            + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in data["happened"])
+            + r")\b",
+            re.IGNORECASE,
+        ),
         raw=data,
     )
 
@@ -109,6 +123,11 @@ def lowered_as(text: str) -> list[str]:
     """Which lists of ``ranking.yaml`` put the sentence down: tally, setting, clutter."""
     found = lists()
     return [name for name in ("tally", "setting", "clutter") if getattr(found, name).search(text)]
+
+
+def happened(text: str) -> bool:
+    """Whether the sentence reports something that happened (a verb of ``happened`` in ``ranking.yaml``)."""
+    return lists().happened.search(text) is not None
 
 
 def outlet_of(source: str | None, url: str | None, slug: str) -> str:
@@ -219,6 +238,8 @@ def event_score(event: Event, sources: Mapping[str, Source], support: _Support |
         value += SUPPORT_WEIGHT * support(day, _words(event.text), best)
     names = sum(1 for t in content_tokens(event.text) if t.endswith(NAME))
     value *= SPECIFIC_BASE + SPECIFIC_STEP * min(names, 3)
+    if happened(event.text):
+        value *= HAPPENED_WEIGHT
     for name in lowered_as(event.text):
         value *= PENALTY[name]
     if day is None:
