@@ -22,7 +22,8 @@ event's score says how much it is the news of its day:
    Times PENALTY for a running tally, weather or market prices, page clutter (``ranking.yaml``), a date
    coarser than a day, and CONFLICT_WEIGHT when other reports give another date.
 4. **One happening, one place.** Within a day, an event worded like a better one is discounted by
-   its token overlap (``1 - REDUNDANCY * Jaccard``, at least MIN_FACTOR), so the day's top ten are
+   its token overlap with one of the REDUNDANCY_WINDOW better ones (``1 - REDUNDANCY * Jaccard``, at
+   least MIN_FACTOR), so the day's top ten are
    ten stories, not one story ten times. Nothing is deleted: every member stays in its event.
 """
 
@@ -44,6 +45,7 @@ from .cleaning import caption_sentence
 from .merge import NAME, content_tokens, jaccard
 
 PATH = Path(__file__).with_name("ranking.yaml")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _EXAMPLES = Record(required={"lowered": Items(Text(), least=1), "kept": Items(Text(), least=1)})
 SCHEMA = Record(
     required={
@@ -77,6 +79,7 @@ PENALTY = {"tally": 0.3, "setting": 0.3, "clutter": 0.5, "coarse": 0.3}
 CONFLICT_WEIGHT = 0.8
 REDUNDANCY = 1.5
 MIN_FACTOR = 0.1
+REDUNDANCY_WINDOW = 20  # compared with the day's 20 best: the top ten is what a reader sees
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ class Lists:
     tally: re.Pattern[str]
     setting: re.Pattern[str]
     clutter: re.Pattern[str]
-    happened: re.Pattern[str]
+    happened: frozenset[str]  # single words
+    happened_phrases: tuple[str, ...]  # several words, lowercased, one space apart
     raw: dict[str, Any]  # the whole file, for the tests that run its examples
 
 
@@ -109,11 +113,9 @@ def lists() -> Lists:
         tally=join(data["tally"], re.IGNORECASE),
         setting=join(data["setting"], re.IGNORECASE),
         clutter=join(data["clutter"]),
-        happened=re.compile(
-            r"\b(?:"
-            + "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in data["happened"])
-            + r")\b",
-            re.IGNORECASE,
+        happened=frozenset(str(w).lower() for w in data["happened"] if " " not in str(w).strip()),
+        happened_phrases=tuple(
+            " ".join(str(w).lower().split()) for w in data["happened"] if " " in str(w).strip()
         ),
         raw=data,
     )
@@ -127,7 +129,12 @@ def lowered_as(text: str) -> list[str]:
 
 def happened(text: str) -> bool:
     """Whether the sentence reports something that happened (a verb of ``happened`` in ``ranking.yaml``)."""
-    return lists().happened.search(text) is not None
+    found = lists()
+    words = _WORD.findall(text.lower())
+    if not found.happened.isdisjoint(words):
+        return True
+    joined = " " + " ".join(words) + " "
+    return any(f" {phrase} " in joined for phrase in found.happened_phrases)
 
 
 def outlet_of(source: str | None, url: str | None, slug: str) -> str:
@@ -149,9 +156,25 @@ def sources_of(results: Iterable[ArticleResult]) -> dict[str, Source]:
     return out
 
 
+@cache  # cleared by rank_events: members are read by several rules
+def _tokens(text: str) -> tuple[frozenset[str], int]:
+    """Content words of a text (names once, numbers kept), and how many names it has."""
+    tokens = content_tokens(text)
+    names = sum(1 for t in tokens if t.endswith(NAME))
+    return frozenset(t for t in tokens if not t.endswith(NAME)), names
+
+
 def _words(text: str) -> frozenset[str]:
-    """Content words of a text (names once, numbers kept)."""
-    return frozenset(t for t in content_tokens(text) if not t.endswith(NAME))
+    return _tokens(text)[0]
+
+
+def _names(text: str) -> int:
+    return _tokens(text)[1]
+
+
+@cache
+def _caption_text(text: str) -> bool:
+    return caption_sentence(text)
 
 
 def _day(event: Event) -> dt.date | None:
@@ -159,7 +182,7 @@ def _day(event: Event) -> dt.date | None:
 
 
 def is_caption_member(member: ArticleEvent) -> bool:
-    return member.caption or caption_sentence(member.text)
+    return member.caption or _caption_text(member.text)
 
 
 def member_weight(member: ArticleEvent, event: Event, source: Source | None) -> float:
@@ -236,8 +259,7 @@ def event_score(event: Event, sources: Mapping[str, Source], support: _Support |
     day = _day(event)
     if support is not None and day is not None:
         value += SUPPORT_WEIGHT * support(day, _words(event.text), best)
-    names = sum(1 for t in content_tokens(event.text) if t.endswith(NAME))
-    value *= SPECIFIC_BASE + SPECIFIC_STEP * min(names, 3)
+    value *= SPECIFIC_BASE + SPECIFIC_STEP * min(_names(event.text), 3)
     if happened(event.text):
         value *= HAPPENED_WEIGHT
     for name in lowered_as(event.text):
@@ -264,8 +286,10 @@ def rank_events(events: list[Event], sources: Mapping[str, Source]) -> None:
         kept: list[frozenset[str]] = []
         for event in day_events:
             words = _words(event.text)
-            overlap = max((jaccard(words, k) for k in kept), default=0.0)
+            overlap = max((jaccard(words, k) for k in kept[:REDUNDANCY_WINDOW]), default=0.0)
             event.score *= max(MIN_FACTOR, 1 - REDUNDANCY * overlap)
             kept.append(words)
     for event in events:
         event.score = round(event.score, 3)
+    for cached in (_tokens, _caption_text):
+        cached.cache_clear()
