@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..core.datafile import Flag, Items, Record, Regex, Text, read
+from ..core.datafile import RULE_ID, Flag, Items, Record, Regex, Text, read
 
 PATH = Path(__file__).with_name("boilerplate.yaml")
 SCHEMA = Record(
@@ -19,7 +19,7 @@ SCHEMA = Record(
         "rules": Items(
             Record(
                 required={
-                    "id": Text(form=r"[a-z0-9-]+", what="an id (lower case, digits, -)"),
+                    "id": RULE_ID,
                     "why": Text(what="a sentence saying what the rule removes"),
                     "pattern": Regex(re.IGNORECASE),
                     "examples": Record(

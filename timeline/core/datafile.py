@@ -478,6 +478,10 @@ class Either(Spec):
         raise at.fail(f"found {_show(value)}", self.expected)
 
 
+# The id of a rule in a rule file (boilerplate, cleaning): what errors and tests name it by.
+RULE_ID = Text(form=r"[a-z0-9-]+", what="an id (lower case, digits, -)")
+
+
 def _shape(spec: Spec) -> str:
     return "list" if isinstance(spec, Items) else "mapping" if isinstance(spec, (Record, Table)) else "scalar"
 

@@ -18,7 +18,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from ..content.boilerplate import junk_rule
-from ..core.datafile import Flag, Items, Record, Regex, Text, read
+from ..core.datafile import RULE_ID, Flag, Items, Record, Regex, Text, read
 
 PATH = Path(__file__).with_name("cleaning.yaml")
 SCHEMA = Record(
@@ -26,7 +26,7 @@ SCHEMA = Record(
         "rules": Items(
             Record(
                 required={
-                    "id": Text(form=r"[a-z0-9-]+", what="an id (lower case, digits, -)"),
+                    "id": RULE_ID,
                     "why": Text(what="a sentence saying what the rule removes"),
                     "pattern": Regex(re.MULTILINE),
                     "examples": Items(
@@ -42,7 +42,7 @@ SCHEMA = Record(
         "caption_sentences": Items(
             Record(
                 required={
-                    "id": Text(form=r"[a-z0-9-]+", what="an id (lower case, digits, -)"),
+                    "id": RULE_ID,
                     "why": Text(what="a sentence saying what the rule recognizes"),
                     "pattern": Regex(),
                     "examples": Record(
