@@ -332,7 +332,8 @@ class NewsMatcher:
                 else:
                     lo, hi = min(a for a, _ in spots), max(b for _, b in spots)
                     found[news.key] = NewsMatch(news, tokens[lo][1], tokens[hi][2], sentence)
-        return sorted(found.values(), key=lambda m: (m.start, m.news.first))
+        # news.key breaks ties: candidates come from a set, so insertion order varies with PYTHONHASHSEED
+        return sorted(found.values(), key=lambda m: (m.start, m.news.first, m.news.key))
 
 
 PREFIX_KEY = 4  # a single-prefix term ("mobili*") is looked up by its first four letters
