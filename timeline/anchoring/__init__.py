@@ -21,11 +21,12 @@ from timeline.temporal.values import Timex
 
 from .cues import Cue
 from .infer import estimate_from_cues, find_cues, horizon, infer_publication
-from .model import AnchoredText, Evidence, PublicationEstimate
+from .model import AnchoredText, EstimateSource, Evidence, PublicationEstimate
 from .resolve import resolve_timexes
 
 __all__ = [
     "AnchoredText",
+    "EstimateSource",
     "Evidence",
     "PublicationEstimate",
     "Reading",
@@ -81,7 +82,7 @@ def place_text(
     ``infer_publication`` from the reading's clues and ``extra``, unless ``published``."""
     timexes = reading.timexes
     if published is not None:
-        estimate = PublicationEstimate(published, published, published, "metadata", 1.0, [])
+        estimate = PublicationEstimate(published, published, published, EstimateSource.METADATA, 1.0, [])
     else:  # infer_publication, from clues already found
         cues = [*reading.cues, *extra]
         estimate = estimate_from_cues(cues, *horizon(chronology, today), chronology.anchors.get("default"))

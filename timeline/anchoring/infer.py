@@ -22,7 +22,7 @@ from timeline.temporal.values import Timex
 
 from .cues import POINT_KINDS, Cue, CueFinder, fmt
 from .mentions import EventMatcher, Layout
-from .model import Evidence, PublicationEstimate
+from .model import EstimateSource, Evidence, PublicationEstimate
 from .newsdays import NewsMatcher, news_cues, news_matcher, recalls
 from .phrases import find_phrases
 from .urls import url_cues
@@ -233,7 +233,7 @@ def estimate_from_cues(
     the day among those the other clues leave likely, but not the interval or the confidence: their
     probabilities are not calibrated (the corpus profile of :mod:`timeline.anchoring.corpus`)."""
     if not cues:  # nothing places it: it was written some time up to the last candidate day
-        return PublicationEstimate(None, None, hi, "unknown", 0.0, [])
+        return PublicationEstimate(None, None, hi, EstimateSource.UNKNOWN, 0.0, [])
     calibrated = [c for c in cues if not c.rank_only]
     spans, values = _posterior_runs(calibrated, lo, hi, anchor)
     top = max(values)
@@ -267,7 +267,9 @@ def estimate_from_cues(
         value = None
         confidence = min(confidence, near7)
     evidence = [_explain(c, best if value else None) for c in sorted(cues, key=lambda c: _rank(c, best))]
-    return PublicationEstimate(value, earliest, latest, "inferred", round(confidence, 3), evidence)
+    return PublicationEstimate(
+        value, earliest, latest, EstimateSource.INFERRED, round(confidence, 3), evidence
+    )
 
 
 def infer_publication(

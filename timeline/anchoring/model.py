@@ -34,12 +34,20 @@ class Evidence:
     articles: tuple[str, ...] = ()
 
 
+class EstimateSource(StrEnum):
+    """Where a publication date comes from (the value is written in JSON output)."""
+
+    METADATA = "metadata"  # the article's front matter or feed says it: trusted, confidence 1
+    INFERRED = "inferred"  # worked out from clues in the text, the address and the corpus
+    UNKNOWN = "unknown"  # nothing places it: no value, an interval that ends today
+
+
 @dataclass
 class PublicationEstimate:
     value: dt.date | None
     earliest: dt.date | None
     latest: dt.date | None
-    source: str  # "metadata" | "inferred" | "unknown"
+    source: EstimateSource
     confidence: float
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -56,7 +64,7 @@ class PublicationEstimate:
             "value": self.value.isoformat() if self.value else None,
             "earliest": self.earliest.isoformat() if self.earliest else None,
             "latest": self.latest.isoformat() if self.latest else None,
-            "source": self.source,
+            "source": str(self.source),
             "confidence": round(float(self.confidence), 3),
         }
 

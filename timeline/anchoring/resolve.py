@@ -18,7 +18,7 @@ from timeline.temporal.specs import ChronologyRef, Shift, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 
 from .anchors import anchor_for
-from .model import PublicationEstimate
+from .model import EstimateSource, PublicationEstimate
 from .placement import place
 
 
@@ -107,7 +107,7 @@ def _note_anchor(tx: Timex, estimate: PublicationEstimate, anchors: dict[str, dt
             tx.notes.append("unresolved: the publication date is unknown")
         return
     if tx.anchor == AnchorKind.PUBLICATION and estimate.value is not None:
-        if estimate.source == "metadata":
+        if estimate.source is EstimateSource.METADATA:
             tx.notes.append(f"anchored to the publication date {estimate.value.isoformat()} (metadata)")
         else:
             span = ""

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from timeline.anchoring.model import EstimateSource
 from timeline.core.errors import TimelineError
 from timeline.core.thresholds import HIGH_CONFIDENCE
 from timeline.temporal.values import AnchorKind, DateValue, Granularity
@@ -185,7 +186,7 @@ def run_pubdate_eval(
             dated = {
                 r.article.slug: r.published.value
                 for r in timeline.articles
-                if r.published.source == "metadata"
+                if r.published.source is EstimateSource.METADATA
             }
             rows = []
             for n in sorted(hidden):
