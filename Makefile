@@ -33,10 +33,16 @@ serve: pages                    ## preview at http://127.0.0.1:8000
 
 # Browser tests use Debian's chromium; installing it needs root (CI runs as root). Without it
 # those tests skip with a message saying so.
+# TimelineJS (npm) is fetched for the test that loads timeline.json into it.
+TIMELINEJS := $(HOME)/.cache/news-timeline/timelinejs-3.9.11
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "note: chromium not installed; browser tests will be skipped"; }
+	@test -f $(TIMELINEJS)/dist/js/timeline.js || { mkdir -p $(TIMELINEJS) && cd $(TIMELINEJS) && \
+	  npm pack --silent @knight-lab/timelinejs@3.9.11 >/dev/null 2>&1 && \
+	  tar xzf knight-lab-timelinejs-3.9.11.tgz --strip-components=1 && rm knight-lab-timelinejs-3.9.11.tgz; } \
+	  || echo "note: TimelineJS not fetched (needs npm); its browser test will be skipped"
 
 test: $(STAMP) browser-deps     ## the whole test suite
 	$(BIN)/python -m pytest -q

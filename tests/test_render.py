@@ -187,6 +187,18 @@ def test_exports_timelinejs(files):
     ]
 
 
+def test_exports_timelinejs_holds_the_ranked_highlights_and_closes_every_era():
+    # TimelineJS is for tens to hundreds of slides: only the best-ranked events, in date order
+    files = render_site(sample_timeline(), Settings(timelinejs_events=2))
+    data = json.loads(text(files, "timeline.json"))
+    assert [e["unique_id"] for e in data["events"]] == ["2022-02-24-invasion", "2022-03-22-kirby"]
+    assert data["title"]["text"]["text"].startswith("the 2 highest-ranked of 5 events")
+    # "All eras must have start and end dates": the open last phase ends at the last slide
+    assert all("end_date" in era and "start_date" in era for era in data["eras"])
+    # the other downloads keep every event
+    assert text(files, "events.csv").count("\r\n") == 6
+
+
 def test_exports_csv(files):
     rows = list(csv.DictReader(io.StringIO(text(files, "events.csv"), newline="")))
     assert [r["date"] for r in rows] == ["2022-02-24", "2022-W12", "2022-03-22", "2022-03-25", "2022-03-29"]

@@ -46,6 +46,10 @@ class Settings:
     key_events: int = 12
     """How many ranked events the home page lists."""
 
+    timelinejs_events: int = 300
+    """How many of the ranked events ``timeline.json`` holds, in date order. TimelineJS is made
+    for tens to a few hundred slides; ``chronology.json`` and ``events.csv`` hold every event."""
+
     site_title: str = "War in Ukraine: a sourced chronology"
     """Shown on the home page."""
 

@@ -24,7 +24,7 @@ from ..core.results import Event
 from ..events import event_record
 from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
-from .layout import event_sort_key
+from .layout import event_sort_key, highlights
 from .text import clean, display_text, safe_url, shorten
 
 PRODID = "-//news-timeline//timeline build//EN"
@@ -71,31 +71,44 @@ def _tl_date(day: dt.date, with_day: bool = True) -> dict[str, int]:
 
 
 def timelinejs(ctx: Context) -> Iterator[str]:
-    """TimelineJS3's JSON: title, events, eras (the phases). Its text fields are HTML, so escaped."""
+    """TimelineJS3's JSON: title, events, eras (the phases). Its text fields are HTML, so escaped.
+    Only the ranked highlights become slides (``timelinejs_events``): a reader cannot browse
+    thousands, and every event stays in ``chronology.json``. TimelineJS refuses an era without
+    an end, so an open phase ends at the last slide."""
+    events = highlights(ctx.timeline.events, ctx.settings.timelinejs_events)
+    last = max((e.date.latest for e in events), default=None)
     eras = [
         {
             "start_date": _tl_date(p.start),
-            "end_date": _tl_date(p.end or max([p.start, *(e.date.latest for e in ctx.timeline.events)])),
+            # TimelineJS drops an end equal to the start, and then refuses the era
+            "end_date": _tl_date(p.end or max(last, p.start + dt.timedelta(days=1))),
             "text": {"headline": html.escape(clean(p.title))},
         }
         for p in ctx.timeline.chronology.phases
+        if last is not None and p.start <= last  # a phase after the last slide shows nothing
     ]
+    total = len(ctx.timeline.events)
+    shown = (
+        f"the {len(events):,} highest-ranked of {total:,} events"
+        if len(events) < total
+        else f"{total:,} events"
+    )
     data = {
         "title": {
             "text": {
                 "headline": html.escape(clean(ctx.settings.site_title)),
-                "text": f"{len(ctx.timeline.events)} events from {len(ctx.timeline.articles)} articles",
+                "text": f"{shown} from {len(ctx.timeline.articles)} articles",
             }
         },
-        "events": _timelinejs_events(ctx),
+        "events": _timelinejs_events(ctx, events),
         "eras": eras,
     }
     return _dumps(data)
 
 
-def _timelinejs_events(ctx: Context) -> Iterator[dict[str, Any]]:
+def _timelinejs_events(ctx: Context, events: list[Event]) -> Iterator[dict[str, Any]]:
     phases: dict[dt.date, Phase | None] = {}  # many events share a day
-    for e in sorted(ctx.timeline.events, key=event_sort_key):
+    for e in events:
         text = display_text(e.text)
         exact = precision(e.date) in ("day", "about")
         item: dict[str, Any] = {

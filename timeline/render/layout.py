@@ -65,6 +65,13 @@ class Section:
         return f"period-{self.earliest.isoformat()}-{self.latest.isoformat()}"
 
 
+def highlights(events: list[Event], limit: int) -> list[Event]:
+    """The ``limit`` most newsworthy events (ranking score, then sources, then the most precise
+    date), in date order: the home page's key events and the TimelineJS slides."""
+    ranked = sorted(events, key=lambda e: (-e.score, -len(e.sources), e.date.width_days, event_sort_key(e)))
+    return sorted(ranked[:limit], key=event_sort_key)
+
+
 def day_section(day: dt.date) -> Section:
     return Section(day, -int(Granularity.DAY), day, "day")
 

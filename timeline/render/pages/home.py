@@ -6,7 +6,7 @@ from ..chart import overview_svg
 from ..context import Context, badge, plural
 from ..dates import day_short, describe, month_name
 from ..exports import DOWNLOADS
-from ..layout import event_sort_key, link
+from ..layout import highlights, link
 from ..text import display_text, md, shorten
 from .phases import phases_table
 
@@ -46,10 +46,7 @@ def home_snippet(ctx: Context) -> str:
             out.append(f"    | [{month_name(key)}]({link(page, parts[0].path)}) | {count} |")
         out.append("")
         out += ["## Key events", "", "The events reported by most sources, most precisely dated:", ""]
-        ranked = sorted(
-            events, key=lambda e: (-e.score, -len(e.sources), e.date.width_days, event_sort_key(e))
-        )
-        for event in sorted(ranked[: ctx.settings.key_events], key=event_sort_key):
+        for event in highlights(events, ctx.settings.key_events):
             out.append(
                 f"- **[{describe(event.date)}]({ctx.event_href(page, event)})** {badge(event.date)} "
                 f"{md(shorten(display_text(event.text), 160))} "
