@@ -166,11 +166,54 @@ def test_month_pages_split_above_the_limit_without_splitting_days():
     seen = [s for p in parts for s in sections[p]]
     assert len(seen) == len(set(seen))  # no day spans two pages here
     assert all(len(re.findall(r'class="tl-event"', text(files, p))) <= 4 for p in parts)
-    assert "Parts:" in text(files, "months/2022-03.md")
+    # each page is labelled by the days it covers, and no label repeats
+    pager = re.search(r"^Pages: (.*)$", text(files, "months/2022-03.md"), re.M)
+    assert pager
+    labels = re.findall(r"\*\*([^*]+)\*\*|\[([^\]]+)\]", pager.group(1))
+    names = [bold or linked for bold, linked in labels]
+    assert names[0] == "1–2 March" and len(names) == 3 and len(set(names)) == 3
+    assert text(files, "months/2022-03.md").startswith('---\ntitle: "March 2022: 1\\u20132 March"')
     # article links go to the part that holds the day
     article = text(files, "articles/kirby.md")
     target = next(p for p in parts if "2022-03-22" in sections[p])
     assert f"../{target[:-3]}.html#2022-03-22" in article
+
+
+def test_busy_day_stays_on_one_page_best_first_and_vague_mentions_come_last_collapsed():
+    timeline = sample_timeline()
+    base = timeline.events[0]
+    monday = DateValue.day(dt.date(2022, 3, 14))
+    busy = [
+        Event(f"2022-03-14-b{n}", monday, f"Report number {n}.",
+              [dataclasses.replace(base.members[0], date=monday)], score=float(n))
+        for n in range(9)
+    ]  # fmt: skip
+    spring = DateValue.season_of(2022, "SP")
+    vague = Event("2022-sp-weather", spring, "Cafes reopened in the spring weather.",
+                  [dataclasses.replace(base.members[0], date=spring)], score=50.0)  # fmt: skip
+    timeline.events += [*busy, vague]
+    files = render_site(timeline, Settings(month_page_limit=4))
+    pages = {p: text(files, p) for p in files if p.startswith("months/2022-03")}
+    holding = [p for p, page in pages.items() if "{ #2022-03-14 }" in page]
+    assert len(holding) == 1  # nine events, limit four: the day is not cut
+    day = pages[holding[0]].split("{ #2022-03-14 }")[1].split("\n## ")[0]
+    shown, collapsed = day.split("<details")
+    # best-ranked first, five open, four more collapsed under a summary that says so
+    assert [int(n) for n in re.findall(r"Report number (\d)", shown)] == [8, 7, 6, 5, 4]
+    assert "4 more reports dated monday 14 march 2022" in collapsed.lower()
+    assert sorted(int(n) for n in re.findall(r"Report number (\d)", collapsed)) == [0, 1, 2, 3]
+    # the spring mention, though it scores highest, is on no day: at the end of the month's last
+    # page, collapsed, and every page links to it
+    last = next(p for p in pages if "Also mentioned in March 2022" in pages[p])
+    body = pages[last]
+    assert body.index("Also mentioned in March 2022") > body.rindex("{ #2022-03-")
+    assert body.index("<details", body.index("Also mentioned")) < body.index("Cafes reopened")
+    assert all("vaguely dated mention" in page for page in pages.values())
+    assert sum("Cafes reopened" in page for page in pages.values()) == 1
+    # the first page opens with the month's key events, the best-ranked first among them
+    first = pages["months/2022-03.md"]
+    key = first.split("## Key events of March 2022")[1].split("\n## ")[0]
+    assert "Report number 8" in key and "Cafes reopened" not in key
 
 
 def test_exports_timelinejs(files):

@@ -112,14 +112,24 @@ def publication_day(result: ArticleResult) -> dt.date | None:
     return pub.value
 
 
+def vague(section: Section) -> bool:
+    """A month or a longer period ("this spring", "in March"): not an event of any one day, so
+    listed after the month's days, collapsed, never above precisely dated events (issue 17)."""
+    return section.kind in ("month", "period")
+
+
 @dataclass
 class MonthPart:
+    """One page of a month: whole days (a busy day is never cut), and on the month's last page
+    the vaguely dated events (``vague``)."""
+
     key: str  # "2022-03"
     number: int  # 1-based part number
     count: int  # parts in this month
-    events: list[Event]
+    events: list[Event]  # dated to a day or a week
     path: str  # docs-relative page path
     published: list[tuple[dt.date, str]] = field(default_factory=list)  # (day, article slug), sorted
+    vague: list[Event] = field(default_factory=list)
 
     @property
     def first(self) -> dt.date:
@@ -213,13 +223,15 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
     limit = max(1, settings.month_page_limit)
     for key in sorted(set(by_month) | set(published)):
         events = by_month.get(key, [])
-        chunks = _split(events, limit) or [[]]
+        coarse = [e for e in events if vague(section_of(e.date))]
+        chunks = _split([e for e in events if not vague(section_of(e.date))], limit) or [[]]
         parts = [
             MonthPart(
                 key, n, len(chunks), chunk, site.path("months", f"{key}.md" if n == 1 else f"{key}-{n}.md")
             )
             for n, chunk in enumerate(chunks, start=1)
         ]
+        parts[-1].vague = coarse
         site.months[key] = parts
         for day, slug in sorted(published.get(key, [])):
             # the part whose days cover it, else the last part starting before it, else the first
@@ -228,7 +240,7 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
             home.published.append((day, slug))
             site.day_page.setdefault(day, home.path)
         for part in parts:
-            for event in part.events:
+            for event in part.events + part.vague:
                 site.event_page[event.id] = part.path
                 site.section_page.setdefault(section_of(event.date).anchor, part.path)
                 if section_of(event.date).kind == "day":
@@ -237,19 +249,16 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
 
 
 def _split(events: list[Event], limit: int) -> list[list[Event]]:
-    """Chunks of at most ``limit`` events, cut between sections whenever a section fits in one chunk."""
-    sections: dict[Section, list[Event]] = defaultdict(list)
+    """Pages of about ``limit`` events, cut only between days: the sections that start on one
+    day (that day, its week) stay on one page, however busy the day, so no two pages share a
+    day and their labels (the days they cover) never repeat."""
+    days: dict[dt.date, list[Event]] = defaultdict(list)
     for event in events:
-        sections[section_of(event.date)].append(event)
+        days[event.date.earliest].append(event)
     chunks: list[list[Event]] = [[]]
-    for section in sorted(sections):
-        group = sections[section]
+    for day in sorted(days):
+        group = sorted(days[day], key=event_sort_key)
         if chunks[-1] and len(chunks[-1]) + len(group) > limit:
-            chunks.append([])
-        while len(group) > limit:  # one very busy day: it has to span pages
-            room = limit - len(chunks[-1])
-            chunks[-1].extend(group[:room])
-            group = group[room:]
             chunks.append([])
         chunks[-1].extend(group)
     return [c for c in chunks if c]

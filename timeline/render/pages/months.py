@@ -6,8 +6,17 @@ from collections import defaultdict
 
 from ...core.results import ArticleEvent, Event
 from ..context import Context, badge, front_matter, plural, sorted_members
-from ..dates import day_long, describe, month_key, month_name, span
-from ..layout import MonthPart, Section, day_section, event_anchor, event_sort_key, link, section_of
+from ..dates import MONTHS, day_long, describe, month_key, month_name, span
+from ..layout import (
+    MonthPart,
+    Section,
+    day_section,
+    event_anchor,
+    event_sort_key,
+    highlights,
+    link,
+    section_of,
+)
 from ..text import display_text, md, shorten
 
 
@@ -66,31 +75,80 @@ def published_block(ctx: Context, page: str, slugs: list[str]) -> list[str]:
     return [*out, "", "</div>", ""]
 
 
+ALSO = "also-"  # the anchor of a month's vaguely dated events: #also-2022-03
+DAY_SHOWN = 5  # a day's best-ranked events shown open; the rest of its reports are collapsed
+MONTH_KEY_EVENTS = 8  # the month's best-ranked events listed at the top of its first page
+
+
+def part_label(part: MonthPart) -> str:
+    """'8–14 March' or '8 March': the days a part covers (parts never share a day)."""
+    first, last = part.first, part.last
+    days = f"{first.day}" if first == last else f"{first.day}–{last.day}"
+    return f"{days} {MONTHS[first.month - 1]}"
+
+
+def day_events(ctx: Context, page: str, section: Section, events: list[Event]) -> list[str]:
+    """The section's events, best-ranked first; after the first ``DAY_SHOWN``, collapsed."""
+    ranked = sorted(events, key=lambda e: (-e.score, -len(e.sources), event_sort_key(e)))
+    out: list[str] = []
+    for event in ranked[:DAY_SHOWN]:
+        out += event_block(ctx, page, event)
+    rest = ranked[DAY_SHOWN:]
+    if rest:
+        what = f"{section_title(section)[0].lower()}{section_title(section)[1:]}"
+        out += [
+            '<details class="note" markdown="1">',
+            f"<summary>{plural(len(rest), 'more report')} dated {what}</summary>",
+            "",
+        ]
+        for event in rest:
+            out += event_block(ctx, page, event)
+        out += ["</details>", ""]
+    return out
+
+
 def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     page = part.path
     name = month_name(part.key)
-    title = name if part.count == 1 else f"{name} (part {part.number} of {part.count})"
-    entities = [e for ev in part.events for e in ctx.event_entities.get(ev.id, [])]
+    parts = ctx.site.months[part.key]
+    title = name if part.count == 1 else f"{name}: {part_label(part)}"
+    entities = [e for ev in part.events + part.vague for e in ctx.event_entities.get(ev.id, [])]
     out = front_matter(title, entities)
     out += [f"# {title}", ""]
     days = [e.date.earliest for e in part.events] + [d for d, _ in part.published]
     phases = [p for p in ctx.timeline.chronology.phases if any(p.contains(d) for d in days)]
-    sources = sorted({s for e in part.events for s in e.sources})
+    sources = sorted({s for e in part.events + part.vague for s in e.sources})
     info = [plural(len(part.events), "event") + " from " + plural(len(sources), "article")]
     if part.published:
         info.append(plural(len(part.published), "article") + " published")
+    coarse = parts[-1].vague
+    if coarse:
+        info.append(
+            f"[{plural(len(coarse), 'vaguely dated mention')}]({link(page, parts[-1].path, ALSO + part.key)})"
+        )
     info += [f"phase: [{md(p.title)}]({link(page, ctx.site.phase_page(p.id))})" for p in phases]
     out += [" · ".join(info), ""]
     if part.count > 1:
         pager = []
-        for other in ctx.site.months[part.key]:
-            label = f"{other.first.day}–{other.last.day} {name}"
+        for other in parts:
+            label = part_label(other) if other.events or other.published else "the rest"
             pager.append(f"**{label}**" if other is part else f"[{label}]({link(page, other.path)})")
-        out += ["Parts: " + " · ".join(pager), ""]
+        out += ["Pages: " + " · ".join(pager), ""]
     key_events = [k for k in ctx.timeline.chronology.events if month_key(k.date.earliest) == part.key]
     if key_events and part.number == 1:
         out += ['!!! abstract "This month in the chronology"', ""]
         out += [f"    - **{describe(k.date)}**: {md(k.title)}" for k in key_events]
+        out.append("")
+    month_events = [e for p in parts for e in p.events]
+    if part.number == 1 and len(month_events) > MONTH_KEY_EVENTS:
+        out += [f"## Key events of {name} {{ #key-{part.key} }}", ""]
+        out += ["The month's events reported by most sources, most precisely dated:", ""]
+        for event in highlights(month_events, MONTH_KEY_EVENTS):
+            out.append(
+                f"- **[{describe(event.date)}]({ctx.event_href(page, event)})** "
+                f"{md(shorten(display_text(event.text), 160))} "
+                f"<small>({plural(len(event.sources), 'source')})</small>"
+            )
         out.append("")
     sections: dict[Section, list[Event]] = defaultdict(list)
     for event in part.events:
@@ -100,10 +158,28 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
         published[day_section(day)].append(slug)
     for section in sorted(set(sections) | set(published)):
         out += [f"## {section_title(section)} {{ #{section.anchor} }}", ""]
-        for event in sorted(sections.get(section, []), key=event_sort_key):
-            out += event_block(ctx, page, event)
+        out += day_events(ctx, page, section, sections.get(section, []))
         if section in published:
             out += published_block(ctx, page, sorted(published[section]))
+    if part.vague:
+        out += [f"## Also mentioned in {name} {{ #{ALSO}{part.key} }}", ""]
+        out += [
+            '<details class="note" markdown="1">',
+            f"<summary>{plural(len(part.vague), 'event')} dated only to the month or a longer "
+            "period (“in March”, “this spring”), best-ranked first</summary>",
+            "",
+        ]
+        coarse_sections: dict[Section, list[Event]] = defaultdict(list)
+        for event in part.vague:
+            coarse_sections[section_of(event.date)].append(event)
+        for section in sorted(coarse_sections):
+            out += [f"### {section_title(section)} {{ #{section.anchor} }}", ""]
+            ranked = sorted(
+                coarse_sections[section], key=lambda e: (-e.score, -len(e.sources), event_sort_key(e))
+            )
+            for event in ranked:
+                out += event_block(ctx, page, event)
+        out += ["</details>", ""]
     index = keys.index(part.key)
     nav = []
     if index > 0:
