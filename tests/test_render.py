@@ -216,6 +216,16 @@ def test_busy_day_stays_on_one_page_best_first_and_vague_mentions_come_last_coll
     assert "Report number 8" in key and "Cafes reopened" not in key
 
 
+def test_phase_page_lists_its_most_reported_events_before_the_reference_dates(files):
+    page = text(files, "phases/invasion-kyiv.md")
+    reported = page.split("## Most reported")[1].split("\n## ")[0]
+    # the phase's events (24 February to 17 April), best-ranked, linked to their month sections
+    assert "../months/2022-03.md#ev-2022-03-22-kirby" in reported
+    assert "../months/2022-02.md#ev-2022-02-24-invasion" in reported
+    assert page.index("## Most reported") < page.index("## Key events of the chronology")
+    assert "## Most reported" not in text(files, "phases/prelude.md")  # no article event there
+
+
 def test_exports_timelinejs(files):
     data = json.loads(text(files, "timeline.json"))
     assert data["title"]["text"]["headline"]

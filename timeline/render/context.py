@@ -11,7 +11,7 @@ from ..core.gazetteer import Entity, Gazetteer
 from ..core.results import ArticleEvent, ArticleResult, Event, Timeline
 from ..temporal.values import DateValue, Granularity, Timex
 from .dates import BADGES, day_short, describe, month_key, precision
-from .layout import SiteMap, event_anchor, event_sort_key, link, plan, section_of
+from .layout import SiteMap, event_anchor, event_sort_key, highlights, link, plan, section_of
 from .text import clean, display_text, md, shorten, yaml_str, yaml_title
 
 
@@ -106,3 +106,14 @@ def sorted_members(event: Event) -> list[ArticleEvent]:
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def highlight_lines(ctx: Context, page: str, events: list[Event], limit: int) -> list[str]:
+    """The ``limit`` best-ranked of ``events`` as a list in date order, each linked to its place
+    on a month page, with its date, precision and number of sources (home, phase, month pages)."""
+    return [
+        f"- **[{describe(event.date)}]({ctx.event_href(page, event)})** {badge(event.date)} "
+        f"{md(shorten(display_text(event.text), 160))} "
+        f"<small>({plural(len(event.sources), 'source')})</small>"
+        for event in highlights(events, limit)
+    ]

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from ..chart import overview_svg
-from ..context import Context, badge, plural
-from ..dates import day_short, describe, month_name
+from ..context import Context, highlight_lines
+from ..dates import day_short, month_name
 from ..exports import DOWNLOADS
-from ..layout import highlights, link
-from ..text import display_text, md, shorten
+from ..layout import link
 from .phases import phases_table
 
 
@@ -46,12 +45,7 @@ def home_snippet(ctx: Context) -> str:
             out.append(f"    | [{month_name(key)}]({link(page, parts[0].path)}) | {count} |")
         out.append("")
         out += ["## Key events", "", "The events reported by most sources, most precisely dated:", ""]
-        for event in highlights(events, ctx.settings.key_events):
-            out.append(
-                f"- **[{describe(event.date)}]({ctx.event_href(page, event)})** {badge(event.date)} "
-                f"{md(shorten(display_text(event.text), 160))} "
-                f"<small>({plural(len(event.sources), 'source')})</small>"
-            )
+        out += highlight_lines(ctx, page, events, ctx.settings.key_events)
         out.append("")
     out += phases_table(ctx, page)
     out += [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ...core.results import ArticleEvent, Event
-from ..context import Context, badge, front_matter, plural, sorted_members
+from ..context import Context, badge, front_matter, highlight_lines, plural, sorted_members
 from ..dates import MONTHS, day_long, describe, month_key, month_name, span
 from ..layout import (
     MonthPart,
@@ -13,7 +13,6 @@ from ..layout import (
     day_section,
     event_anchor,
     event_sort_key,
-    highlights,
     link,
     section_of,
 )
@@ -143,12 +142,7 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     if part.number == 1 and len(month_events) > MONTH_KEY_EVENTS:
         out += [f"## Key events of {name} {{ #key-{part.key} }}", ""]
         out += ["The month's events reported by most sources, most precisely dated:", ""]
-        for event in highlights(month_events, MONTH_KEY_EVENTS):
-            out.append(
-                f"- **[{describe(event.date)}]({ctx.event_href(page, event)})** "
-                f"{md(shorten(display_text(event.text), 160))} "
-                f"<small>({plural(len(event.sources), 'source')})</small>"
-            )
+        out += highlight_lines(ctx, page, month_events, MONTH_KEY_EVENTS)
         out.append("")
     sections: dict[Section, list[Event]] = defaultdict(list)
     for event in part.events:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ...core.chronology import Phase
 from ...core.results import Event
-from ..context import Context, front_matter, plural
+from ..context import Context, front_matter, highlight_lines, plural
 from ..dates import day_short, describe, month_name
-from ..layout import link
+from ..layout import link, section_of, vague
 from ..text import md
 
 
@@ -96,6 +96,11 @@ def phase_page(ctx: Context, phase: Phase, previous: Phase | None, following: Ph
     page = ctx.site.phase_page(phase.id)
     out = front_matter(phase.title)
     out += [f"# {md(phase.title)}", "", f"{phase_dates(phase)}.", ""]
+    reported = [e for e in phase_events(ctx, phase) if not vague(section_of(e.date))]
+    if reported:
+        out += ["## Most reported", "", "The events of the phase reported by most sources:", ""]
+        out += highlight_lines(ctx, page, reported, ctx.settings.key_events)
+        out.append("")
     key_events = [
         k
         for k in ctx.timeline.chronology.events
