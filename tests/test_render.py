@@ -179,6 +179,27 @@ def test_month_pages_split_above_the_limit_without_splitting_days():
     assert f"../{target[:-3]}.html#2022-03-22" in article
 
 
+def test_a_day_too_busy_for_one_page_gets_numbered_pages_by_rank():
+    timeline = sample_timeline()
+    base = timeline.events[0]
+    monday = DateValue.day(dt.date(2022, 3, 14))
+    timeline.events += [
+        Event(f"2022-03-14-b{n}", monday, f"Report number {n}.",
+              [dataclasses.replace(base.members[0], date=monday)], score=float(n))
+        for n in range(9)
+    ]  # fmt: skip
+    files = render_site(timeline, Settings(month_page_limit=4))
+    pages = {p: text(files, p) for p in files if p.startswith("months/2022-03")}
+    holding = sorted((p for p, page in pages.items() if "{ #2022-03-14 }" in page), key=lambda p: (len(p), p))
+    titles = [re.search(r"^# (.*)$", pages[p], re.M).group(1) for p in holding]  # type: ignore[union-attr]
+    assert titles == [f"March 2022: 14 March ({k} of 3)" for k in (1, 2, 3)]
+    days = [pages[p].split("{ #2022-03-14 }")[1] for p in holding]  # after the key events list
+    ranks = [[int(n) for n in re.findall(r"Report number (\d)", day)] for day in days]
+    assert ranks == [[8, 7, 6, 5], [4, 3, 2, 1], [0]]  # the best on the first page
+    assert "(continued)" in pages[holding[1]] and "(continued)" not in pages[holding[0]]
+    assert pages[holding[1]].index("<details") < pages[holding[1]].index("Report number 4")
+
+
 def test_busy_day_stays_on_one_page_best_first_and_vague_mentions_come_last_collapsed():
     timeline = sample_timeline()
     base = timeline.events[0]
@@ -192,10 +213,10 @@ def test_busy_day_stays_on_one_page_best_first_and_vague_mentions_come_last_coll
     vague = Event("2022-sp-weather", spring, "Cafes reopened in the spring weather.",
                   [dataclasses.replace(base.members[0], date=spring)], score=50.0)  # fmt: skip
     timeline.events += [*busy, vague]
-    files = render_site(timeline, Settings(month_page_limit=4))
+    files = render_site(timeline, Settings(month_page_limit=10))
     pages = {p: text(files, p) for p in files if p.startswith("months/2022-03")}
     holding = [p for p, page in pages.items() if "{ #2022-03-14 }" in page]
-    assert len(holding) == 1  # nine events, limit four: the day is not cut
+    assert len(holding) == 1  # nine events, limit ten: the day is not cut
     day = pages[holding[0]].split("{ #2022-03-14 }")[1].split("\n## ")[0]
     shown, collapsed = day.split("<details")
     # best-ranked first, five open, four more collapsed under a summary that says so

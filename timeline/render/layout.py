@@ -65,11 +65,15 @@ class Section:
         return f"period-{self.earliest.isoformat()}-{self.latest.isoformat()}"
 
 
+def rank_key(event: Event) -> tuple[float, int, int, tuple[dt.date, int, dt.date, str]]:
+    """Most newsworthy first: ranking score, then sources, then the most precise date."""
+    return (-event.score, -len(event.sources), event.date.width_days, event_sort_key(event))
+
+
 def highlights(events: list[Event], limit: int) -> list[Event]:
-    """The ``limit`` most newsworthy events (ranking score, then sources, then the most precise
-    date), in date order: the home page's key events and the TimelineJS slides."""
-    ranked = sorted(events, key=lambda e: (-e.score, -len(e.sources), e.date.width_days, event_sort_key(e)))
-    return sorted(ranked[:limit], key=event_sort_key)
+    """The ``limit`` most newsworthy events in date order: the key events of the home, phase and
+    month pages, and the TimelineJS slides."""
+    return sorted(sorted(events, key=rank_key)[:limit], key=event_sort_key)
 
 
 def day_section(day: dt.date) -> Section:
@@ -250,14 +254,19 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
 
 def _split(events: list[Event], limit: int) -> list[list[Event]]:
     """Pages of about ``limit`` events, cut only between days: the sections that start on one
-    day (that day, its week) stay on one page, however busy the day, so no two pages share a
-    day and their labels (the days they cover) never repeat."""
+    day (that day, its week) stay on one page, so no two pages share a day and their labels (the
+    days they cover) never repeat. A day with more than ``limit`` events has pages of its own,
+    its events by rank (the best on its first page)."""
     days: dict[dt.date, list[Event]] = defaultdict(list)
     for event in events:
         days[event.date.earliest].append(event)
     chunks: list[list[Event]] = [[]]
     for day in sorted(days):
         group = sorted(days[day], key=event_sort_key)
+        if len(group) > limit:
+            ranked = sorted(group, key=rank_key)
+            chunks += [ranked[i : i + limit] for i in range(0, len(ranked), limit)] + [[]]
+            continue
         if chunks[-1] and len(chunks[-1]) + len(group) > limit:
             chunks.append([])
         chunks[-1].extend(group)

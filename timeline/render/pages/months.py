@@ -14,6 +14,7 @@ from ..layout import (
     event_anchor,
     event_sort_key,
     link,
+    rank_key,
     section_of,
 )
 from ..text import display_text, md, shorten
@@ -79,25 +80,31 @@ DAY_SHOWN = 5  # a day's best-ranked events shown open; the rest of its reports 
 MONTH_KEY_EVENTS = 8  # the month's best-ranked events listed at the top of its first page
 
 
-def part_label(part: MonthPart) -> str:
-    """'8–14 March' or '8 March': the days a part covers (parts never share a day)."""
+def part_label(part: MonthPart, parts: list[MonthPart]) -> str:
+    """'8–14 March', '8 March', or for a day too busy for one page '24 February (2 of 7)'."""
     first, last = part.first, part.last
     days = f"{first.day}" if first == last else f"{first.day}–{last.day}"
-    return f"{days} {MONTHS[first.month - 1]}"
+    label = f"{days} {MONTHS[first.month - 1]}"
+    same = [p for p in parts if p.events and p.first == p.last == first]
+    if first == last and len(same) > 1:
+        label += f" ({same.index(part) + 1} of {len(same)})"
+    return label
 
 
-def day_events(ctx: Context, page: str, section: Section, events: list[Event]) -> list[str]:
-    """The section's events, best-ranked first; after the first ``DAY_SHOWN``, collapsed."""
-    ranked = sorted(events, key=lambda e: (-e.score, -len(e.sources), event_sort_key(e)))
+def day_events(ctx: Context, page: str, section: Section, events: list[Event], shown: int) -> list[str]:
+    """The section's events, best-ranked first; after the first ``shown``, collapsed."""
+    ranked = sorted(events, key=rank_key)
     out: list[str] = []
-    for event in ranked[:DAY_SHOWN]:
+    for event in ranked[:shown]:
         out += event_block(ctx, page, event)
-    rest = ranked[DAY_SHOWN:]
+    rest = ranked[shown:]
     if rest:
-        what = f"{section_title(section)[0].lower()}{section_title(section)[1:]}"
+        title = section_title(section)
+        what = "more reports" if shown else "reports"
         out += [
             '<details class="note" markdown="1">',
-            f"<summary>{plural(len(rest), 'more report')} dated {what}</summary>",
+            f"<summary>{len(rest)} {what if len(rest) > 1 else what[:-1]} dated "
+            f"{title[0].lower()}{title[1:]}</summary>",
             "",
         ]
         for event in rest:
@@ -110,7 +117,7 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     page = part.path
     name = month_name(part.key)
     parts = ctx.site.months[part.key]
-    title = name if part.count == 1 else f"{name}: {part_label(part)}"
+    title = name if part.count == 1 else f"{name}: {part_label(part, parts)}"
     entities = [e for ev in part.events + part.vague for e in ctx.event_entities.get(ev.id, [])]
     out = front_matter(title, entities)
     out += [f"# {title}", ""]
@@ -130,7 +137,7 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     if part.count > 1:
         pager = []
         for other in parts:
-            label = part_label(other) if other.events or other.published else "the rest"
+            label = part_label(other, parts) if other.events or other.published else "the rest"
             pager.append(f"**{label}**" if other is part else f"[{label}]({link(page, other.path)})")
         out += ["Pages: " + " · ".join(pager), ""]
     key_events = [k for k in ctx.timeline.chronology.events if month_key(k.date.earliest) == part.key]
@@ -150,9 +157,13 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     published: dict[Section, list[str]] = defaultdict(list)
     for day, slug in part.published:
         published[day_section(day)].append(slug)
+    earlier = {e.date.earliest for p in parts[: parts.index(part)] for e in p.events}
     for section in sorted(set(sections) | set(published)):
-        out += [f"## {section_title(section)} {{ #{section.anchor} }}", ""]
-        out += day_events(ctx, page, section, sections.get(section, []))
+        # a busy day's later pages go on with its less reported events, all collapsed
+        again = section.earliest in earlier
+        more = " (continued)" if again else ""
+        out += [f"## {section_title(section)}{more} {{ #{section.anchor} }}", ""]
+        out += day_events(ctx, page, section, sections.get(section, []), 0 if again else DAY_SHOWN)
         if section in published:
             out += published_block(ctx, page, sorted(published[section]))
     if part.vague:
