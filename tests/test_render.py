@@ -161,7 +161,8 @@ def test_month_pages_split_above_the_limit_without_splitting_days():
     timeline.events += extra
     files = render_site(timeline, Settings(month_page_limit=4))
     parts = sorted(p for p in files if p.startswith("months/2022-03"))
-    assert parts == ["months/2022-03-2.md", "months/2022-03-3.md", "months/2022-03.md"]
+    # the first page is the month, later ones are named by the day they start on
+    assert parts == ["months/2022-03-03.md", "months/2022-03-22.md", "months/2022-03.md"]
     sections = {p: re.findall(r"\{ #([0-9w-]+) \}", text(files, p)) for p in parts}
     seen = [s for p in parts for s in sections[p]]
     assert len(seen) == len(set(seen))  # no day spans two pages here

@@ -229,11 +229,10 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
         events = by_month.get(key, [])
         coarse = [e for e in events if vague(section_of(e.date))]
         chunks = _split([e for e in events if not vague(section_of(e.date))], limit) or [[]]
+        names = _page_names(key, chunks)
         parts = [
-            MonthPart(
-                key, n, len(chunks), chunk, site.path("months", f"{key}.md" if n == 1 else f"{key}-{n}.md")
-            )
-            for n, chunk in enumerate(chunks, start=1)
+            MonthPart(key, n, len(chunks), chunk, site.path("months", f"{name}.md"))
+            for n, (chunk, name) in enumerate(zip(chunks, names, strict=True), start=1)
         ]
         parts[-1].vague = coarse
         site.months[key] = parts
@@ -250,6 +249,21 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
                 if section_of(event.date).kind == "day":
                     site.day_page.setdefault(event.date.earliest, part.path)
     return site
+
+
+def _page_names(key: str, chunks: list[list[Event]]) -> list[str]:
+    """A month's first page is the month ("2022-03"), every later one is named by its first day
+    ("2022-03-14", then "2022-03-14-2" for a busy day's next page): a new article moves few
+    names, and a name never looks like a day it does not start on."""
+    names = [key]
+    for chunk in chunks[1:]:
+        name = base = min(e.date.earliest for e in chunk).isoformat()
+        n = 1
+        while name in names:
+            n += 1
+            name = f"{base}-{n}"
+        names.append(name)
+    return names
 
 
 def _split(events: list[Event], limit: int) -> list[list[Event]]:
