@@ -248,6 +248,23 @@ def test_phase_page_lists_its_most_reported_events_before_the_reference_dates(fi
     assert "## Most reported" not in text(files, "phases/prelude.md")  # no article event there
 
 
+def test_month_page_tags_are_its_ten_most_mentioned_names():
+    timeline = sample_timeline()
+    base = timeline.events[0]
+    places = ["Kharkiv", "Odesa", "Lviv", "Mariupol", "Kherson", "Mykolaiv", "Dnipro", "Bucha",
+              "Irpin", "Chernihiv", "Sumy", "Zaporizhzhia"]  # fmt: skip
+    day = DateValue.day(dt.date(2022, 3, 10))
+    member = dataclasses.replace(base.members[0], date=day)
+    timeline.events += [Event("2022-03-10-all", day, f"Shelling hit {', '.join(places)}.", [member])]
+    timeline.events += [
+        Event(f"2022-03-10-kyiv{n}", day, f"Sirens sounded in Kyiv and Sumy, report {n}.", [member])
+        for n in range(3)
+    ]
+    files = render_site(timeline, Settings())
+    tags = yaml.safe_load(text(files, "months/2022-03.md").split("---\n")[1])["tags"]
+    assert len(tags) == 10 and {"Kyiv", "Sumy"} <= set(tags)
+
+
 def test_exports_timelinejs(files):
     data = json.loads(text(files, "timeline.json"))
     assert data["title"]["text"]["headline"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ...core.results import ArticleEvent, Event
 from ..context import Context, badge, front_matter, highlight_lines, plural, sorted_members
@@ -76,6 +76,7 @@ def published_block(ctx: Context, page: str, slugs: list[str]) -> list[str]:
 
 
 ALSO = "also-"  # the anchor of a month's vaguely dated events: #also-2022-03
+PAGE_TAGS = 10
 DAY_SHOWN = 5  # a day's best-ranked events shown open; the rest of its reports are collapsed
 MONTH_KEY_EVENTS = 8  # the month's best-ranked events listed at the top of its first page
 
@@ -118,8 +119,10 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     name = month_name(part.key)
     parts = ctx.site.months[part.key]
     title = name if part.count == 1 else f"{name}: {part_label(part, parts)}"
-    entities = [e for ev in part.events + part.vague for e in ctx.event_entities.get(ev.id, [])]
-    out = front_matter(title, entities)
+    # the page's main subjects as tags: the names most of its events mention (every name a busy
+    # page mentions would push the day's news below a cloud of forty tags)
+    mentions = Counter(e for ev in part.events + part.vague for e in ctx.event_entities.get(ev.id, []))
+    out = front_matter(title, sorted(mentions, key=lambda e: (-mentions[e], e.name))[:PAGE_TAGS])
     out += [f"# {title}", ""]
     days = [e.date.earliest for e in part.events] + [d for d, _ in part.published]
     phases = [p for p in ctx.timeline.chronology.phases if any(p.contains(d) for d in days)]
