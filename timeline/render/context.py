@@ -105,7 +105,7 @@ def sorted_members(event: Event) -> list[ArticleEvent]:
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def highlight_lines(ctx: Context, page: str, events: list[Event], limit: int) -> list[str]:

@@ -18,12 +18,12 @@ def home_snippet(ctx: Context) -> str:
     if events:
         first, last = events[0].date.earliest, max(e.date.latest for e in events)
         out.append(
-            f'<p class="tl-stats"><strong>{n_articles}</strong> articles · '
-            f"<strong>{len(events)}</strong> events · "
+            f'<p class="tl-stats"><strong>{n_articles:,}</strong> articles · '
+            f"<strong>{len(events):,}</strong> events · "
             f"from <strong>{day_short(first)}</strong> to <strong>{day_short(last)}</strong></p>"
         )
     else:
-        out.append(f'<p class="tl-stats"><strong>{n_articles}</strong> articles · no dated events yet</p>')
+        out.append(f'<p class="tl-stats"><strong>{n_articles:,}</strong> articles · no dated events yet</p>')
     out.append("")
     if events:
         out += ["## Overview", ""]
