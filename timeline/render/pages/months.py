@@ -100,14 +100,10 @@ def day_events(ctx: Context, page: str, section: Section, events: list[Event], s
         out += event_block(ctx, page, event)
     rest = ranked[shown:]
     if rest:
-        title = section_title(section)
-        what = "more reports" if shown else "reports"
-        out += [
-            '<details class="note" markdown="1">',
-            f"<summary>{len(rest)} {what if len(rest) > 1 else what[:-1]} dated "
-            f"{title[0].lower()}{title[1:]}</summary>",
-            "",
-        ]
+        day = day_long(section.earliest)
+        when = day if section.kind == "day" else f"the week of {day}"
+        what = plural(len(rest), "more report" if shown else "report")
+        out += ['<details class="note" markdown="1">', f"<summary>{what} of {when}</summary>", ""]
         for event in rest:
             out += event_block(ctx, page, event)
         out += ["</details>", ""]
