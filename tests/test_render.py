@@ -19,6 +19,7 @@ from timeline.config import Settings
 from timeline.core.results import ArticleEvent, Event
 from timeline.render import render_site
 from timeline.render.dates import day_long, describe, precision
+from timeline.render.layout import highlights
 from timeline.temporal.values import DateValue, Mod
 
 from .render_helpers import inspect_html, sample_timeline, to_html
@@ -263,6 +264,19 @@ def test_month_page_tags_are_its_ten_most_mentioned_names():
     files = render_site(timeline, Settings())
     tags = yaml.safe_load(text(files, "months/2022-03.md").split("---\n")[1])["tags"]
     assert len(tags) == 10 and {"Kyiv", "Sumy"} <= set(tags)
+
+
+def test_highlights_take_one_event_a_day_while_other_days_have_some():
+    base = sample_timeline().events[0]
+    day = lambda d, n, score: dataclasses.replace(  # noqa: E731
+        base, id=f"{d}-{n}", date=DateValue.day(dt.date(2022, 2, d)), score=score
+    )
+    invasion = [day(24, n, 10.0 - n) for n in range(5)]  # the busiest day's five reports
+    quieter = [day(25, 0, 2.0), day(26, 0, 1.0)]
+    assert [e.id for e in highlights(invasion + quieter, 3)] == ["24-0", "25-0", "26-0"]
+    # no more days: the rest by rank, in date order
+    assert [e.id for e in highlights(invasion + quieter, 5)] == ["24-0", "24-1", "24-2", "25-0", "26-0"]
+    assert [e.id for e in highlights(invasion, 2, per_day=3)] == ["24-0", "24-1"]
 
 
 def test_exports_timelinejs(files):

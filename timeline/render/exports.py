@@ -75,7 +75,7 @@ def timelinejs(ctx: Context) -> Iterator[str]:
     Only the ranked highlights become slides (``timelinejs_events``): a reader cannot browse
     thousands, and every event stays in ``chronology.json``. TimelineJS refuses an era without
     an end, so an open phase ends at the last slide."""
-    events = highlights(ctx.timeline.events, ctx.settings.timelinejs_events)
+    events = highlights(ctx.timeline.events, ctx.settings.timelinejs_events, per_day=3)
     last = max((e.date.latest for e in events), default=None)
     eras = [
         {

@@ -70,10 +70,25 @@ def rank_key(event: Event) -> tuple[float, int, int, tuple[dt.date, int, dt.date
     return (-event.score, -len(event.sources), event.date.width_days, event_sort_key(event))
 
 
-def highlights(events: list[Event], limit: int) -> list[Event]:
-    """The ``limit`` most newsworthy events in date order: the key events of the home, phase and
-    month pages, and the TimelineJS slides."""
-    return sorted(sorted(events, key=rank_key)[:limit], key=event_sort_key)
+def highlights(events: list[Event], limit: int, per_day: int = 1) -> list[Event]:
+    """The ``limit`` most newsworthy events in date order, at most ``per_day`` from one day while
+    other days have some left (a busy day's tenth report is not a key event of the war): the key
+    events of the home, phase and month pages, and the TimelineJS slides."""
+    ranked = sorted(events, key=rank_key)
+    taken: dict[dt.date, int] = defaultdict(int)
+    chosen: list[Event] = []
+    rest: list[Event] = []
+    for event in ranked:
+        if len(chosen) == limit:
+            break
+        day = event.date.earliest
+        if taken[day] < per_day:
+            taken[day] += 1
+            chosen.append(event)
+        else:
+            rest.append(event)
+    chosen += rest[: limit - len(chosen)]  # few days: then more than per_day from some
+    return sorted(chosen, key=event_sort_key)
 
 
 def day_section(day: dt.date) -> Section:

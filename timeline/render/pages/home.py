@@ -44,7 +44,7 @@ def home_snippet(ctx: Context) -> str:
             count = sum(len(p.events) for p in parts)
             out.append(f"    | [{month_name(key)}]({link(page, parts[0].path)}) | {count} |")
         out.append("")
-        out += ["## Key events", "", "The events reported by most sources, most precisely dated:", ""]
+        out += ["## Key events", "", "The best-ranked events (most outlets, most specific), one a day:", ""]
         out += highlight_lines(ctx, page, events, ctx.settings.key_events)
         out.append("")
     out += phases_table(ctx, page)

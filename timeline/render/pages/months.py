@@ -147,7 +147,7 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     month_events = [e for p in parts for e in p.events]
     if part.number == 1 and len(month_events) > MONTH_KEY_EVENTS:
         out += [f"## Key events of {name} {{ #key-{part.key} }}", ""]
-        out += ["The month's events reported by most sources, most precisely dated:", ""]
+        out += ["The month's best-ranked events (most outlets, most specific), one a day:", ""]
         out += highlight_lines(ctx, page, month_events, MONTH_KEY_EVENTS)
         out.append("")
     sections: dict[Section, list[Event]] = defaultdict(list)

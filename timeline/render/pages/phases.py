@@ -98,7 +98,8 @@ def phase_page(ctx: Context, phase: Phase, previous: Phase | None, following: Ph
     out += [f"# {md(phase.title)}", "", f"{phase_dates(phase)}.", ""]
     reported = [e for e in phase_events(ctx, phase) if not vague(section_of(e.date))]
     if reported:
-        out += ["## Most reported", "", "The events of the phase reported by most sources:", ""]
+        intro = "The phase's best-ranked events (most outlets, most specific), one a day:"
+        out += ["## Most reported", "", intro, ""]
         out += highlight_lines(ctx, page, reported, ctx.settings.key_events)
         out.append("")
     key_events = [
