@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 
 import pytest
@@ -14,12 +13,6 @@ from timeline.temporal.values import Granularity
 from .conftest import ROOT
 
 D = dt.date
-
-if (
-    importlib.util.find_spec("timeline.anchoring") is None
-    or importlib.util.find_spec("timeline.temporal") is None
-):
-    pytest.skip("the tagger and anchoring modules are not there yet", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
