@@ -300,3 +300,29 @@ def test_masked_boilerplate_is_not_event_text():
     )
     [event] = article_events(a, [t])
     assert event.text == "Russia shelled Kharkiv on Monday, regional officials said."
+
+
+def _tagged_events(body: str, published: dt.date = dt.date(2022, 6, 1)) -> list:
+    from timeline.temporal import tag
+
+    a = make_article(body, title="Rubizhne falls after weeks of shelling")
+    return article_events(a, tag(a.text, published))
+
+
+def test_relative_date_counted_from_a_year_keeps_the_year():
+    # issue 17: "invaded in 2014 ... two minutes earlier" became an exact-day event on 1 January 2014,
+    # and "the next day" after it 2 January 2014
+    body = (
+        "Russia invaded Crimea in 2014 and the first column crossed two minutes earlier than planned. "
+        "The next day, soldiers without insignia seized the parliament building in Simferopol."
+    )
+    assert not any(e.date.granularity <= Granularity.DAY for e in _tagged_events(body))
+
+
+def test_relative_date_counted_from_a_day_keeps_the_day():
+    body = (
+        "Russian troops took the bridge at Bilohorivka on 10 May after three days of fighting. "
+        "The next day, Ukrainian engineers reported that the crossing had been blown up."
+    )
+    dates = [e.date for e in _tagged_events(body)]
+    assert dates == [day(2022, 5, 10), day(2022, 5, 11)]

@@ -263,6 +263,16 @@ def resolve_shift(
         and Granularity.DAY < base.granularity < gran
     ):
         gran = base.granularity  # "a year earlier" after "the third quarter": that quarter, a year before
+    if (
+        from_previous
+        and spec.granularity is None
+        and base.granularity >= Granularity.WEEK
+        and base.granularity > gran
+    ):
+        # "the next day" after "in 2014" is some day of 2014, not 2 January: counted from a coarse
+        # date, the result keeps that coarse unit (no false precision), moved from the bound it leaves
+        d = shift_date(base.latest if spec.sign < 0 else base.earliest, spec.offset, spec.sign)
+        return None if d is None else unit_value(base.granularity, d, like=base, mod=spec.mod)
     d = shift_date(base.earliest, spec.offset, spec.sign)
     if d is None:
         return None
