@@ -326,3 +326,19 @@ def test_relative_date_counted_from_a_day_keeps_the_day():
     )
     dates = [e.date for e in _tagged_events(body)]
     assert dates == [day(2022, 5, 10), day(2022, 5, 11)]
+
+
+def test_explicit_date_in_the_same_phrase_wins_over_a_relative_one():
+    # issue 17: "The next day, 11 May, Rubizhne fell" was dated by "the next day", counted from a wrong
+    # earlier date, though the phrase gives the day itself
+    a = make_article(
+        "The next day, 11 May, Rubizhne fell to Russian and separatist forces after weeks of shelling."
+    )
+    relative = tx(a, "The next day", day(2014, 1, 2), spec=Shift(DurationValue(1, "D"), 1))
+    relative.anchor = AnchorKind.PREVIOUS
+    explicit = tx(a, "11 May", day(2022, 5, 11), spec=YearlessDate(Granularity.DAY, month=5, day=11))
+    [event] = article_events(a, [relative, explicit])
+    assert event.date == day(2022, 5, 11) and event.timex == 1
+    # alone, the relative date still dates its sentence
+    [alone] = article_events(a, [relative])
+    assert alone.date == day(2014, 1, 2)

@@ -10,7 +10,8 @@ Rules, in order (each one documented in site_src/guide/events.md):
    not yet happened), and not the bound of a span ("since March 1", "by Friday").
 3. The sentence's date is its first such timex outside quotation marks with the finest precision class
    (a day or finer, else anything coarser), which is the main clause's date in news style: "On Tuesday,
-   March 22, Kirby said ..." or "The Kremlin announced yesterday that ...".
+   March 22, Kirby said ..." or "The Kremlin announced yesterday that ...". An explicit date in the same
+   phrase wins over a date counted from the text's previous one: "The next day, 11 May, ..." is 11 May.
 4. Photo captions (a line with a credit, caption markup or a glued agency name) are marked; a caption
    sentence becomes an event only when it reports something (a reporting verb such as "acknowledged").
 5. The event text is the cleaned sentence (:func:`clean_text`); sentences of fewer than four words
@@ -98,15 +99,26 @@ def _precision_class(value: DateValue) -> int:
     return 0 if value.granularity <= Granularity.DAY else 1
 
 
+_APPOSITION = re.compile(r"[\s,(–—-]*")  # "The next day, 11 May": one phrase, two dates
+
+
 def _pick(text: str, start: int, end: int, candidates: list[tuple[int, Timex]]) -> tuple[int, Timex]:
     """The timex that dates the sentence ``text[start:end]`` (rule 3)."""
     quoted = [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text[start:end])]
+    starts = {t.start for _, t in candidates}
 
-    def key(item: tuple[int, Timex]) -> tuple[bool, int, int]:
+    def restated(t: Timex) -> bool:
+        """A date counted from the text's previous date, given again explicitly right after it."""
+        if t.anchor != AnchorKind.PREVIOUS:
+            return False
+        gap = _APPOSITION.match(text, t.end)
+        return gap is not None and gap.end() in starts
+
+    def key(item: tuple[int, Timex]) -> tuple[bool, int, bool, int]:
         _, t = item
         inside = any(s <= t.start and t.end <= e for s, e in quoted)
         assert isinstance(t.value, DateValue)
-        return inside, _precision_class(t.value), t.start
+        return inside, _precision_class(t.value), restated(t), t.start
 
     return min(candidates, key=key)
 
