@@ -279,6 +279,26 @@ def test_highlights_take_one_event_a_day_while_other_days_have_some():
     assert [e.id for e in highlights(invasion, 2, per_day=3)] == ["24-0", "24-1"]
 
 
+def test_many_vague_mentions_get_pages_of_their_own_best_first():
+    timeline = sample_timeline()
+    base = timeline.events[0]
+    march = DateValue.month(2022, 3)
+    timeline.events += [
+        Event(f"2022-03-m{n}", march, f"Background remark {n}.",
+              [dataclasses.replace(base.members[0], date=march)], score=float(n))
+        for n in range(7)
+    ]  # fmt: skip
+    files = render_site(timeline, Settings(month_page_limit=4))
+    first = text(files, "months/2022-03.md")
+    also = [text(files, "months/2022-03-also.md"), text(files, "months/2022-03-also-2.md")]
+    assert "[7 vaguely dated mentions](2022-03-also.md#also-2022-03)" in first
+    assert "Background remark" not in first
+    ranks = [[int(n) for n in re.findall(r"Background remark (\d)", page)] for page in also]
+    assert ranks == [[6, 5, 4, 3], [2, 1, 0]]
+    assert also[0].startswith('---\ntitle: "March 2022: also mentioned (1 of 2)"')
+    assert "<details" not in also[0]  # a page of their own: shown, not collapsed
+
+
 def test_exports_timelinejs(files):
     data = json.loads(text(files, "timeline.json"))
     assert data["title"]["text"]["headline"]

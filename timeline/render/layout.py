@@ -139,8 +139,9 @@ def vague(section: Section) -> bool:
 
 @dataclass
 class MonthPart:
-    """One page of a month: whole days (a busy day is never cut), and on the month's last page
-    the vaguely dated events (``vague``)."""
+    """One page of a month: whole days (a busy day's events by rank over pages of its own), and
+    after the last day the vaguely dated events (``vague``), on the last page or, when there are
+    many, on pages of their own (no ``events``)."""
 
     key: str  # "2022-03"
     number: int  # 1-based part number
@@ -242,14 +243,22 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
     limit = max(1, settings.month_page_limit)
     for key in sorted(set(by_month) | set(published)):
         events = by_month.get(key, [])
-        coarse = [e for e in events if vague(section_of(e.date))]
+        coarse = sorted((e for e in events if vague(section_of(e.date))), key=rank_key)
         chunks = _split([e for e in events if not vague(section_of(e.date))], limit) or [[]]
         names = _page_names(key, chunks)
         parts = [
             MonthPart(key, n, len(chunks), chunk, site.path("months", f"{name}.md"))
             for n, (chunk, name) in enumerate(zip(chunks, names, strict=True), start=1)
         ]
-        parts[-1].vague = coarse
+        if len(parts[-1].events) + len(coarse) <= limit:
+            parts[-1].vague = coarse  # after the last day, collapsed
+        else:  # pages of their own, best-ranked first: months/2022-03-also.md, -also-2.md
+            for n, start in enumerate(range(0, len(coarse), limit), start=1):
+                name = f"{key}-also" if n == 1 else f"{key}-also-{n}"
+                parts.append(MonthPart(key, 0, 0, [], site.path("months", f"{name}.md")))
+                parts[-1].vague = coarse[start : start + limit]
+            for n, part in enumerate(parts, start=1):
+                part.number, part.count = n, len(parts)
         site.months[key] = parts
         for day, slug in sorted(published.get(key, [])):
             # the part whose days cover it, else the last part starting before it, else the first

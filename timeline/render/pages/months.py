@@ -12,7 +12,6 @@ from ..layout import (
     Section,
     day_section,
     event_anchor,
-    event_sort_key,
     link,
     rank_key,
     section_of,
@@ -82,7 +81,11 @@ MONTH_KEY_EVENTS = 8  # the month's best-ranked events listed at the top of its 
 
 
 def part_label(part: MonthPart, parts: list[MonthPart]) -> str:
-    """'8–14 March', '8 March', or for a day too busy for one page '24 February (2 of 7)'."""
+    """'8–14 March', '8 March', for a day too busy for one page '24 February (2 of 7)', and for
+    a page of vaguely dated events 'also mentioned'."""
+    if not part.events and not part.published:
+        also = [p for p in parts if p.vague and not p.events and not p.published]
+        return "also mentioned" + (f" ({also.index(part) + 1} of {len(also)})" if len(also) > 1 else "")
     first, last = part.first, part.last
     days = f"{first.day}" if first == last else f"{first.day}–{last.day}"
     label = f"{days} {MONTHS[first.month - 1]}"
@@ -110,6 +113,32 @@ def day_events(ctx: Context, page: str, section: Section, events: list[Event], s
     return out
 
 
+def also_mentioned(ctx: Context, page: str, part: MonthPart, parts: list[MonthPart]) -> list[str]:
+    """The events dated only to the month or a longer period, best-ranked first: collapsed after
+    the last day, or open on a page of their own."""
+    name = month_name(part.key)
+    first = next(p for p in parts if p.vague) is part
+    heading = f"Also mentioned in {name}" + ("" if first else " (continued)")
+    out = [f"## {heading} {{ #{ALSO}{part.key} }}", ""]
+    what = (
+        f"{plural(len(part.vague), 'event')} dated only to the month or a longer period "
+        "(“in March”, “this spring”), best-ranked first"
+    )
+    collapsed = bool(part.events or part.published)
+    if collapsed:
+        out += ['<details class="note" markdown="1">', f"<summary>{what}</summary>", ""]
+    else:
+        out += [what + ":", ""]
+    sections: dict[Section, list[Event]] = defaultdict(list)
+    for event in part.vague:
+        sections[section_of(event.date)].append(event)
+    for section in sorted(sections):
+        out += [f"### {section_title(section)} {{ #{section.anchor} }}", ""]
+        for event in sorted(sections[section], key=rank_key):
+            out += event_block(ctx, page, event)
+    return out + (["</details>", ""] if collapsed else [])
+
+
 def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     page = part.path
     name = month_name(part.key)
@@ -126,17 +155,16 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     info = [plural(len(part.events), "event") + " from " + plural(len(sources), "article")]
     if part.published:
         info.append(plural(len(part.published), "article") + " published")
-    coarse = parts[-1].vague
+    coarse = [e for p in parts for e in p.vague]
     if coarse:
-        info.append(
-            f"[{plural(len(coarse), 'vaguely dated mention')}]({link(page, parts[-1].path, ALSO + part.key)})"
-        )
+        also = next(p for p in parts if p.vague).path
+        info.append(f"[{plural(len(coarse), 'vaguely dated mention')}]({link(page, also, ALSO + part.key)})")
     info += [f"phase: [{md(p.title)}]({link(page, ctx.site.phase_page(p.id))})" for p in phases]
     out += [" · ".join(info), ""]
     if part.count > 1:
         pager = []
         for other in parts:
-            label = part_label(other, parts) if other.events or other.published else "the rest"
+            label = part_label(other, parts)
             pager.append(f"**{label}**" if other is part else f"[{label}]({link(page, other.path)})")
         out += ["Pages: " + " · ".join(pager), ""]
     key_events = [k for k in ctx.timeline.chronology.events if month_key(k.date.earliest) == part.key]
@@ -166,24 +194,7 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
         if section in published:
             out += published_block(ctx, page, sorted(published[section]))
     if part.vague:
-        out += [f"## Also mentioned in {name} {{ #{ALSO}{part.key} }}", ""]
-        out += [
-            '<details class="note" markdown="1">',
-            f"<summary>{plural(len(part.vague), 'event')} dated only to the month or a longer "
-            "period (“in March”, “this spring”), best-ranked first</summary>",
-            "",
-        ]
-        coarse_sections: dict[Section, list[Event]] = defaultdict(list)
-        for event in part.vague:
-            coarse_sections[section_of(event.date)].append(event)
-        for section in sorted(coarse_sections):
-            out += [f"### {section_title(section)} {{ #{section.anchor} }}", ""]
-            ranked = sorted(
-                coarse_sections[section], key=lambda e: (-e.score, -len(e.sources), event_sort_key(e))
-            )
-            for event in ranked:
-                out += event_block(ctx, page, event)
-        out += ["</details>", ""]
+        out += also_mentioned(ctx, page, part, parts)
     index = keys.index(part.key)
     nav = []
     if index > 0:
