@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from timeline.config import Settings
-from timeline.core.results import ArticleEvent, Event
+from timeline.core.results import ArticleEvent, Event, Timeline
 from timeline.render import render_site
 from timeline.render.dates import day_long, describe, precision
 from timeline.render.layout import highlights
@@ -181,15 +181,20 @@ def test_month_pages_split_above_the_limit_without_splitting_days():
     assert f"../{target[:-3]}.html#2022-03-22" in article
 
 
-def test_a_day_too_busy_for_one_page_gets_numbered_pages_by_rank():
+def sample_with(date: DateValue, words: str, count: int) -> Timeline:
+    """The sample timeline and ``count`` more events on ``date``: "{words} 0" scoring 0, "{words} 1"
+    scoring 1, and so on."""
     timeline = sample_timeline()
-    base = timeline.events[0]
-    monday = DateValue.day(dt.date(2022, 3, 14))
+    member = dataclasses.replace(timeline.events[0].members[0], date=date)
     timeline.events += [
-        Event(f"2022-03-14-b{n}", monday, f"Report number {n}.",
-              [dataclasses.replace(base.members[0], date=monday)], score=float(n))
-        for n in range(9)
-    ]  # fmt: skip
+        Event(f"{date.earliest}-{words[:6].lower()}{n}", date, f"{words} {n}.", [member], score=float(n))
+        for n in range(count)
+    ]
+    return timeline
+
+
+def test_a_day_too_busy_for_one_page_gets_numbered_pages_by_rank():
+    timeline = sample_with(DateValue.day(dt.date(2022, 3, 14)), "Report number", 9)
     files = render_site(timeline, Settings(month_page_limit=4))
     pages = {p: text(files, p) for p in files if p.startswith("months/2022-03")}
     holding = sorted((p for p, page in pages.items() if "{ #2022-03-14 }" in page), key=lambda p: (len(p), p))
@@ -203,18 +208,12 @@ def test_a_day_too_busy_for_one_page_gets_numbered_pages_by_rank():
 
 
 def test_busy_day_stays_on_one_page_best_first_and_vague_mentions_come_last_collapsed():
-    timeline = sample_timeline()
+    timeline = sample_with(DateValue.day(dt.date(2022, 3, 14)), "Report number", 9)
     base = timeline.events[0]
-    monday = DateValue.day(dt.date(2022, 3, 14))
-    busy = [
-        Event(f"2022-03-14-b{n}", monday, f"Report number {n}.",
-              [dataclasses.replace(base.members[0], date=monday)], score=float(n))
-        for n in range(9)
-    ]  # fmt: skip
     spring = DateValue.season_of(2022, "SP")
     vague = Event("2022-sp-weather", spring, "Cafes reopened in the spring weather.",
                   [dataclasses.replace(base.members[0], date=spring)], score=50.0)  # fmt: skip
-    timeline.events += [*busy, vague]
+    timeline.events.append(vague)
     files = render_site(timeline, Settings(month_page_limit=10))
     pages = {p: text(files, p) for p in files if p.startswith("months/2022-03")}
     holding = [p for p, page in pages.items() if "{ #2022-03-14 }" in page]
@@ -280,14 +279,7 @@ def test_highlights_take_one_event_a_day_while_other_days_have_some():
 
 
 def test_many_vague_mentions_get_pages_of_their_own_best_first():
-    timeline = sample_timeline()
-    base = timeline.events[0]
-    march = DateValue.month(2022, 3)
-    timeline.events += [
-        Event(f"2022-03-m{n}", march, f"Background remark {n}.",
-              [dataclasses.replace(base.members[0], date=march)], score=float(n))
-        for n in range(7)
-    ]  # fmt: skip
+    timeline = sample_with(DateValue.month(2022, 3), "Background remark", 7)
     files = render_site(timeline, Settings(month_page_limit=4))
     first = text(files, "months/2022-03.md")
     also = [text(files, "months/2022-03-also.md"), text(files, "months/2022-03-also-2.md")]
