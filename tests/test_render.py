@@ -169,11 +169,11 @@ def test_month_pages_split_above_the_limit_without_splitting_days():
     assert len(seen) == len(set(seen))  # no day spans two pages here
     assert all(len(re.findall(r'class="tl-event"', text(files, p))) <= 4 for p in parts)
     # each page is labelled by the days it covers, and no label repeats
-    pager = re.search(r"^Pages: (.*)$", text(files, "months/2022-03.md"), re.M)
+    pager = re.search(r"^Pages of March 2022: (.*)$", text(files, "months/2022-03.md"), re.M)
     assert pager
     labels = re.findall(r"\*\*([^*]+)\*\*|\[([^\]]+)\]", pager.group(1))
     names = [bold or linked for bold, linked in labels]
-    assert names[0] == "1–2 March" and len(names) == 3 and len(set(names)) == 3
+    assert names[0] == "1–2" and len(names) == 3 and len(set(names)) == 3
     assert text(files, "months/2022-03.md").startswith('---\ntitle: "March 2022: 1\\u20132 March"')
     # article links go to the part that holds the day
     article = text(files, "articles/kirby.md")
@@ -200,6 +200,7 @@ def test_a_day_too_busy_for_one_page_gets_numbered_pages_by_rank():
     holding = sorted((p for p, page in pages.items() if "{ #2022-03-14 }" in page), key=lambda p: (len(p), p))
     titles = [re.search(r"^# (.*)$", pages[p], re.M).group(1) for p in holding]  # type: ignore[union-attr]
     assert titles == [f"March 2022: 14 March ({k} of 3)" for k in (1, 2, 3)]
+    assert "**14 (1/3)** · [14 (2/3)](" in pages[holding[0]]  # the month's list of pages, short
     days = [pages[p].split("{ #2022-03-14 }")[1] for p in holding]  # after the key events list
     ranks = [[int(n) for n in re.findall(r"Report number (\d)", day)] for day in days]
     assert ranks == [[8, 7, 6, 5], [4, 3, 2, 1], [0]]  # the best on the first page

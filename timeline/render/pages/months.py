@@ -80,18 +80,21 @@ DAY_SHOWN = 5  # a day's best-ranked events shown open; the rest of its reports 
 MONTH_KEY_EVENTS = 8  # the month's best-ranked events listed at the top of its first page
 
 
-def part_label(part: MonthPart, parts: list[MonthPart]) -> str:
+def part_label(part: MonthPart, parts: list[MonthPart], short: bool = False) -> str:
     """'8–14 March', '8 March', for a day too busy for one page '24 February (2 of 7)', and for
-    a page of vaguely dated events 'also mentioned'."""
+    a page of vaguely dated events 'also mentioned'; ``short``, for the list of a month's pages:
+    '8–14', '8', '24 (2/7)'."""
     if not part.events and not part.published:
         also = [p for p in parts if p.vague and not p.events and not p.published]
         return "also mentioned" + (f" ({also.index(part) + 1} of {len(also)})" if len(also) > 1 else "")
     first, last = part.first, part.last
-    days = f"{first.day}" if first == last else f"{first.day}–{last.day}"
-    label = f"{days} {MONTHS[first.month - 1]}"
+    label = f"{first.day}" if first == last else f"{first.day}–{last.day}"
+    if not short:
+        label += f" {MONTHS[first.month - 1]}"
     same = [p for p in parts if p.events and p.first == p.last == first]
     if first == last and len(same) > 1:
-        label += f" ({same.index(part) + 1} of {len(same)})"
+        k, n = same.index(part) + 1, len(same)
+        label += f" ({k}/{n})" if short else f" ({k} of {n})"
     return label
 
 
@@ -164,9 +167,9 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     if part.count > 1:
         pager = []
         for other in parts:
-            label = part_label(other, parts)
+            label = part_label(other, parts, short=True)
             pager.append(f"**{label}**" if other is part else f"[{label}]({link(page, other.path)})")
-        out += ["Pages: " + " · ".join(pager), ""]
+        out += [f"Pages of {name}: " + " · ".join(pager), ""]
     key_events = [k for k in ctx.timeline.chronology.events if month_key(k.date.earliest) == part.key]
     if key_events and part.number == 1:
         out += ['!!! abstract "This month in the chronology"', ""]
