@@ -179,3 +179,23 @@ def test_outlets_by_name_host_or_article():
     assert outlet_of("BBC.com", None, "x") == "bbc.com"
     assert outlet_of(None, "https://www.example.org/2022/04/01/story", "x") == "example.org"
     assert outlet_of(None, None, "some-slug") == "some-slug"
+
+
+def test_a_merged_event_is_as_much_a_happening_as_its_best_report():
+    # the reports of one happening joined across outlets: the headline may be the one that only says
+    # what was said, the event still ranks as what happened (rank._report_texts)
+    from timeline.events.rank import HAPPENED_WEIGHT, event_score
+
+    statement = "A spokesman for the coast guard told reporters on Friday that Zatoka was quiet."
+    action = "The coast guard destroyed the old bridge at Zatoka with explosives on Friday."
+    remark = "A spokesman for the coast guard told reporters on Friday that Zatoka was calm."
+
+    def event(second: str) -> Event:
+        members = [
+            ArticleEvent("one", DateValue.day(DAY), statement, 0, len(statement), 0),
+            ArticleEvent("two", DateValue.day(DAY), second, 0, len(second), 0),
+        ]
+        return Event(id="x", date=DateValue.day(DAY), text=statement, members=members)
+
+    assert happened(action) and not happened(statement) and not happened(remark)
+    assert event_score(event(action), {}) == pytest.approx(HAPPENED_WEIGHT * event_score(event(remark), {}))

@@ -2,10 +2,12 @@
 
 - :func:`article_events`: one article's event candidates (see :mod:`.extract` for the rules);
 - :func:`clean_text`: the one cleaning function for all text shown to readers;
-- :func:`merge_events`: candidates of all articles -> :class:`~timeline.core.results.Event` list;
+- :func:`merge_events`: candidates of all articles -> ranked :class:`~timeline.core.results.Event`
+  list (:mod:`.chronicle`: near-copies merged, reports of one happening joined across outlets, ranked);
 - :func:`event_record`: a merged event as a JSON-ready dict that lists its members and conflicts.
 """
 
+from .chronicle import merge_events
 from .cleaning import clean_text, is_caption, junk_spans, mask_junk
 from .extract import article_events
 from .merge import (
@@ -14,7 +16,6 @@ from .merge import (
     content_tokens,
     event_id,
     jaccard,
-    merge_events,
     name_clash,
     similar,
 )

@@ -139,7 +139,7 @@ class _Cluster:
     conflicts: set[int] = field(default_factory=set)
 
 
-def _order_key(e: ArticleEvent) -> tuple[int, Any, Any, str, int]:
+def order_key(e: ArticleEvent) -> tuple[int, Any, Any, str, int]:
     return (int(e.date.granularity), e.date.earliest, e.date.latest, e.article, e.start)
 
 
@@ -153,9 +153,9 @@ def _gap_days(a: DateValue, b: DateValue) -> int:
     return max(0, (b.earliest - a.latest).days, (a.earliest - b.latest).days)
 
 
-def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
-    """All articles' candidates merged into events, sorted by (date.earliest, -score, id); the score
-    is :func:`timeline.events.rank.rank_events`'s (newsworthiness, from the corpus alone).
+def merge_copies(results: list[ArticleResult], chronology: Any) -> list[Event]:
+    """All articles' candidates merged into events (near-copies of one report joined), unranked, in
+    the order of their first candidate.
 
     Candidates dated entirely outside the chronology's window (``chronology.window``) are background
     ("in December 1990"), not events of this chronology, and are left out.
@@ -163,7 +163,7 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
     first, last = getattr(chronology, "window", (dt.date.min, dt.date.max))
     cands = sorted(
         (e for r in results for e in r.events if e.date.latest >= first and e.date.earliest <= last),
-        key=_order_key,
+        key=order_key,
     )
     tokens = [content_tokens(e.text) for e in cands]
     freq = Counter(t for ts in tokens for t in ts)
@@ -229,14 +229,7 @@ def merge_events(results: list[ArticleResult], chronology: Any) -> list[Event]:
 
     matcher = _AnchorMatcher(chronology)
     timexes = {r.article.slug: r.timexes for r in results}
-    events = [_event(cl, cands, tokens, matcher, timexes) for cl in clusters]
-    _unique_ids(events)
-    from .rank import rank_events, sources_of  # rank imports this module's tokens
-
-    rank_events(events, sources_of(results))
-    events.sort(key=lambda e: (e.date.earliest, -e.score, e.id))
-    content_tokens.cache_clear()  # the merge's token sets are not needed any more
-    return events
+    return [_event(cl, cands, tokens, matcher, timexes) for cl in clusters]
 
 
 def _representative(members: list[ArticleEvent], tokens: list[frozenset[str]]) -> int:
@@ -272,7 +265,7 @@ def _event(
         if name and name in matcher.ids and name not in anchors:
             anchors.append(name)
     anchors.sort()
-    conflicts = sorted((cands[j] for j in cl.conflicts), key=_order_key)
+    conflicts = sorted((cands[j] for j in cl.conflicts), key=order_key)
     event = Event(
         id=event_id(date, rep.text, rep_tokens),
         date=date,
@@ -292,7 +285,8 @@ def event_id(date: DateValue, text: str, tokens: frozenset[str] | None = None) -
     return f"{date.timex3()}-{digest}"
 
 
-def _unique_ids(events: list[Event]) -> None:
+def unique_ids(events: list[Event]) -> None:
+    """Make event ids unique: a second event of one date and wording gets ``-2``, and so on."""
     seen: Counter[str] = Counter()
     for e in sorted(events, key=lambda e: (e.id, e.members[0].article, e.members[0].start)):
         seen[e.id] += 1

@@ -248,6 +248,21 @@ class _Support:
         return total
 
 
+REPORT_TEXTS = 8  # members of a merged event read for support, names and verbs (its best-placed)
+
+
+def _report_texts(event: Event) -> list[str]:
+    """The headline and the distinct texts of the event's members that are not captions, earliest in
+    their articles first, at most REPORT_TEXTS."""
+    texts = [event.text]
+    for m in sorted(event.members, key=lambda m: (m.start, m.article)):
+        if len(texts) >= REPORT_TEXTS:
+            break
+        if m.text not in texts and not is_caption_member(m):
+            texts.append(m.text)
+    return texts
+
+
 def event_score(event: Event, sources: Mapping[str, Source], support: _Support | None = None) -> float:
     """Rules 1 to 3 of the module for one event (before the redundancy discount of its day)."""
     best: dict[str, float] = {}
@@ -257,10 +272,13 @@ def event_score(event: Event, sources: Mapping[str, Source], support: _Support |
         best[outlet] = max(best.get(outlet, 0.0), member_weight(m, event, src))
     value = sum(best.values()) + ARTICLES_WEIGHT * math.log(len({m.article for m in event.members}))
     day = _day(event)
+    # what the reports say, from the best-placed of them: a merged event is as well supported, as
+    # specific and as much a happening as its best report, whichever member headlines it
+    texts = _report_texts(event)
     if support is not None and day is not None:
-        value += SUPPORT_WEIGHT * support(day, _words(event.text), best)
-    value *= SPECIFIC_BASE + SPECIFIC_STEP * min(_names(event.text), 3)
-    if happened(event.text):
+        value += SUPPORT_WEIGHT * max(support(day, _words(t), best) for t in texts)
+    value *= SPECIFIC_BASE + SPECIFIC_STEP * min(max(_names(t) for t in texts), 3)
+    if any(happened(t) for t in texts):
         value *= HAPPENED_WEIGHT
     for name in lowered_as(event.text):
         value *= PENALTY[name]
