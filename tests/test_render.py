@@ -20,6 +20,8 @@ from timeline.core.results import ArticleEvent, Event, Timeline
 from timeline.render import render_site
 from timeline.render.dates import day_long, describe, precision
 from timeline.render.layout import highlights
+from timeline.render.pages import articles as article_pages
+from timeline.render.pages import tags as tag_pages
 from timeline.temporal.values import DateValue, Mod
 
 from .render_helpers import inspect_html, sample_timeline, to_html
@@ -116,9 +118,16 @@ def test_article_page_explains_inferred_and_given_publication_dates(files):
 
 
 def test_gazetteer_tags_on_pages(files):
-    front = text(files, "articles/briefing.md").split("---\n")[1]
-    meta = yaml.safe_load(front)
-    assert {"Volodymyr Zelensky", "John Kirby", "Kherson", "Sergei Rudskoy"} <= set(meta["tags"])  # Zelenskiy
+    # an article names its people and places in its Names row, each linked to the name's page
+    briefing = text(files, "articles/briefing.md")
+    names = next(line for line in briefing.splitlines() if line.startswith("| Names |"))
+    for name, page in [("Volodymyr Zelensky", "zelensky"), ("John Kirby", "kirby"), ("Kherson", "kherson")]:
+        assert f"[{name}](../tags/{page}.md)" in names  # Zelenskiy in the text
+    assert "Sergei Rudskoy" in names
+    # not as front-matter tags: Material's list of pages by tag would name every article page
+    assert "tags" not in yaml.safe_load(briefing.split("---\n")[1])
+    # month pages carry them
+    assert "Kherson" in yaml.safe_load(text(files, "months/2022-03.md").split("---\n")[1])["tags"]
     tag_page = to_html(text(files, "tags/kherson.md"))
     assert "../months/2022-03.md#ev-2022-03-22-kirby" in tag_page
     assert "<!-- material/tags -->" in text(files, "tags/index.md")
@@ -290,6 +299,38 @@ def test_many_vague_mentions_get_pages_of_their_own_best_first():
     assert ranks == [[6, 5, 4, 3], [2, 1, 0]]
     assert also[0].startswith('---\ntitle: "March 2022: also mentioned (1 of 2)"')
     assert "<details" not in also[0]  # a page of their own: shown, not collapsed
+
+
+def test_a_large_article_index_lists_months_each_with_its_page(monkeypatch):
+    one_page = text(render_site(sample_timeline(), Settings()), "articles/index.md")
+    assert "[Ukraine takes back city east of Kyiv](kirby.md)" in one_page
+    monkeypatch.setattr(article_pages, "ARTICLES_PER_PAGE", 1)  # as if there were thousands
+    files = render_site(sample_timeline(), Settings())
+    index = text(files, "articles/index.md")
+    assert "| [March 2022](by-month/2022-03.md) | 2 |" in index
+    assert "kirby.md" not in index  # the articles are on the month's page
+    march = text(files, "articles/by-month/2022-03.md")
+    assert "[Ukraine takes back city east of Kyiv](../kirby.md)" in march
+    assert "[← All articles](../index.md)" in march
+
+
+def test_a_name_in_many_events_lists_the_best_ranked_and_the_articles_about_it(monkeypatch):
+    monkeypatch.setattr(tag_pages, "TAG_LIMIT", 3)  # as if Kyiv were named thousands of times
+    timeline = sample_with(DateValue.day(dt.date(2022, 3, 14)), "Sirens sounded in Kyiv, report", 6)
+    page = text(render_site(timeline, Settings()), "tags/kyiv.md")
+    events = page.split("## Events")[1].split("## Articles")[0]
+    assert "The 3 best-ranked of the 7 events that name it" in events
+    # at most three a day: the day's best three, in date order
+    assert re.findall(r"report (\d)", events) == ["3", "4", "5"]
+    # articles: those whose titles name it first, then the latest of the others
+    monkeypatch.setattr(tag_pages, "TAG_LIMIT", 1)
+    listed = text(render_site(timeline, Settings()), "tags/kherson.md").split("## Articles")[1]
+    assert "1 of the 2 articles that name it: those whose titles name it (0)" in listed
+    assert "kirby.md" in listed and "briefing.md" not in listed  # published 30 March, not 26
+    briefing = next(r for r in timeline.articles if r.article.slug == "briefing")
+    briefing.article = dataclasses.replace(briefing.article, title="Kherson holds out")
+    listed = text(render_site(timeline, Settings()), "tags/kherson.md").split("## Articles")[1]
+    assert "briefing.md" in listed and "kirby.md" not in listed
 
 
 def test_exports_timelinejs(files):

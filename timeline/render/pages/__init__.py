@@ -8,7 +8,13 @@ from collections.abc import Callable
 from functools import partial
 
 from ..context import Context
-from .articles import articles_index, full_article_page
+from .articles import (
+    article_months,
+    articles_index,
+    articles_month_page,
+    articles_of_month,
+    full_article_page,
+)
 from .home import home_snippet
 from .months import month_page
 from .phases import chronology_index, phase_page
@@ -33,6 +39,8 @@ def page_makers(ctx: Context) -> dict[str, Callable[[], str]]:
         for part in parts:
             pages[part.path] = partial(month_page, ctx, part, keys)
     pages[site.path("articles", "index.md")] = partial(articles_index, ctx)
+    for key in article_months(ctx):
+        pages[articles_month_page(ctx, key)] = partial(articles_of_month, ctx, key)
     for result in ctx.timeline.articles:
         pages[site.article_paths[result.article.slug]] = partial(full_article_page, ctx, result)
     used = names_index(ctx)

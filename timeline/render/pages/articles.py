@@ -12,7 +12,7 @@ from ...core.thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
 from ...temporal.values import AnchorKind, Timex, TimexType
 from ..article_text import article_html
 from ..context import Context, badge, front_matter, plural
-from ..dates import day_short, describe, span
+from ..dates import day_short, describe, month_key, month_name, span
 from ..layout import link, vague_publication
 from ..text import attr, display_text, md, safe_url, shorten
 
@@ -126,7 +126,9 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     a = result.article
     page = ctx.site.article_paths[a.slug]
     title = ctx.title(a.slug)  # never empty: the file name when the article has no title
-    out = front_matter(title, ctx.article_entities.get(a.slug, []))
+    # no tags in the front matter: the Names row links each name to its page, and Material's
+    # list of pages by tag would name every article page (6.6 MB of HTML at 5,495 articles)
+    out = front_matter(title)
     out += [f"# {md(title)}", ""]
     out += [f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})", ""]
     text, shown = article_html(result, lambda value: ctx.day_href(page, value, html=True), _reason)
@@ -195,37 +197,86 @@ def _reason(timex: Timex) -> str:
     return f"counted from {timex.anchor_name or 'a chronology anchor'}"
 
 
+ARTICLES_PER_PAGE = 500  # above this the article index lists months, a page each
+
+
+def article_month(result: ArticleResult) -> str | None:
+    """The month an article is listed under: of its publication date, given or inferred; None
+    when only an interval is known."""
+    value = result.published.value
+    return month_key(value) if value else None
+
+
 def articles_index(ctx: Context) -> str:
     page = ctx.site.path("articles", "index.md")
     out = front_matter("Articles")
+    articles = ctx.timeline.articles
+    out += ["# Articles", ""]
+    if len(articles) <= ARTICLES_PER_PAGE:
+        out += [f"{plural(len(articles), 'article')}, with the publication date and where it came from.", ""]
+        return "\n".join([*out, *article_table(ctx, page, list(articles)), ""])
+    months: dict[str | None, int] = defaultdict(int)
+    for r in articles:
+        months[article_month(r)] += 1
     out += [
-        "# Articles",
+        f"{plural(len(articles), 'article')}, by month of publication (given, or inferred from the "
+        "text); each month's page lists its articles with the date and where it came from.",
         "",
-        f"{plural(len(ctx.timeline.articles), 'article')}, with the publication date and where it came from.",
+        "| Month | Articles |",
+        "|---|---:|",
+    ]
+    for key in sorted(months, key=lambda k: (k is None, k or "")):
+        name = month_name(key) if key else "Date not known"
+        out.append(f"| [{name}]({link(page, articles_month_page(ctx, key))}) | {months[key]:,} |")
+    return "\n".join([*out, ""])
+
+
+def articles_month_page(ctx: Context, key: str | None) -> str:
+    """The docs-relative path of the article list of one month (``None``: date not known)."""
+    return ctx.site.path("articles", "by-month", f"{key or 'undated'}.md")
+
+
+def articles_of_month(ctx: Context, key: str | None) -> str:
+    page = articles_month_page(ctx, key)
+    name = month_name(key) if key else "Date not known"
+    chosen = [r for r in ctx.timeline.articles if article_month(r) == key]
+    out = front_matter(f"Articles: {name}")
+    out += [
+        f"# Articles: {name}",
+        "",
+        f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})",
         "",
     ]
-    with_source = any(r.article.source for r in ctx.timeline.articles)  # no empty column
-    out += (
+    out += [f"{plural(len(chosen), 'article')}, with the publication date and where it came from.", ""]
+    return "\n".join([*out, *article_table(ctx, page, chosen), ""])
+
+
+def article_months(ctx: Context) -> list[str | None]:
+    """The months with an article list of their own (none while one index page holds them all)."""
+    if len(ctx.timeline.articles) <= ARTICLES_PER_PAGE:
+        return []
+    return sorted({article_month(r) for r in ctx.timeline.articles}, key=lambda k: (k is None, k or ""))
+
+
+def article_table(ctx: Context, page: str, articles: list[ArticleResult]) -> list[str]:
+    with_source = any(r.article.source for r in articles)  # no empty column
+    out = (
         ["| Article | Source | Published | Events |", "|---|---|---|---:|"]
         if with_source
         else ["| Article | Published | Events |", "|---|---|---:|"]
     )
-    counts: dict[str, int] = defaultdict(int)
-    for e in ctx.timeline.events:
-        for slug in e.sources:
-            counts[slug] += 1
 
     def order(r: ArticleResult) -> tuple[dt.date, str]:
         return (r.published.value or r.published.earliest or dt.date.max, r.article.slug)
 
-    for r in sorted(ctx.timeline.articles, key=order):
+    for r in sorted(articles, key=order):
         a = r.article
         out.append(
             f"| {ctx.article_link(page, a.slug)} | "
             + (f"{md(a.source or '')} | " if with_source else "")
-            + f"{md(published_summary(r))} | {counts[a.slug]} |"
+            + f"{md(published_summary(r))} | {len(ctx.article_events.get(a.slug, ()))} |"
         )
-    return "\n".join([*out, ""])
+    return out
 
 
 def full_article_page(ctx: Context, result: ArticleResult) -> str:
