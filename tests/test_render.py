@@ -299,6 +299,7 @@ def test_many_vague_mentions_get_pages_of_their_own_best_first():
     assert ranks == [[6, 5, 4, 3], [2, 1, 0]]
     assert also[0].startswith('---\ntitle: "March 2022: also mentioned (1 of 2)"')
     assert "<details" not in also[0]  # a page of their own: shown, not collapsed
+    assert "4 vaguely dated events from 1 article" in also[0]
 
 
 def test_a_large_article_index_lists_months_each_with_its_page(monkeypatch):

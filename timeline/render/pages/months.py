@@ -26,7 +26,7 @@ def section_title(section: Section) -> str:
         return f"Week of {day_long(section.earliest)}"
     if section.kind == "month":
         return f"During {month_name(month_key(section.earliest))}"
-    return f"Between {span(section.earliest, section.latest)}"
+    return f"From {span(section.earliest, section.latest)}"  # "From 1 March to 31 May 2022"
 
 
 def source_line(ctx: Context, page: str, member: ArticleEvent) -> str:
@@ -155,11 +155,16 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     days = [e.date.earliest for e in part.events] + [d for d, _ in part.published]
     phases = [p for p in ctx.timeline.chronology.phases if any(p.contains(d) for d in days)]
     sources = sorted({s for e in part.events + part.vague for s in e.sources})
-    info = [plural(len(part.events), "event") + " from " + plural(len(sources), "article")]
+    counted = (
+        plural(len(part.events), "event")
+        if part.events or not part.vague
+        else plural(len(part.vague), "vaguely dated event")
+    )
+    info = [counted + " from " + plural(len(sources), "article")]
     if part.published:
         info.append(plural(len(part.published), "article") + " published")
     coarse = [e for p in parts for e in p.vague]
-    if coarse:
+    if coarse and (part.events or part.published):
         also = next(p for p in parts if p.vague).path
         info.append(f"[{plural(len(coarse), 'vaguely dated mention')}]({link(page, also, ALSO + part.key)})")
     info += [f"phase: [{md(p.title)}]({link(page, ctx.site.phase_page(p.id))})" for p in phases]
