@@ -388,6 +388,12 @@ def test_exports_chronology_json_lists_members(files):
     kirby = next(e for e in data["events"] if e["id"] == "2022-03-22-kirby")
     assert kirby["members"] and kirby["members"][0]["article"] == "kirby"
     assert {a["slug"] for a in data["articles"]} == {"kirby", "briefing"}
+    # each event's rank (1: the best-ranked: the invasion, score 5) and the outlets behind it
+    ranks = {e["id"]: e["rank"] for e in data["events"]}
+    assert ranks["2022-02-24-invasion"] == 1 and ranks["2022-03-22-kirby"] == 2
+    assert sorted(ranks.values()) == [1, 2, 3, 4, 5]
+    rudskoy = next(e for e in data["events"] if e["id"] == "2022-03-25-rudskoy")
+    assert rudskoy["outlets"] == ["daily example"] and kirby["outlets"] == ["example news"]
 
 
 def test_rendering_is_deterministic_whatever_the_input_order():

@@ -22,9 +22,10 @@ from typing import Any
 from ..core.chronology import Phase
 from ..core.results import Event
 from ..events import event_record
+from ..events.rank import outlet_of
 from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
-from .layout import event_sort_key, highlights
+from .layout import event_sort_key, highlights, rank_key
 from .text import clean, display_text, safe_url, shorten
 
 PRODID = "-//news-timeline//timeline build//EN"
@@ -262,8 +263,19 @@ def timeline_ics(ctx: Context) -> Iterator[str]:
 
 
 def chronology_json(ctx: Context) -> Iterator[str]:
-    """The merged events with their members (the events module explains each merge), and the articles."""
-    events = (event_record(e) for e in sorted(ctx.timeline.events, key=event_sort_key))
+    """The merged events with their members (the events module explains each merge), each with its
+    rank among all events (1: the best, as the home page orders them) and the outlets that report
+    it, and the articles."""
+    ranks = {e.id: n for n, e in enumerate(sorted(ctx.timeline.events, key=rank_key), start=1)}
+
+    def outlets(event: Event) -> list[str]:
+        found = [ctx.results[s].article for s in event.sources if s in ctx.results]
+        return sorted({outlet_of(a.source, a.url, a.slug) for a in found})
+
+    events = (
+        event_record(e) | {"rank": ranks[e.id], "outlets": outlets(e)}
+        for e in sorted(ctx.timeline.events, key=event_sort_key)
+    )
     articles = (
         {
             "slug": r.article.slug,
