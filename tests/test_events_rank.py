@@ -199,3 +199,19 @@ def test_a_merged_event_is_as_much_a_happening_as_its_best_report():
 
     assert happened(action) and not happened(statement) and not happened(remark)
     assert event_score(event(action), {}) == pytest.approx(HAPPENED_WEIGHT * event_score(event(remark), {}))
+
+
+def test_an_event_of_pictures_only_takes_no_support_of_the_day():
+    # a caption repeated by the agencies' pages (a summit's "From left, ..." line) drew the day's words
+    # around it and headed the day; an event with no report but pictures is lowered as a whole
+    from timeline.events.rank import CAPTION_WEIGHT, PICTURE_WEIGHT, event_score
+
+    text = "Leaders pose for a family photo at the alliance summit in Madrid on Wednesday."
+
+    def event(caption: bool) -> Event:
+        members = [ArticleEvent("a", DateValue.day(DAY), text, 0, len(text), 0, caption=caption)]
+        return Event(id="x", date=DateValue.day(DAY), text=text, members=members)
+
+    assert event_score(event(True), {}) == pytest.approx(
+        CAPTION_WEIGHT * PICTURE_WEIGHT * event_score(event(False), {})
+    )

@@ -70,6 +70,7 @@ STALE_DAYS = 3
 STALE_WEIGHT = 0.4
 EARLY_WEIGHT = 0.5  # an article dated more than a day before the event it reports (a wrong date)
 CAPTION_WEIGHT = 0.15
+PICTURE_WEIGHT = 0.3  # an event whose every member is a caption, support of the day included
 ARTICLES_WEIGHT = 0.3
 SUPPORT_WEIGHT = 0.2
 SPECIFIC_BASE = 0.7
@@ -278,6 +279,8 @@ def event_score(event: Event, sources: Mapping[str, Source], support: _Support |
     if support is not None and day is not None:
         value += SUPPORT_WEIGHT * max(support(day, _words(t), best) for t in texts)
     value *= SPECIFIC_BASE + SPECIFIC_STEP * min(max(_names(t) for t in texts), 3)
+    if all(is_caption_member(m) for m in event.members):
+        value *= PICTURE_WEIGHT  # only pictures: the day's words are around it, its support is theirs
     if any(happened(t) for t in texts):
         value *= HAPPENED_WEIGHT
     for name in lowered_as(event.text):
