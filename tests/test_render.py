@@ -334,6 +334,16 @@ def test_a_name_in_many_events_lists_the_best_ranked_and_the_articles_about_it(m
     assert "briefing.md" in listed and "kirby.md" not in listed
 
 
+def test_an_event_says_how_many_outlets_and_articles_report_it():
+    timeline = sample_timeline()
+    kirby = next(e for e in timeline.events if e.id == "2022-03-22-kirby")
+    kirby.members.append(dataclasses.replace(kirby.members[0], article="briefing"))
+    files = render_site(timeline, Settings())
+    assert "(2 outlets, 2 articles)</small>" in text(files, "months/2022-03.md")
+    assert "(2 outlets, 2 articles)</small>" in text(files, ".home.md")
+    assert "(1 article)</small>" in text(files, ".home.md")
+
+
 def test_exports_timelinejs(files):
     data = json.loads(text(files, "timeline.json"))
     assert data["title"]["text"]["headline"]

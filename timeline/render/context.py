@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from ..core.gazetteer import Entity, Gazetteer
 from ..core.results import ArticleEvent, ArticleResult, Event, Timeline
+from ..events.rank import outlet_of
 from ..temporal.values import DateValue, Granularity, Timex
 from .dates import BADGES, day_short, describe, month_key, precision
 from .layout import SiteMap, event_anchor, event_sort_key, highlights, link, plan, section_of
@@ -62,6 +63,18 @@ class Context:
         """The link from ``page`` to the event on its month page."""
         return link(page, self.site.event_page[event.id], event_anchor(event))
 
+    def outlets(self, event: Event) -> list[str]:
+        """The outlets that report ``event`` (an article's source, else its web site): a wire story
+        or a recycled caption in ten articles of one outlet is one outlet."""
+        found = [self.results[s].article for s in event.sources if s in self.results]
+        return sorted({outlet_of(a.source, a.url, a.slug) for a in found})
+
+    def reported(self, event: Event) -> str:
+        """'3 outlets, 5 articles', '2 articles', '1 article'."""
+        articles = plural(len(event.sources), "article")
+        outlets = len(self.outlets(event))
+        return f"{plural(outlets, 'outlet')}, {articles}" if outlets > 1 else articles
+
     def article_link(self, page: str, slug: str, anchor: str = "") -> str:
         """The article's title (shortened), linked from ``page`` to its page (at ``anchor``) if it has one."""
         title = md(shorten(self.title(slug), 120))
@@ -114,6 +127,6 @@ def highlight_lines(ctx: Context, page: str, events: list[Event], limit: int) ->
     return [
         f"- **[{describe(event.date)}]({ctx.event_href(page, event)})** {badge(event.date)} "
         f"{md(shorten(display_text(event.text), 160))} "
-        f"<small>({plural(len(event.sources), 'source')})</small>"
+        f"<small>({ctx.reported(event)})</small>"
         for event in highlights(events, limit)
     ]

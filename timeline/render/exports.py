@@ -22,7 +22,6 @@ from typing import Any
 from ..core.chronology import Phase
 from ..core.results import Event
 from ..events import event_record
-from ..events.rank import outlet_of
 from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key, highlights, rank_key
@@ -268,12 +267,8 @@ def chronology_json(ctx: Context) -> Iterator[str]:
     it, and the articles."""
     ranks = {e.id: n for n, e in enumerate(sorted(ctx.timeline.events, key=rank_key), start=1)}
 
-    def outlets(event: Event) -> list[str]:
-        found = [ctx.results[s].article for s in event.sources if s in ctx.results]
-        return sorted({outlet_of(a.source, a.url, a.slug) for a in found})
-
     events = (
-        event_record(e) | {"rank": ranks[e.id], "outlets": outlets(e)}
+        event_record(e) | {"rank": ranks[e.id], "outlets": ctx.outlets(e)}
         for e in sorted(ctx.timeline.events, key=event_sort_key)
     )
     articles = (

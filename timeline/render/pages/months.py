@@ -43,7 +43,8 @@ def event_block(ctx: Context, page: str, event: Event) -> list[str]:
     out = [
         f'<div class="tl-event" id="{event_anchor(event)}" markdown="1">',
         "",
-        f"{badge(event.date)} {md(display_text(event.text))}",
+        f"{badge(event.date)} {md(display_text(event.text))}"
+        + (f" <small>({ctx.reported(event)})</small>" if len(event.sources) > 1 else ""),
         "",
     ]
     out += [source_line(ctx, page, m) for m in sorted_members(event)]
