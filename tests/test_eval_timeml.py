@@ -111,7 +111,46 @@ def test_tempeval3_targets() -> None:
     not WIKIWARS.is_dir(), reason="../shared/eval/wikiwars-timeml is absent (team machines only)"
 )
 def test_wikiwars_target() -> None:
+    """Through the product path, with no narrative mode: only the value strings are compared the
+    TIMEX2 way."""
     report = run_eval(WIKIWARS)
     assert report["timex2"] is True
     assert report["type"] is None
     assert report["value"]["f1"] >= 80.0, format_report(report)
+
+
+def _dev_documents() -> list[Path]:
+    return sorted(TBAQ.rglob("*.tml")) + sorted(WIKIWARS.rglob("*.tml"))
+
+
+@pytest.mark.skipif(
+    not (TBAQ.is_dir() and WIKIWARS.is_dir()),
+    reason="../shared/eval TimeML sets are absent (team machines only)",
+)
+def test_eval_scores_what_extract_returns_on_every_development_document(tmp_path: Path) -> None:
+    """`timeline eval` and `timeline extract --published DCT` give identical timexes, offsets and all."""
+    from timeline.core.chronology import load_chronology
+    from timeline.core.problems import Problems
+    from timeline.evaluation.score import document_timexes
+    from timeline.json_view import extract_files
+
+    chronology = load_chronology(None)
+    today = chronology.window[1]
+    checked = 0
+    for path in _dev_documents():
+        doc = read(path)
+        txt = tmp_path / f"{path.stem}.txt"
+        txt.write_text(doc.text, encoding="utf-8")
+        ours = [
+            (t.start, t.end, t.text, t.type.value, t.timex3(), t.anchor.value)
+            for t in document_timexes(txt.name, doc.text, doc.dct, chronology, today)
+        ]
+        records = list(extract_files([txt], published=doc.dct, problems=Problems(), today=today))
+        extracted = [
+            (t["start"], t["end"], t["text"], t["type"], t["value"], t["anchor"])
+            for r in records
+            for t in r["timexes"]
+        ]
+        assert ours == extracted, path.name
+        checked += 1
+    assert checked == 272

@@ -133,9 +133,8 @@ def test_only_the_most_recently_used_files_are_kept(cache: Path, monkeypatch: py
     assert not left_over.exists() and recent.exists()
 
 
-@pytest.mark.parametrize("timex2", [False, True])
 def test_the_scanner_parsed_from_its_parts_is_the_scanner_parsed_whole(
-    timex2: bool, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The spliced parse tree gives exactly the engine code of a plain parse (for the real rules)."""
     calls = []
@@ -146,7 +145,7 @@ def test_the_scanner_parsed_from_its_parts_is_the_scanner_parsed_whole(
         return real(*args)
 
     monkeypatch.setattr(assemble, "compile_cached", spy)
-    rules_mod.load.__wrapped__("en", timex2)
+    rules_mod.load.__wrapped__("en")
     ((pattern, flags, parse),) = calls
     assembled = parse()
     assert assembled is not None, "the splice gave up on these rules"

@@ -10,7 +10,7 @@ from timeline import temporal
 from timeline.temporal import rules as rules_mod
 from timeline.temporal.rules.patterns import expand
 
-RULESET = rules_mod.load("en", timex2=True)
+RULESET = rules_mod.load("en")
 RULES = RULESET.rules
 
 
@@ -39,7 +39,7 @@ def test_rule_examples(rule: rules_mod.Rule) -> None:
         text = ex["text"]
         published = ex.get("published")
         anchors = ex.get("anchors")
-        found = temporal.tag(text, published, anchors=anchors, timex2=bool(ex.get("timex2")))
+        found = temporal.tag(text, published, anchors=anchors)
         by_text = {t.text: t for t in found}
         if "absent" in ex:
             a = text.index(ex["absent"])

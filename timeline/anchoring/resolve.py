@@ -13,6 +13,7 @@ import datetime as dt
 
 from timeline.core.chronology import Chronology
 from timeline.temporal import resolve as tag_resolve
+from timeline.temporal.discourse import NOTE as DISCOURSE_NOTE
 from timeline.temporal.resolution import resolve_shift
 from timeline.temporal.specs import ChronologyRef, Shift, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
@@ -30,7 +31,7 @@ def resolve_timexes(
     ``text`` (the tagged text) lets war-relative timexes find their anchor's name just
     before them ("the Ukrainian raid enters the third day")."""
     anchors = chronology_anchors(timexes, chronology, text)
-    tag_resolve(timexes, estimate.value, anchors)
+    tag_resolve(timexes, estimate.value, anchors, text=text)
     filled = False
     for tx in timexes:
         if tx.value is None and isinstance(tx.spec, YearlessDate):
@@ -106,6 +107,8 @@ def _note_anchor(tx: Timex, estimate: PublicationEstimate, anchors: dict[str, dt
         if tx.anchor == AnchorKind.PUBLICATION:
             tx.notes.append("unresolved: the publication date is unknown")
         return
+    if any(n.startswith(DISCOURSE_NOTE) for n in tx.notes):
+        return  # counted from the time the text is about, not from the publication date
     if tx.anchor == AnchorKind.PUBLICATION and estimate.value is not None:
         if estimate.source is EstimateSource.METADATA:
             tx.notes.append(f"anchored to the publication date {estimate.value.isoformat()} (metadata)")

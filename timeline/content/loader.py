@@ -114,6 +114,29 @@ def read_article(path: Path, rel: str, problems: Problems, *, today: dt.date) ->
         return None
     if encoding != "utf-8":
         problems.warn(rel, f"decoded as {encoding}, not UTF-8", "save the file as UTF-8")
+    return article_from_text(
+        text,
+        rel,
+        problems,
+        today=today,
+        suffix=path.suffix,
+        stem=path.stem,
+        digest=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def article_from_text(
+    text: str,
+    rel: str,
+    problems: Problems,
+    *,
+    today: dt.date,
+    suffix: str = ".txt",
+    stem: str = "article",
+    digest: str = "",
+) -> Article | None:
+    """The Article of a file's decoded ``text`` (``suffix`` says how to read it), or None (with the
+    reason in ``problems``). The evaluation reads its gold texts through here, as a ``.txt``."""
     if not text.strip():
         problems.warn(rel, "empty file, skipped", "delete it or add the article text")
         return None
@@ -129,17 +152,17 @@ def read_article(path: Path, rel: str, problems: Problems, *, today: dt.date) ->
     body = _mask_spans(text, [(0, fm.end)]) if fm.end else text
     title = fm.data.get("title")
     body_start = fm.end
-    if path.suffix.lower() in (".html", ".htm"):
+    if suffix.lower() in (".html", ".htm"):
         body, html_title = _html_body(body)
         title = title or html_title
     if not title:
         first, after, is_title = _first_line_title(body, fm.end)
         title = first if is_title or first is None else _first_words(first)
-        if path.suffix.lower() in (".txt", ".md", ".markdown") and is_title:
+        if suffix.lower() in (".txt", ".md", ".markdown") and is_title:
             body_start = after  # the title line is the headline, not body text
     if not title:
         problems.warn(rel, "no title found; the file name is used", "add a first line or a 'title:' key")
-        title = path.stem
+        title = stem
     junk = junk_spans(body, body_start)
     body = mask(body, junk)
     if not body[body_start:].strip():
@@ -147,7 +170,7 @@ def read_article(path: Path, rel: str, problems: Problems, *, today: dt.date) ->
         return None
     return Article(
         path=rel,
-        slug=slugify(" ".join(str(title).split())[:60], fallback=slugify(path.stem)),
+        slug=slugify(" ".join(str(title).split())[:60], fallback=slugify(stem)),
         text=text,
         body=body,
         title=" ".join(str(title).split()),
@@ -158,7 +181,7 @@ def read_article(path: Path, rel: str, problems: Problems, *, today: dt.date) ->
         language=fm.data.get("language", "en"),
         tags=fm.data.get("tags", []),
         junk=junk,
-        digest=hashlib.sha256(data).hexdigest(),
+        digest=digest,
     )
 
 

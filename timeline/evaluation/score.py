@@ -3,22 +3,29 @@
 strict = identical extent; relaxed = overlapping extent; value (type) F1 = value (type)
 accuracy over relaxed matches times relaxed F1 (TempEval-3's definition).
 
+Every document goes through the product's own path, :func:`document_timexes`: the loader reads
+its text as a ``.txt`` article, and ``extract_article`` tags and resolves it with the creation
+time as the publication date, exactly as ``timeline extract --published DCT`` does. There is no
+mode for narrative texts: the tagger decides for each expression what it counts from.
+
 TIMEX2-style gold (WikiWars: every type DATE) is compared on values only, after these
-normalisations (both sides upper-cased):
+normalisations of the value strings at the edge (both sides upper-cased):
   * our SET values are written as TIMEX2 writes recurrences: P1D -> XXXX-XX-XX,
     P1W -> XXXX-WXX, P1M -> XXXX-XX, P1Y -> XXXX;
   * an empty or "null" gold value equals our missing value.
-Partial dates in such narrative texts are resolved against the previous date in the text
-(``narrative=True``), not the creation date of the Wikipedia page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from typing import Any
 
-from .. import temporal
+from ..content.loader import article_from_text
+from ..core.chronology import Chronology, load_chronology
+from ..core.problems import Problems
+from ..pipeline.extraction import extract_article, reference_today
 from ..temporal.values import Timex
 from . import timeml
 
@@ -62,18 +69,36 @@ def is_timex2(docs: list[timeml.Document]) -> bool:
     return types == {"DATE"} and sum(len(d.gold) for d in docs) > 0
 
 
+def document_timexes(
+    name: str, text: str, dct: dt.date | None, chronology: Chronology, today: dt.date
+) -> list[Timex]:
+    """The timexes ``timeline extract --published DCT`` gives for a file ``name`` holding ``text``:
+    read as a ``.txt`` article, tagged, anchored and resolved by ``extract_article``. Offsets index
+    ``text``. A text the loader skips has none."""
+    article = article_from_text(text, name, Problems(), today=today, stem=Path(name).stem)
+    if article is None:
+        return []
+    if dct is not None:
+        article.published = dct
+    return extract_article(article, chronology, today).timexes
+
+
 def run_eval(
     gold_dir: Path,
     write_dir: Path | None = None,
     *,
     timex2: bool | None = None,
     details: bool = False,
+    chronology: Chronology | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, Any]:
     """Tag every ``.tml`` under ``gold_dir`` (recursively) and score it TempEval-3 style.
 
     ``timex2`` None detects TIMEX2-style gold (see :func:`is_timex2`). With ``write_dir``,
     each document is written there as TimeML with our tags. ``details`` adds the lists of
-    false positives, false negatives and wrong values (for rule development).
+    false positives, false negatives and wrong values (for rule development). ``timex2`` only
+    changes how values are compared, never how they are found. ``chronology`` defaults to the
+    built-in one, ``today`` to the end of its window.
     """
     gold_dir = Path(gold_dir)
     files = sorted(gold_dir.rglob("*.tml"))
@@ -82,6 +107,8 @@ def run_eval(
     docs = [timeml.read(f) for f in files]
     if timex2 is None:
         timex2 = is_timex2(docs)
+    chronology = chronology or load_chronology(None, today=today)
+    today = reference_today(chronology, today)
     n_gold = n_sys = strict = rel_gold = rel_sys = 0
     value_ok = type_ok = n_pairs = 0
     chars = 0
@@ -91,7 +118,7 @@ def run_eval(
     wrong: list[dict[str, str]] = []
     for doc in docs:
         t0 = time.perf_counter()
-        ours = temporal.tag(doc.text, doc.dct, narrative=timex2, timex2=timex2)
+        ours = document_timexes(doc.path.name, doc.text, doc.dct, chronology, today)
         elapsed += time.perf_counter() - t0
         chars += len(doc.text)
         if write_dir is not None:

@@ -51,17 +51,15 @@ def tag(
     *,
     anchors: Mapping[str, dt.date] | None = None,
     language: str = "en",
-    narrative: bool = False,
-    timex2: bool = False,
 ) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text``.
 
     Returns timexes sorted by start, non-overlapping, with ``text[t.start:t.end] == t.text``.
     Absolute dates always get a value; relative ones get one when ``published`` (or, for
-    war-relative ones, ``anchors``) allows, and otherwise keep ``value=None`` and a spec.
-    ``narrative`` resolves partial dates against the previous date in the text (history
-    writing); ``timex2`` adds the rules of the TIMEX2 guidelines (for WikiWars-style gold).
+    war-relative ones, ``anchors``) allows, and otherwise keep ``value=None`` and a spec. One
+    path for news and narrative: each partial date counts from the publication date or from the
+    time the text is about (:mod:`.discourse`).
     """
-    timexes = find(text, language, timex2=timex2)
-    resolve(timexes, published, anchors, narrative=narrative)
+    timexes = find(text, language)
+    resolve(timexes, published, anchors, language=language, text=text)
     return timexes

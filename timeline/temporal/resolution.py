@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from timeline.core.calendar_math import DAYS_PER_MONTH, add_months
 
+from .discourse import Discourse
 from .specs import (
     ChronologyRef,
     DayOfMonth,
@@ -305,15 +306,15 @@ def resolve(
     reference: dt.date | None,
     anchors: Mapping[str, dt.date] | None = None,
     *,
-    narrative: bool = False,
+    language: str = "en",
+    text: str | None = None,
 ) -> None:
     """Fill ``value`` in place for every relative timex that can be resolved.
 
-    Publication-anchored expressions use ``reference``; "the previous day" and "two days
-    later" use the nearest preceding resolved date in the text (falling back to the
-    reference); war-relative ones use ``anchors``. ``narrative=True`` (history texts,
-    WikiWars) resolves partial dates against the previous date in the text instead of
-    the publication date.
+    Publication-anchored expressions count from ``reference``, or from the time the text is
+    about when it has moved well into the past (:class:`.discourse.Discourse`: "In 2014 ... In
+    April" is April 2014); "the previous day" and "two days later" use the nearest preceding
+    resolved date in the text (falling back to the reference); war-relative ones use ``anchors``.
     """
     if isinstance(reference, dt.datetime):  # a timestamp is fine too: only its day counts
         reference = reference.date()
@@ -321,13 +322,15 @@ def resolve(
         anchors = {k.lower(): (v.date() if isinstance(v, dt.datetime) else v) for k, v in anchors.items()}
     last: DateValue | None = None
     ref_value = DateValue.day(reference) if reference is not None else None
+    discourse = Discourse(reference, language, text)
     for t in timexes:
         spec = t.spec
+        followed = False
         if spec is not None:
             value: DateValue | RefValue | None = None
             local_ref = reference
-            if narrative and last is not None and t.anchor == AnchorKind.PUBLICATION:
-                local_ref = last.earliest
+            if t.anchor == AnchorKind.PUBLICATION:
+                local_ref, followed = discourse.anchor(t)
             if isinstance(spec, ChronologyRef) and t.type == TimexType.DURATION:
                 continue  # "has lasted just a week": the value is the duration; the spec is evidence
             if isinstance(spec, ChronologyRef):
@@ -360,28 +363,21 @@ def resolve(
                 value = resolve_deictic(spec, last.earliest)
             elif local_ref is not None:
                 if isinstance(spec, YearlessDate):
-                    if (
-                        narrative
-                        and last is not None
-                        and spec.relation == "nearest"
-                        and spec.year_offset is None
-                    ):
+                    if followed:
                         # history narrates forward: a bare "September" is in the year being told
-                        value = _yearless_in(spec, last.earliest.year)
+                        value = _yearless_in(spec, local_ref.year)
                     else:
                         value = resolve_yearless(spec, local_ref)
                 elif isinstance(spec, WeekdayRef):
                     value = resolve_weekday(spec, local_ref)
                 elif isinstance(spec, Deictic):
-                    if narrative and last is not None and spec.offset == 0 and spec.unit != "D":
-                        value = resolve_deictic(spec, last.earliest)
-                    else:
-                        value = resolve_deictic(spec, local_ref)
+                    value = resolve_deictic(spec, local_ref)
                 elif isinstance(spec, DayOfMonth):
                     value = resolve_dayofmonth(spec, local_ref)
                 elif isinstance(spec, HolidayRef):
                     value = resolve_holiday(spec, local_ref)
             t.value = value
+        discourse.saw(t, followed)
         if (
             isinstance(t.value, DateValue)
             and t.type in (TimexType.DATE, TimexType.TIME)

@@ -19,12 +19,12 @@ SUPPORTED_LANGUAGES = ("en",)
 
 
 @functools.cache
-def _compiled(language: str, timex2: bool = False) -> tuple[RuleSet, Builder, dict[int, tuple[str, Rule]]]:
+def _compiled(language: str) -> tuple[RuleSet, Builder, dict[int, tuple[str, Rule]]]:
     if language not in SUPPORTED_LANGUAGES:
         raise ValueError(
             f"no temporal rules for language {language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})"
         )
-    rs = load(language, timex2)
+    rs = load(language)
     return rs, Builder(rs), rs.index_to_rule
 
 
@@ -55,12 +55,12 @@ def windows(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
     return out
 
 
-def find(text: str, language: str = "en", *, timex2: bool = False, full_scan: bool = False) -> list[Timex]:
+def find(text: str, language: str = "en", *, full_scan: bool = False) -> list[Timex]:
     """Every expression the rules find in ``text``, unresolved (relative ones keep a spec).
 
     Only the windows around trigger words are scanned; ``full_scan`` scans everything
     (same result, slower; used by the tests to prove it)."""
-    rs, builder, by_group = _compiled(language, timex2)
+    rs, builder, by_group = _compiled(language)
     out: list[Timex] = []
     spans = [(0, len(text))] if full_scan else windows(text, rs.trigger)
     for m in (m for s, e in spans for m in rs.scanner.finditer(text, s, e)):

@@ -1,0 +1,75 @@
+"""One resolution path for news and narrative: each partial date counts from the publication date
+or from the time the text is about (timeline/temporal/discourse.py, rules/en/discourse.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline import temporal
+from timeline.anchoring import anchor_text
+from timeline.core.chronology import load_chronology
+from timeline.temporal.discourse import NOTE, cues
+
+EXAMPLES = cues("en").examples
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])
+def test_discourse_examples(example: dict) -> None:
+    found = {t.text: t.timex3() for t in temporal.tag(example["text"], example["published"])}
+    for e in example["expect"]:
+        assert found.get(e["text"]) == e["value"], (example["text"], found)
+
+
+def _values(text: str, published: dt.date) -> list[tuple[str, str | None]]:
+    return [(t.text, t.timex3()) for t in temporal.tag(text, published)]
+
+
+def test_a_background_paragraph_and_the_way_back() -> None:
+    text = (
+        "Russian troops shelled Kharkiv on Tuesday, officials said.\n"
+        "In 2014 Russia annexed Crimea. In April, separatists seized buildings in Donetsk, and by "
+        "the end of the year the fighting had killed thousands.\n"
+        "Today the city is quiet. In April, the mayor said, schools will reopen."
+    )
+    assert _values(text, dt.date(2022, 3, 10)) == [
+        ("Tuesday", "2022-03-08"),
+        ("2014", "2014"),
+        ("April", "2014-04"),  # the paragraph is about 2014
+        ("the end of the year", "2014"),
+        ("Today", "2022-03-10"),
+        ("April", "2022-04"),  # back in the time of writing (future tense: the coming April)
+    ]
+
+
+def test_news_about_its_own_time_counts_from_publication() -> None:
+    """An explicit date a few months before publication is the article's own time: "in December"
+    is the nearest December before publication, not one taken from an aside about the past."""
+    text = (
+        "Shares fell on Monday after the company said profit dropped in the fourth quarter. "
+        "The board approved a buyback on Jan. 5, 1998. Its founder had left in 1987. "
+        "Sales rose in December, the company said."
+    )
+    assert dict(_values(text, dt.date(1998, 2, 6)))["December"] == "1997-12"
+
+
+def test_a_narrative_carries_its_year_forward() -> None:
+    text = (
+        "The war began in July 1914. On 7 August, French troops invaded Togoland. In September the "
+        "front stopped on the Marne, and that winter both armies dug trenches. By 1915 the war had "
+        "spread. In May, Italy joined the Entente."
+    )
+    values = dict(_values(text, dt.date(2009, 12, 19)))
+    assert values["7 August"] == "1914-08-07"
+    assert values["September"] == "1914-09"
+    assert values["May"] == "1915-05"
+
+
+def test_the_note_says_what_the_date_counts_from() -> None:
+    text = "In 2014 Russia annexed Crimea. In April, separatists seized buildings in Donetsk."
+    placed = anchor_text(text, dt.date(2022, 3, 1), load_chronology(None), today=dt.date(2022, 3, 1))
+    april = next(t for t in placed.timexes if t.text == "April")
+    assert april.timex3() == "2014-04"
+    assert any(n.startswith(NOTE) and "'2014'" in n for n in april.notes), april.notes
+    assert not any("publication date 2022-03-01" in n for n in april.notes), april.notes

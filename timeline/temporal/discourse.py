@@ -1,0 +1,179 @@
+"""What a date without its own year is counted from: the publication date or the time the text
+is about.
+
+News writes from its publication day, but a background paragraph is a narrative ("In 2014 Russia
+annexed Crimea. In April, separatists seized buildings": April 2014), and a history article is one
+from start to end. :class:`Discourse` follows a text in order: the last explicit date (one with
+its year) is the time the text is about, and dates counted from it carry it forward. A partial
+date counts from it when it lies well before the publication date (``past_days``); words tied to
+the time of writing ("today", "last week", "this spring") count from the publication date and
+bring the text back to it. The words and the distance are data: ``rules/<lang>/discourse.yaml``,
+whose examples the tests run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.core.datafile import Choice, Date, Items, Number, Record, Text, read
+
+from .rules import RULES_DIR
+from .specs import DayOfMonth, Deictic, HolidayRef, WeekdayRef, YearlessDate
+from .values import AnchorKind, DateValue, Granularity, Timex
+
+NOTE = "anchored to the time the text is about"  # the start of the note a discourse anchor leaves
+
+_WORDS = Items(Text(form=r"[a-z']+", what="a lower-case word"))
+_EXPECT = Record(required={"text": Text(), "value": Text()})
+SCHEMA = Record(
+    required={
+        "past_days": Number(low=0),
+        "publication_words": _WORDS,
+        "discourse_words": _WORDS,
+        "openers": _WORDS,
+        "the_units": Items(Choice(("D", "W", "WE", "M", "Q", "H", "Y", "DE", "CE"))),
+        "examples": Items(
+            Record(
+                required={"text": Text(), "published": Date(), "expect": Items(_EXPECT)},
+            ),
+            least=1,
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """One language's discourse data."""
+
+    past_days: int
+    publication: frozenset[str]
+    discourse: frozenset[str]
+    the_units: frozenset[str]
+    openers: frozenset[str]
+    examples: list[dict[str, Any]]
+
+
+@functools.cache
+def cues(language: str = "en") -> Cues:
+    """The discourse data of ``language`` (a language without the file: the English one)."""
+    path = RULES_DIR / language / "discourse.yaml"
+    if not path.is_file():
+        path = RULES_DIR / "en" / "discourse.yaml"
+    data = read(path, SCHEMA, "a discourse file", dates=True)
+    return Cues(
+        int(data["past_days"]),
+        frozenset(data["publication_words"]),
+        frozenset(data["discourse_words"]),
+        frozenset(data["the_units"]),
+        frozenset(data["openers"]),
+        list(data["examples"]),
+    )
+
+
+_WORD = re.compile(r"[a-z']+")
+
+
+@dataclass
+class _Tally:
+    """Explicit dates well before publication against marks of the time of writing."""
+
+    past: int = 0
+    present: int = 0
+
+    def in_past(self) -> bool:
+        return self.past > self.present
+
+
+class Discourse:
+    """The time a text is about, followed expression by expression (see the module).
+
+    The text is in the past when, in the text so far or in its current paragraph (a news article's
+    background paragraph), explicit dates well before publication outnumber the marks of its own
+    time: explicit dates near publication and "today", "last week", "on Tuesday"."""
+
+    def __init__(self, reference: dt.date | None, language: str = "en", text: str | None = None) -> None:
+        self.reference = reference
+        self.cues = cues(language)
+        self.text = text
+        self.about: DateValue | None = None  # the time the text is about, when it is not "now"
+        self.source = ""  # the words that set it
+        self.whole, self.paragraph = _Tally(), _Tally()
+        self.at = 0  # where the last timex seen starts
+
+    def anchor(self, t: Timex) -> tuple[dt.date | None, bool]:
+        """The day a publication-anchored timex counts from, and whether it is the time the text
+        is about (then ``t`` gets a note saying so) rather than the publication date (None when
+        neither is known)."""
+        self._move_to(t)
+        about = self.about
+        if about is None or not self._follows(t, about):
+            return self.reference, False
+        t.notes.append(f"{NOTE}, {about.timex3()} (from {self.source!r}), not the publication date")
+        return about.earliest, True
+
+    def _follows(self, t: Timex, about: DateValue) -> bool:
+        """Whether ``t`` counts from the time the text is about rather than from publication."""
+        spec = t.spec
+        if self.reference is not None:
+            if (self.reference - about.latest).days < self.cues.past_days:
+                return False  # the text is about its own time
+            if not (self.whole.in_past() or self.paragraph.in_past()):
+                return False
+        words = set(_WORD.findall(t.text.lower()))
+        if words & self.cues.publication:
+            return False
+        if isinstance(spec, YearlessDate):
+            return spec.relation == "nearest" and spec.year_offset is None and not spec.future
+        if isinstance(spec, DayOfMonth | HolidayRef):
+            return not spec.future
+        if isinstance(spec, Deictic):
+            # "the end of the month", "that afternoon", "the year": the unit the text is in
+            back = bool(words & self.cues.discourse) or ("the" in words and spec.unit in self.cues.the_units)
+            return spec.offset == 0 and back
+        return False
+
+    def _move_to(self, t: Timex) -> None:
+        """A new paragraph starts a new tally."""
+        if self.text is not None and "\n" in self.text[self.at : t.start]:
+            self.paragraph = _Tally()
+        self.at = max(self.at, t.start)
+
+    def _opens(self, t: Timex) -> bool:
+        """Whether ``t`` opens its sentence ("In 2014, Russia annexed Crimea"): a date a sentence
+        is about, not an aside in it ("the Dec. 21, 1988, bombing", "has ruled since 1999")."""
+        if self.text is None:
+            return True
+        before = self.text[max(0, t.start - 40) : t.start]
+        cut = max(before.rfind(c) for c in ".!?\n")
+        if cut < 0 and t.start > 40:
+            return False
+        return set(_WORD.findall(before[cut + 1 :].lower())) <= self.cues.openers
+
+    def saw(self, t: Timex, followed: bool) -> None:
+        """Move on past ``t`` (resolved): an explicit date with its year, or one counted from the
+        time the text is about, is now that time; one counted from publication brings the text
+        back to its own time."""
+        self._move_to(t)
+        value = t.value
+        if not isinstance(value, DateValue) or value.granularity > Granularity.YEAR:
+            return
+        if t.anchor == AnchorKind.NONE or followed:
+            self.about, self.source = value, t.text
+            if t.anchor == AnchorKind.NONE and self.reference is not None:
+                near = (self.reference - value.latest).days < self.cues.past_days
+                self.whole.present += near
+                self.whole.past += not near
+                self.paragraph.present += near
+                self.paragraph.past += not near and self._opens(t)
+        elif t.anchor == AnchorKind.PUBLICATION and isinstance(t.spec, YearlessDate | DayOfMonth):
+            self.whole.present += 1  # a date of the past months counted from publication
+            self.paragraph.present += 1
+        elif t.anchor == AnchorKind.PUBLICATION and isinstance(t.spec, Deictic | WeekdayRef):
+            self.about = None  # "today", "last week", "on Tuesday": back to the time of writing
+            self.whole.present += 1
+            self.paragraph.present += 1
