@@ -61,7 +61,7 @@ def test_a_narrative_carries_its_year_forward() -> None:
         "spread. In May, Italy joined the Entente."
     )
     values = dict(_values(text, dt.date(2009, 12, 19)))
-    assert values["7 August"] == "1914-08-07"
+    assert values["7 August"] == "1914-08-07"  # not the August before the page was written
     assert values["September"] == "1914-09"
     assert values["May"] == "1915-05"
 
@@ -73,3 +73,16 @@ def test_the_note_says_what_the_date_counts_from() -> None:
     assert april.timex3() == "2014-04"
     assert any(n.startswith(NOTE) and "'2014'" in n for n in april.notes), april.notes
     assert not any("publication date 2022-03-01" in n for n in april.notes), april.notes
+
+
+def test_until_in_a_sentence_told_in_the_past_looks_back() -> None:
+    """ "Until" points ahead only in a sentence about what is to come: "the fighting lasted until
+    16 August" in a history of 1918 is August 1918, and "during the last week of August" is not
+    the week before publication (which would bring the text back to its own time)."""
+    text = (
+        "The offensive opened on 8 August 1918. During the last week of August the press was heavy, "
+        "and fighting around Lassigny lasted until 16 August."
+    )
+    assert dict(_values(text, dt.date(2009, 12, 19)))["16 August"] == "1918-08-16"
+    news = "Talks in Geneva were postponed until 16 August, officials said on Monday."
+    assert dict(_values(news, dt.date(2022, 7, 20)))["16 August"] == "2022-08-16"

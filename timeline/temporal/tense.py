@@ -45,7 +45,7 @@ LOOKING_AHEAD = (
 _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_WORDS + LOOKING_AHEAD) + r")\b", re.I)
 _WILL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_WORDS) + r")\b", re.I)
 # a past-perfect or past auxiliary: "until Thursday, they had not called him" looks back
-_LOOKED_BACK = re.compile(r"\b(?:had|hadn't|was|were|wasn't|weren't|did|didn't)\b", re.I)
+_LOOKED_BACK = re.compile(r"\b(?:had|hadn't|did|didn't|[a-z]{2,}[^e\W]ed)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _PAST = re.compile(r"\b(?:ended|was|were|had|did|began|started|closed|took place)\b", re.I)
 
@@ -71,5 +71,6 @@ def future_context(text: str, start: int, end: int) -> bool:
     sentence = before + " " + after
     if not _FUTURE.search(sentence):
         return False
-    # words that only point ahead ("until", "next") in a sentence told in the past do not
-    return bool(_WILL.search(sentence)) or not _LOOKED_BACK.search(sentence)
+    # words that only point ahead ("until", "next") in a sentence told in the past ("had not
+    # called until Thursday", "resisted until May 11") do not
+    return bool(_WILL.search(sentence)) or not _LOOKED_BACK.search(_FUTURE.sub(" ", sentence))
