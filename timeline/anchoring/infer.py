@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from timeline.core.chronology import Chronology
 from timeline.temporal.values import Timex
 
+from .about import gate
 from .cues import POINT_KINDS, Cue, CueFinder, fmt
 from .mentions import EventMatcher, Layout
 from .model import EstimateSource, Evidence, PublicationEstimate
@@ -65,9 +66,11 @@ def find_cues(
         timexes = sorted([*timexes, *extra], key=lambda t: (t.start, t.end))
     recalled = {layout.sentence(t.start) for t in timexes if recalls(t)}
     matches = (news or news_matcher()).find(text, layout)
+    # war-relative phrases count only from the anchors of the war the text is about (about.py)
+    about = dataclasses.replace(chronology, anchors=gate(chronology.anchors, chronology, text, timexes))
     return [
         *url_cues(url, *span),
-        *CueFinder(text, chronology, layout, mentions).cues(timexes, span),
+        *CueFinder(text, about, layout, mentions).cues(timexes, span),
         *news_cues(matches, text, span, recalled),
     ]
 

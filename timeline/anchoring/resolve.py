@@ -18,6 +18,7 @@ from timeline.temporal.resolution import resolve_shift
 from timeline.temporal.specs import ChronologyRef, Shift, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 
+from .about import gate, unnamed
 from .anchors import anchor_for
 from .model import EstimateSource, PublicationEstimate
 from .placement import place
@@ -30,7 +31,7 @@ def resolve_timexes(
 
     ``text`` (the tagged text) lets war-relative timexes find their anchor's name just
     before them ("the Ukrainian raid enters the third day")."""
-    anchors = chronology_anchors(timexes, chronology, text)
+    anchors = gate(chronology_anchors(timexes, chronology, text), chronology, text, timexes)
     tag_resolve(timexes, estimate.value, anchors, text=text)
     filled = False
     for tx in timexes:
@@ -38,8 +39,9 @@ def resolve_timexes(
             filled = _year_from_window(tx, tx.spec, estimate, chronology) or filled
     if filled:
         _previous_after_window(timexes)
+    elsewhere = unnamed(chronology, text, timexes)
     for tx in timexes:
-        _note_anchor(tx, estimate, anchors)
+        _note_anchor(tx, estimate, anchors, chronology, elsewhere)
         if tx.value is not None:
             place(tx, estimate, anchors, text)
 
@@ -102,7 +104,21 @@ def _previous_after_window(timexes: list[Timex]) -> None:
             last = tx.value
 
 
-def _note_anchor(tx: Timex, estimate: PublicationEstimate, anchors: dict[str, dt.date]) -> None:
+def _note_anchor(
+    tx: Timex,
+    estimate: PublicationEstimate,
+    anchors: dict[str, dt.date],
+    chronology: Chronology,
+    elsewhere: dict[str, tuple[str, ...]],
+) -> None:
+    if tx.value is None and isinstance(tx.spec, ChronologyRef):
+        names = elsewhere.get(chronology.anchor_ids.get(tx.spec.anchor_name, ""))
+        if names and tx.spec.anchor_name not in anchors:
+            tx.notes.append(
+                f"not anchored to {tx.spec.anchor_name!r}: the text dates events before the "
+                f"chronology and names none of its conflict's places or parties ({', '.join(names[:4])}...)"
+            )
+            return
     if tx.value is None:
         if tx.anchor == AnchorKind.PUBLICATION:
             tx.notes.append("unresolved: the publication date is unknown")

@@ -69,6 +69,9 @@ class Chronology:
     anchor_ids: dict[str, str] = field(default_factory=dict)  # alias -> anchor id
     source: str = "<built-in>"
     open_end: bool = False  # the window's end is "today": see until()
+    # anchor id -> words an article must name (the conflict's places, parties) for the anchor to
+    # apply; an anchor without them applies to every article (see timeline.anchoring.about)
+    anchor_about: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def until(self, today: dt.date) -> Chronology:
         """This chronology with an open window ending on ``today``; a closed window is kept as is."""
@@ -89,6 +92,20 @@ class Chronology:
         return next((e for e in self.events if e.id == event_id), None)
 
 
+# the names that tell an article about the Russian war against Ukraine from one about another war
+INVASION_ABOUT = (
+    "ukraine",
+    "ukrainian",
+    "ukrainians",
+    "kyiv",
+    "kiev",
+    "zelensky",
+    "zelenskyy",
+    "donbas",
+    "donbass",
+)
+
+
 def builtin_chronology() -> Chronology:
     """Only the full-scale invasion, for when no chronology file exists."""
     aliases = ("the war", "the invasion", "the full-scale invasion", "the russian invasion", "the conflict")
@@ -104,6 +121,7 @@ def builtin_chronology() -> Chronology:
         window=(WINDOW_START, PROVISIONAL_END),
         anchor_ids={a: "invasion" for a in anchors},
         open_end=True,
+        anchor_about={"invasion": INVASION_ABOUT},
     )
 
 
@@ -142,6 +160,7 @@ def _load(path: Path | None) -> Chronology:
 class _Parser:
     def __init__(self, name: str) -> None:
         self.name = name
+        self.about: dict[str, tuple[str, ...]] = {}
 
     def fail(self, node: yaml.Node, what: str, hint: str) -> ChronologyError:
         return ChronologyError(f"{self.name}:{node.start_mark.line + 1}: {what} ({hint})")
@@ -214,12 +233,21 @@ class _Parser:
         phases = self.phases(top["phases"])
         events = self.events(top["events"], bounds, phases)
         if end is not None:
-            return Chronology(anchors, events, phases, (start, end), anchor_ids, source=self.name)
+            return Chronology(
+                anchors, events, phases, (start, end), anchor_ids, source=self.name, anchor_about=self.about
+            )
         named = [*anchors.values(), *(e.date.latest for e in events)]
         named += [d for p in phases for d in (p.start, p.end) if d is not None]
         provisional = max(PROVISIONAL_END, dt.date(max(named, default=start).year, 12, 31))
         return Chronology(
-            anchors, events, phases, (start, provisional), anchor_ids, source=self.name, open_end=True
+            anchors,
+            events,
+            phases,
+            (start, provisional),
+            anchor_ids,
+            source=self.name,
+            open_end=True,
+            anchor_about=self.about,
         )
 
     def window(self, node: yaml.Node | None) -> tuple[dt.date, dt.date | None]:
@@ -249,7 +277,7 @@ class _Parser:
         ids: dict[str, str] = {}
         default: str | None = None
         for item in self.sequence(node, "anchors"):
-            f = self.mapping(item, "an anchor", {"id", "date", "aliases", "default"})
+            f = self.mapping(item, "an anchor", {"id", "date", "aliases", "default", "about"})
             if "id" not in f or "date" not in f:
                 raise self.fail(item, "an anchor needs id and date", "add `id:` and `date: YYYY-MM-DD`")
             anchor_id = self.ident(f["id"], "anchor id")
@@ -259,6 +287,9 @@ class _Parser:
                     f["date"], f"anchor {anchor_id!r} lies outside the window", "widen the window"
                 )
             names = [anchor_id, *(a.lower() for a in self.aliases(f.get("aliases"), f"anchor {anchor_id!r}"))]
+            about = tuple(w.lower() for w in self.aliases(f.get("about"), f"anchor {anchor_id!r} (about)"))
+            if about:
+                self.about[anchor_id] = about
             for alias in names:
                 if alias in anchors and ids[alias] != anchor_id:
                     raise self.fail(

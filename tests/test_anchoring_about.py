@@ -1,0 +1,65 @@
+"""Chronology anchors apply only to texts about the chronology's war (anchoring/about.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from timeline.anchoring import anchor_text
+from timeline.core.chronology import load_chronology
+
+TODAY = dt.date(2026, 12, 4)
+HISTORY = (
+    "The Russo-Japanese War began on 8 February 1904 with a Japanese attack on Port Arthur. At the "
+    "start of the war, Russia held the port with a strong squadron. Five weeks into the war, Japanese "
+    "troops landed in Korea, and by the end of April they had crossed the Yalu."
+)
+
+
+def _values(
+    text: str, published: dt.date | None, chronology_file: Path | None = None
+) -> dict[str, tuple[str | None, list[str]]]:
+    chronology = load_chronology(chronology_file, today=TODAY)
+    placed = anchor_text(text, published, chronology, today=TODAY)
+    return {t.text: (t.timex3(), t.notes) for t in placed.timexes}
+
+
+def test_the_start_of_another_war_is_not_the_invasion_of_ukraine() -> None:
+    values = _values(HISTORY, dt.date(2009, 12, 19))
+    value, notes = values["Five weeks into the war"]
+    assert value is None
+    assert any("names none of its conflict's places or parties" in n for n in notes)
+    assert values["the end of April"][0] == "1904-04"
+
+
+def test_the_same_phrase_in_news_of_the_war_counts_from_the_invasion() -> None:
+    text = "Five weeks into the war, Russian units in Ukraine have pulled back to Belarus to regroup."
+    assert _values(text, None)["Five weeks into the war"][0] == "2022-03-31"
+    # news that names neither side keeps the anchor: it dates nothing before the chronology
+    short = "Five weeks into the war, the Kremlin said yesterday that it would pull back."
+    assert _values(short, None)["Five weeks into the war"][0] == "2022-03-31"
+
+
+def test_the_war_before_the_window_named_in_a_background_paragraph_keeps_the_anchor() -> None:
+    text = (
+        "Ukraine became independent in 1991. Five weeks into the war, Kyiv still stands, "
+        "officials said on Wednesday."
+    )
+    assert _values(text, dt.date(2022, 3, 30))["Five weeks into the war"][0] == "2022-03-31"
+
+
+def test_an_anchor_without_about_names_applies_to_every_text(tmp_path: Path) -> None:
+    chronology = tmp_path / "chronology.yml"
+    chronology.write_text(
+        "window:\n  start: 2014-01-01\nanchors:\n  - id: invasion\n    date: 2022-02-24\n    default: true\n"
+        "    aliases: [the war]\nevents: []\nphases: []\n",
+        encoding="utf-8",
+    )
+    assert load_chronology(chronology).anchor_about == {}
+    assert _values(HISTORY, dt.date(2009, 12, 19), chronology)["Five weeks into the war"][0] == "2022-03-31"
+    with_about = chronology.read_text(encoding="utf-8").replace(
+        "    aliases: [the war]\n", "    aliases: [the war]\n    about: [Ukraine, Kyiv]\n"
+    )
+    chronology.write_text(with_about, encoding="utf-8")
+    assert load_chronology(chronology).anchor_about == {"invasion": ("ukraine", "kyiv")}
+    assert _values(HISTORY, dt.date(2009, 12, 19), chronology)["Five weeks into the war"][0] is None
