@@ -160,10 +160,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = Path(args.gold_dir)
     if not gold.is_dir():
         raise UsageError(f"{gold}: not a folder of TimeML (.tml) files")
+    from .config import load_settings
+    from .core.chronology import load_chronology
     from .evaluation import TimeMLError, format_report, run_eval
 
+    # what `timeline extract --published DCT` would use: the same settings, chronology and today
+    config = Path(args.config)
+    settings = load_settings(config)
+    today = _today(args, settings.today)
+    chronology_file = Path(args.chronology or config.parent / settings.content_dir / "chronology.yml")
+    chronology = load_chronology(chronology_file, today=today.day)
     try:
-        report = run_eval(gold, Path(args.write) if args.write else None)
+        report = run_eval(
+            gold, Path(args.write) if args.write else None, chronology=chronology, today=today.day
+        )
     except TimeMLError as exc:
         print(f"timeline eval: {exc}", file=sys.stderr)
         return 1
@@ -322,6 +332,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder with .tml files (searched recursively)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--write", metavar="DIR", help="also write our annotations as TimeML into DIR")
+    p.add_argument(
+        "--chronology",
+        metavar="FILE",
+        help="chronology anchors (default: chronology.yml in extra.timeline.content_dir, as for extract)",
+    )
+    config_and_today(p)
     p.set_defaults(func=cmd_eval)
 
     p = add("eval-published", "Score publication-date inference on articles with known dates (JSON Lines).")
