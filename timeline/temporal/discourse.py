@@ -145,7 +145,7 @@ class Discourse:
 
     def _opens(self, t: Timex) -> bool:
         """Whether ``t`` opens its sentence ("In 2014, Russia annexed Crimea"): a date a sentence
-        is about, not an aside in it ("the Dec. 21, 1988, bombing", "has ruled since 1999")."""
+        is about, not an aside in it ("the March 3, 1991, ceasefire", "has ruled since 1999")."""
         if self.text is None:
             return True
         before = self.text[max(0, t.start - 40) : t.start]
