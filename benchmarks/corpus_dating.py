@@ -36,7 +36,8 @@ CORPUS = ROOT.parent / "shared" / "eval" / "war-news-corpus" / "2022h1.jsonl.gz"
 SHIFT = dt.timedelta(days=182)
 
 
-def write_pile(n: int, out: Path, seed: int = 1) -> None:
+def write_pile(n: int, out: Path, seed: int = 1, undated: float = 0.2) -> None:
+    """N real articles into ``out``; a share ``undated`` of them without date and address."""
     with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
     folder = out / "articles"
@@ -49,7 +50,7 @@ def write_pile(n: int, out: Path, seed: int = 1) -> None:
         day = dt.date.fromisoformat(row["published"][:10]) + round_ * SHIFT
         title = " ".join((row.get("title") or row["text"][:60]).split()) + (f" ({round_})" if round_ else "")
         meta = ""
-        if rnd.random() >= 0.2:  # four in five keep their date and address
+        if rnd.random() >= undated:  # by default four in five keep their date and address
             meta = f"published: {day.isoformat()}\n" + (
                 f"url: {json.dumps(row['url'])}\n" if row.get("url") else ""
             )
