@@ -64,6 +64,25 @@ def test_search_index_covers_generated_pages():
     assert "Kherson" in index
 
 
+def test_search_index_keeps_titles_and_names_not_article_texts():
+    """The browser loads the whole index before its first result: an article is found by its title,
+    date and names; its text, the evidence of its date and the lists that repeat the month pages stay
+    out (issue 18: 10 MB at 1,000 real articles)."""
+    site = built_sites().hosted
+    docs = json.loads(read(site / "search" / "search_index.json"))["docs"]
+    page = "timeline/articles/putin-humiliated-with-invasion-in-tatters-as-ukraine-takes-b.html"
+    entries = [d for d in docs if d["location"].split("#")[0] == page]
+    assert [d["location"] for d in entries] == [page]  # the page's top: title and its facts
+    assert entries[0]["title"].startswith("Putin humiliated with invasion in tatters")
+    assert "Kyiv" in entries[0]["text"]  # the Names row
+    body = "allowed them to reoccupy defensive positions"
+    assert body in read(site / page)  # still on the page
+    assert not any(body in d["text"] for d in docs)
+    assert not any(d["location"].startswith("timeline/tags/kherson.html#") for d in docs)
+    assert any(d["location"] == "timeline/tags/kherson.html" for d in docs)
+    assert any("Kherson" in d["text"] for d in docs if d["location"].startswith("timeline/months/"))
+
+
 def test_build_is_byte_identical_twice(tmp_path):
     first = built_sites().project
     second = make_project(tmp_path / "again")

@@ -96,6 +96,14 @@ def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -
     return ctx
 
 
+# A heading's attribute that keeps its section (up to the next heading) out of the search index
+# (Material's search plugin skips it): full article texts and the lists that repeat the month pages
+# made the index about 10 MB at 1,000 real articles, all loaded before the first result (issue 18).
+NOT_SEARCHED = "{ data-search-exclude }"
+# Front matter of a page the search index leaves out entirely (lists of titles found elsewhere).
+SEARCH_EXCLUDED = "search:\n  exclude: true"
+
+
 def front_matter(title: str, tags: Iterable[Entity] = (), extra: str = "") -> list[str]:
     lines = ["---", f"title: {yaml_title(title)}"]
     names = sorted({e.name for e in tags})

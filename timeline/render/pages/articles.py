@@ -11,7 +11,7 @@ from ...core.results import ArticleResult
 from ...core.thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
 from ...temporal.values import AnchorKind, Timex, TimexType
 from ..article_text import article_html
-from ..context import Context, badge, front_matter, plural
+from ..context import NOT_SEARCHED, SEARCH_EXCLUDED, Context, badge, front_matter, plural
 from ..dates import day_short, describe, month_key, month_name, span
 from ..layout import link, vague_publication
 from ..text import attr, display_text, md, safe_url, shorten
@@ -46,7 +46,7 @@ def published_section(
     when published)), one per line under it."""
     shown = shown or set()
     pub = result.published
-    out = ["## When it was published", ""]
+    out = [f"## When it was published {NOT_SEARCHED}", ""]
     if pub.source == "metadata" and pub.value:
         out += [f"**{day_short(pub.value)}**, as given in the article's metadata (`published`).", ""]
         return out
@@ -144,7 +144,7 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     )
     events = ctx.article_events.get(a.slug, [])
     if events:
-        out += ["## Events it reports", ""]
+        out += [f"## Events it reports {NOT_SEARCHED}", ""]  # the month pages index them
         for e in events:
             out.append(
                 f"- **[{describe(e.date)}]({ctx.event_href(page, e)})** {badge(e.date)} "
@@ -152,7 +152,7 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
             )
         out.append("")
     out += [
-        "## Text",
+        f"## Text {NOT_SEARCHED}",  # the title, date, source and names are what is searched
         "",
         '<p class="tl-legend">Highlighted: every date expression found. Hover for its value and how it was '
         "worked out; click to go to that day.</p>",
@@ -240,7 +240,7 @@ def articles_of_month(ctx: Context, key: str | None) -> str:
     page = articles_month_page(ctx, key)
     name = month_name(key) if key else "Date not known"
     chosen = [r for r in ctx.timeline.articles if article_month(r) == key]
-    out = front_matter(f"Articles: {name}")
+    out = front_matter(f"Articles: {name}", extra=SEARCH_EXCLUDED)  # the article pages are searched
     out += [
         f"# Articles: {name}",
         "",

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ...core.gazetteer import KIND_TITLES, KINDS, Entity
 from ...core.results import ArticleResult, Event
-from ..context import Context, front_matter, plural
+from ..context import NOT_SEARCHED, Context, front_matter, plural
 from ..dates import describe
 from ..layout import highlights, link
 from ..text import display_text, md, shorten
@@ -53,7 +53,7 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
     also = f" Also written {', '.join(md(a) for a in entity.aliases)}." if entity.aliases else ""
     out += [f"A {kind} named in {plural(len(articles), 'article')}.{also}", ""]
     if events:
-        out += ["## Events", ""]
+        out += [f"## Events {NOT_SEARCHED}", ""]  # searched on the month pages
         shown = events
         if len(events) > TAG_LIMIT:  # Putin: 4,000 events of the dev corpus, a 1.3 MB page
             shown = highlights(events, TAG_LIMIT, per_day=3)
@@ -66,7 +66,7 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
             href = ctx.event_href(page, e)
             out.append(f"- **[{describe(e.date)}]({href})** {md(shorten(display_text(e.text), 200))}")
         out.append("")
-    out += ["## Articles", ""]
+    out += [f"## Articles {NOT_SEARCHED}", ""]  # searched on their own pages
     listed = articles
     if len(articles) > TAG_LIMIT:
         # the articles about it: those whose titles name it, then the latest of the others
