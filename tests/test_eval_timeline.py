@@ -257,3 +257,14 @@ def test_the_real_reference_scored_against_itself() -> None:
     assert report["date_f1"] == 1.0
     # an item with fewer than 3 content words can match nothing: the ceiling is below 100%
     assert report["recall_at_10"] > 0.8 and report["top_event_precision"] > 0.8
+
+
+def test_reachable_recall_counts_every_headline_of_a_day() -> None:
+    # the airport item's only match is the day's eleventh headline: outside recall at 10, inside what a
+    # better ranking of the same headlines could reach
+    filler = [f"Officials reported routine patrol number {n} near the coast." for n in range(10)]
+    days = [Day(day(3), 1.0, filler, more=["Kherson airport runway damaged by explosions."])]
+    report = score_days(days, REFERENCE)
+    assert report["recall_at_10"] == 0.0
+    assert report["recall_any_rank"] == 0.25
+    assert score_days(system(), REFERENCE)["recall_any_rank"] == 1.0
