@@ -147,3 +147,42 @@ def test_editing_a_word_list_changes_the_cache_key(tmp_path: Path, monkeypatch: 
         assert cache.code_fingerprint() != before
     finally:
         cache.code_fingerprint.cache_clear()
+
+
+def test_a_build_with_nothing_changed_is_skipped_and_any_change_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The no-op build (issue 18: 106 s at 9,280 real articles) reads no article and writes nothing,
+    reports the same problems, and leaves the same bytes as a cold build; an edited article, an
+    edited or deleted page, or another 'today' each mean a full build again."""
+    import timeline.pipeline.build as build_mod
+
+    articles = bundled_articles() | {"broken.md": "---\npublished: [not a date\n---\nText.\n"}
+    root = make_project(tmp_path / "p", articles)
+    config, out = root / "mkdocs.yml", root / "site_src" / "timeline"
+    first, problems = Problems(), Problems()
+    build(config_file=config, problems=first, today=TODAY)
+    cold = _tree(out)
+    collects: list[int] = []
+    real_collect = build_mod.collect
+    monkeypatch.setattr(build_mod, "collect", lambda *a, **k: collects.append(1) or real_collect(*a, **k))
+    summary = build(config_file=config, problems=problems, today=TODAY)
+    assert summary.startswith("nothing changed: ") and not collects
+    assert [str(p) for p in problems] == [str(p) for p in first] and first.items
+    assert _tree(out) == cold
+    build(config_file=config, today=TODAY.replace(day=2))  # another 'today'
+    assert collects == [1]
+    target = root / "content" / "articles" / "001_474dacda6a1980da.txt"
+    target.write_text(target.read_text("utf-8") + "\nOn March 9, 2022, the TV tower was hit.\n", "utf-8")
+    build(config_file=config, today=TODAY)
+    assert collects == [1, 1]
+    index = out / "index.md"
+    index.write_text("edited by hand\n", "utf-8")
+    page = next((out / "articles").glob("putin-humiliated*.md"))
+    page.unlink()
+    build(config_file=config, today=TODAY)
+    assert collects == [1, 1, 1] and index.read_text("utf-8") != "edited by hand\n" and page.is_file()
+    incremental = _tree(out)
+    fresh = make_project(tmp_path / "cold", {**articles, target.name: target.read_text("utf-8")})
+    build(config_file=fresh / "mkdocs.yml", today=TODAY, use_cache=False)
+    assert incremental == _tree(fresh / "site_src" / "timeline")

@@ -19,6 +19,7 @@ from ..config import ConfigError, load_settings
 from ..core.problems import Problems
 from ..output.writer import write_output
 from ..render import site_files
+from . import unchanged
 from .executors import ExecutionPlan
 from .read_phase import collect
 from .store import ResultStore
@@ -47,6 +48,15 @@ def build(
     if not content.is_dir():
         raise ConfigError(f"content folder {content} does not exist; create it or pass --content DIR")
     cache_dir = root / settings.cache_dir if use_cache else None
+    out = root / settings.docs_dir / settings.output
+    key = None
+    if cache_dir is not None:  # nothing changed since the last build: nothing to do (unchanged.py)
+        key = unchanged.inputs_key(content, config_file, today if today is not None else settings.today)
+        done = unchanged.replay(cache_dir, key, out, problems)
+        if done is not None:
+            return f"nothing changed: {done}"
+        unchanged.forget(cache_dir)
+    before = len(problems.items)
     with ResultStore(cache_dir) as store:
         timeline = collect(
             content,
@@ -57,9 +67,11 @@ def build(
             cache_dir=cache_dir,
             store=store,
         )
-        out = root / settings.docs_dir / settings.output
         report = write_output(out, site_files(timeline, settings))
-    return (
+    summary = (
         f"{len(timeline.articles)} articles, {len(timeline.events)} events -> {out}: "
         f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
     )
+    if cache_dir is not None and key is not None:
+        unchanged.remember(cache_dir, key, out, Problems(problems.items[before:]), summary)
+    return summary
