@@ -154,3 +154,13 @@ def test_eval_scores_what_extract_returns_on_every_development_document(tmp_path
         assert ours == extracted, path.name
         checked += 1
     assert checked == 272
+
+
+def test_a_week_number_without_its_leading_zero_is_the_same_week(tmp_path: Path) -> None:
+    text = DOC.replace(
+        '<TIMEX3 tid="t2" type="DATE" value="1997">last year</TIMEX3>',
+        '<TIMEX3 tid="t2" type="DATE" value="1998-W5">last week</TIMEX3>',
+    )
+    report = run_eval(_write(tmp_path, text))
+    assert report["strict"]["f1"] == 100.0
+    assert report["value"]["accuracy"] == 100.0  # ours is 1998-W05

@@ -86,3 +86,13 @@ def test_until_in_a_sentence_told_in_the_past_looks_back() -> None:
     assert dict(_values(text, dt.date(2009, 12, 19)))["16 August"] == "1918-08-16"
     news = "Talks in Geneva were postponed until 16 August, officials said on Monday."
     assert dict(_values(news, dt.date(2022, 7, 20)))["16 August"] == "2022-08-16"
+
+
+def test_a_weekday_right_after_a_past_verb_is_not_the_coming_one() -> None:
+    """Published on a Thursday, "said Friday" is last Friday; "will meet Friday" is tomorrow."""
+    thursday = dt.date(1998, 8, 20)
+    assert (
+        dict(_values("New Zealand said Friday that it backed the strikes.", thursday))["Friday"]
+        == "1998-08-14"
+    )
+    assert dict(_values("The ministers will meet Friday in Wellington.", thursday))["Friday"] == "1998-08-21"

@@ -13,11 +13,13 @@ normalisations of the value strings at the edge (both sides upper-cased):
   * our SET values are written as TIMEX2 writes recurrences: P1D -> XXXX-XX-XX,
     P1W -> XXXX-WXX, P1M -> XXXX-XX, P1Y -> XXXX;
   * an empty or "null" gold value equals our missing value.
+In both styles a week number written without its leading zero (2000-W7) equals 2000-W07.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -32,10 +34,14 @@ from . import timeml
 _TIMEX2_SETS = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
 
 
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
 def _norm(value: str | None, timex2: bool, is_set: bool = False) -> str:
     v = (value or "").strip().upper()
     if v in ("NULL", "NONE"):
         v = ""
+    v = _WEEK.sub(r"-W0\1", v)  # the same ISO week: some gold writes 2000-W7 for 2000-W07
     if timex2 and is_set:
         v = _TIMEX2_SETS.get(v, v)
     return v

@@ -28,7 +28,7 @@ from .specs import (
     YearlessDate,
     holiday_date,
 )
-from .tense import future_context, past_context
+from .tense import future_context, past_context, told_before
 from .values import (
     AnchorKind,
     BCValue,
@@ -357,7 +357,9 @@ class Builder(CaptureReader):
             text, start, end
         ):
             spec = _with_future(spec)
-        elif isinstance(spec, YearlessDate) and past_context(text, start):
+        elif (isinstance(spec, YearlessDate) and past_context(text, start)) or (
+            isinstance(spec, WeekdayRef) and told_before(text, start)
+        ):
             spec = replace(spec, past=True)
         ttype = rule.type or TimexType.DATE
         if kind == "shift" and isinstance(spec, Shift) and spec.offset.unit in ("H", "MIN"):

@@ -172,7 +172,9 @@ def resolve_weekday(spec: WeekdayRef, ref: dt.date) -> DateValue:
         d = ref + dt.timedelta(days=ahead or 7)
     elif spec.relation == "this":
         d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=spec.weekday)
-    elif spec.future or (WEEKDAY_POLICY == "nearest" and 0 < ahead < back) or 0 < ahead <= WEEKDAY_AHEAD:
+    elif spec.future or (
+        not spec.past and ((WEEKDAY_POLICY == "nearest" and 0 < ahead < back) or 0 < ahead <= WEEKDAY_AHEAD)
+    ):
         # a weekday a day ahead is the coming one (the past one would be almost a week old)
         d = ref + dt.timedelta(days=ahead)
     else:

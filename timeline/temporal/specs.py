@@ -67,6 +67,7 @@ class WeekdayRef:
     part_of_day: str | None = None
     clock: str | None = None
     future: bool = False
+    past: bool = False  # right after a verb in the past tense ("said Friday"): never the coming one
 
 
 @dataclass(frozen=True)

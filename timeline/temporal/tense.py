@@ -74,3 +74,16 @@ def future_context(text: str, start: int, end: int) -> bool:
     # words that only point ahead ("until", "next") in a sentence told in the past ("had not
     # called until Thursday", "resisted until May 11") do not
     return bool(_WILL.search(sentence)) or not _LOOKED_BACK.search(_FUTURE.sub(" ", sentence))
+
+
+# the word just before a weekday, when it tells of the past: "officials said Friday", "met on Monday"
+_TOLD = re.compile(
+    r"\b(?:said|told|met|was|were|had|did|went|came|took|gave|made|left|fell|began|held|[a-z]{2,}[^e\W]ed)"
+    r"(?:\s+(?:on|late|early))?\s*$",
+    re.I,
+)
+
+
+def told_before(text: str, start: int) -> bool:
+    """Whether the words just before [start) are a verb in the past tense ("New Zealand said Friday")."""
+    return bool(_TOLD.search(text[max(0, start - 30) : start]))
