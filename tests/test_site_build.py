@@ -80,7 +80,10 @@ def test_search_index_keeps_titles_and_names_not_article_texts():
     assert not any(body in d["text"] for d in docs)
     assert not any(d["location"].startswith("timeline/tags/kherson.html#") for d in docs)
     assert any(d["location"] == "timeline/tags/kherson.html" for d in docs)
-    assert any("Kherson" in d["text"] for d in docs if d["location"].startswith("timeline/months/"))
+    months = [d for d in docs if d["location"].startswith("timeline/months/")]
+    assert any("Kherson" in d["text"] for d in months)  # the events' words
+    assert "read as" in read(site / "timeline" / "months" / "2022-03.html")  # an event's sources ...
+    assert not any("read as" in d["text"] or "Published this day" in d["text"] for d in months)  # ... not
 
 
 def test_build_is_byte_identical_twice(tmp_path):

@@ -100,6 +100,7 @@ def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -
 # (Material's search plugin skips it): full article texts and the lists that repeat the month pages
 # made the index about 10 MB at 1,000 real articles, all loaded before the first result (issue 18).
 NOT_SEARCHED = "{ data-search-exclude }"
+SEARCH_SKIPPED = "data-search-exclude"  # the same on an HTML block of a page
 # Front matter of a page the search index leaves out entirely (lists of titles found elsewhere).
 SEARCH_EXCLUDED = "search:\n  exclude: true"
 

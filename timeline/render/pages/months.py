@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ...core.results import ArticleEvent, Event
-from ..context import Context, badge, front_matter, highlight_lines, plural, sorted_members
+from ..context import SEARCH_SKIPPED, Context, badge, front_matter, highlight_lines, plural, sorted_members
 from ..dates import MONTHS, day_long, describe, month_key, month_name, span
 from ..layout import (
     MonthPart,
@@ -47,6 +47,9 @@ def event_block(ctx: Context, page: str, event: Event) -> list[str]:
         + (f" <small>({ctx.reported(event)})</small>" if len(event.sources) > 1 else ""),
         "",
     ]
+    # the sources (article titles, the dating words) and any disagreement: on the page, not in the
+    # search index, which keeps the event's words (article titles are searched on their own pages)
+    out += [f'<div markdown="1" {SEARCH_SKIPPED}>', ""]
     out += [source_line(ctx, page, m) for m in sorted_members(event)]
     out.append("")
     if event.conflicts:
@@ -60,13 +63,13 @@ def event_block(ctx: Context, page: str, event: Event) -> list[str]:
                 f"“{md(shorten(display_text(c.text), 200))}”"
             )
         out.append("")
-    out += ["</div>", ""]
+    out += ["</div>", "", "</div>", ""]
     return out
 
 
 def published_block(ctx: Context, page: str, slugs: list[str]) -> list[str]:
     """The articles published on a day (given, or inferred firmly enough), listed as dated items too."""
-    out = ['<div class="tl-published" markdown="1">', "", "**Published this day:**", ""]
+    out = [f'<div class="tl-published" markdown="1" {SEARCH_SKIPPED}>', "", "**Published this day:**", ""]
     for slug in slugs:
         result = ctx.results[slug]
         how = "given" if result.published.source == "metadata" else "inferred, see the evidence"
