@@ -12,7 +12,8 @@ TODAY = dt.date(2026, 12, 4)
 HISTORY = (
     "The Russo-Japanese War began on 8 February 1904 with a Japanese attack on Port Arthur. At the "
     "start of the war, Russia held the port with a strong squadron. Five weeks into the war, Japanese "
-    "troops landed in Korea, and by the end of April they had crossed the Yalu."
+    "troops landed in Korea, and by the end of April they had crossed the Yalu. On 4 May a second "
+    "army landed near Port Arthur, and in winter the siege went on."
 )
 
 
@@ -29,7 +30,9 @@ def test_the_start_of_another_war_is_not_the_invasion_of_ukraine() -> None:
     value, notes = values["Five weeks into the war"]
     assert value is None
     assert any("names none of its conflict's places or parties" in n for n in notes)
-    assert values["the end of April"][0] == "1904-04"
+    assert values["the start of the war"][0] is None
+    assert values["the end of April"][0] == "1904-04"  # was 2010-04 from the publication date
+    assert values["4 May"][0] == "1904-05-04"  # was 2009-05-04
 
 
 def test_the_same_phrase_in_news_of_the_war_counts_from_the_invasion() -> None:
