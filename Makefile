@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksu
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve pages test lint browser-deps bench eval clean lock
+.PHONY: site offline serve pages test lint browser-deps bench bench-real eval clean lock
 
 # The exact versions come from requirements.lock (`make lock` regenerates it), so two builds of
 # one commit install the same libraries; the project itself is installed on top, editable.
@@ -54,6 +54,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)                 ## benchmarks (by hand; results go into site_src/guide/performance.md)
 	$(BIN)/python benchmarks/run_all.py
+
+# Issue 18's table on real articles (../shared/eval/war-news-corpus): builds, no-op, one edited
+# article, search index, largest page, first search result in Chromium, peak memory. Takes minutes.
+bench-real: $(STAMP) browser-deps
+	nice -n 10 $(BIN)/python benchmarks/real_scale.py --n 1000 --n 10000 --browser
 
 eval: $(STAMP)                  ## accuracy on the development data in ../shared/eval
 	$(BIN)/timeline eval ../shared/eval/tempeval3-tbaq

@@ -112,7 +112,7 @@ def edit_one(root: Path) -> str:
     return target.name
 
 
-def bench(base: Path, n: int, offline: bool, browser: bool) -> list[tuple[str, str]]:
+def bench(base: Path, n: int, offline: bool, browser: bool, keep: bool = False) -> list[tuple[str, str]]:
     root = project(base, n)
     build = run_all.build_cmd()
     rows: list[tuple[str, str]] = []
@@ -134,7 +134,8 @@ def bench(base: Path, n: int, offline: bool, browser: bool) -> list[tuple[str, s
     again = run_all.run_measured(mkdocs(), root)
     rows.append(("site build after it (hosted)", cell(again)))
     rows.append(("one edited article through the pipeline", f"{one.seconds + again.seconds:.1f} s"))
-    shutil.rmtree(root, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(root, ignore_errors=True)
     return rows
 
 
@@ -145,6 +146,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, action="append", help="articles (repeatable; default 1000)")
     parser.add_argument("--offline", action="store_true", help="also time the offline site build")
     parser.add_argument("--browser", action="store_true", help="time to first search result (Chromium)")
+    parser.add_argument("--keep", metavar="DIR", help="build in DIR/real-N and keep it (to profile it after)")
     args = parser.parse_args()
     if not corpus_dating.CORPUS.is_file():
         print(f"needs the real corpus at {corpus_dating.CORPUS} (../shared); not present", file=sys.stderr)
@@ -156,7 +158,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="real-scale-") as tmp:
         for n in sizes:
             print(f"N={n} ...", file=sys.stderr, flush=True)
-            results[n] = bench(Path(tmp), n, args.offline, args.browser)
+            base = Path(args.keep) if args.keep else Path(tmp)
+            results[n] = bench(base, n, args.offline, args.browser, keep=bool(args.keep))
     print(f"Measured {started:%Y-%m-%d %H:%M} UTC on {run_all.machine()}, corpus {corpus_dating.CORPUS.name}")
     print(
         f"(real articles, dated; load average {load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end)\n"
