@@ -96,3 +96,14 @@ def test_a_weekday_right_after_a_past_verb_is_not_the_coming_one() -> None:
         == "1998-08-14"
     )
     assert dict(_values("The ministers will meet Friday in Wellington.", thursday))["Friday"] == "1998-08-21"
+
+
+def test_resolving_again_makes_the_choice_anew() -> None:
+    """The text is tagged before its publication date is known, then resolved with it: the note of
+    the first choice does not stay on a date the second one counts from publication."""
+    text = "Talks began on March 3, 2022. In April, the delegations will meet again."
+    placed = anchor_text(text, dt.date(2022, 3, 10), load_chronology(None), today=dt.date(2022, 3, 10))
+    april = next(t for t in placed.timexes if t.text == "April")
+    assert april.timex3() == "2022-04"
+    assert not any(n.startswith(NOTE) for n in april.notes), april.notes
+    assert any("publication date 2022-03-10" in n for n in april.notes), april.notes

@@ -110,6 +110,8 @@ class Discourse:
         is about (then ``t`` gets a note saying so) rather than the publication date (None when
         neither is known)."""
         self._move_to(t)
+        if any(n.startswith(NOTE) for n in t.notes):  # resolved again: the choice is made anew
+            t.notes[:] = [n for n in t.notes if not n.startswith(NOTE)]
         about = self.about
         if about is None or not self._follows(t, about):
             return self.reference, False
