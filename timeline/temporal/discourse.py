@@ -127,6 +127,11 @@ class Discourse:
             if not (self.whole.in_past() or self.paragraph.in_past()):
                 return False
         words = set(_WORD.findall(t.text.lower()))
+        if isinstance(spec, YearlessDate) and spec.relation in ("last", "next"):
+            # "the previous April", "the following spring", "the next spring" (not "next spring"):
+            # before or after the time being told
+            told = bool(words & self.cues.discourse) or self._word_before(t) == "the"
+            return told and spec.year_offset is None and not spec.future
         if words & self.cues.publication:
             return False
         if isinstance(spec, YearlessDate):
@@ -138,6 +143,12 @@ class Discourse:
             back = bool(words & self.cues.discourse) or ("the" in words and spec.unit in self.cues.the_units)
             return spec.offset == 0 and back
         return False
+
+    def _word_before(self, t: Timex) -> str:
+        if self.text is None:
+            return ""
+        words = _WORD.findall(self.text[max(0, t.start - 12) : t.start].lower())
+        return words[-1] if words else ""
 
     def _move_to(self, t: Timex) -> None:
         """A new paragraph starts a new tally."""

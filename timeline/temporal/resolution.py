@@ -365,7 +365,7 @@ def resolve(
                 value = resolve_deictic(spec, last.earliest)
             elif local_ref is not None:
                 if isinstance(spec, YearlessDate):
-                    if followed:
+                    if followed and spec.relation == "nearest":
                         # history narrates forward: a bare "September" is in the year being told
                         value = _yearless_in(spec, local_ref.year)
                     else:
