@@ -106,6 +106,38 @@ def test_build_is_byte_identical_twice(tmp_path):
     assert mismatch == [] and errors == []
 
 
+def test_sites_after_an_incremental_build_equal_cold_ones(tmp_path):
+    """A new article and an edited one through `timeline build` with a warm cache, then the no-op
+    build: the hosted and the offline site equal the cold build of the same content (issue 18)."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    articles = sorted((content / "articles").iterdir())
+    held_back = articles[-1].read_bytes()
+    articles[-1].unlink()
+    edited = articles[0].read_bytes()
+    articles[0].write_bytes(edited + b"\nOn March 9, 2022, the TV tower was hit.\n")
+    project = make_project(tmp_path / "p", content)
+    run(["-m", "timeline", "build"], project)
+    build(project)  # the site of the day before
+    (project / "content" / "articles" / articles[-1].name).write_bytes(held_back)
+    (project / "content" / "articles" / articles[0].name).write_bytes(edited)
+    run(["-m", "timeline", "build"], project)
+    assert "nothing changed" in run(["-m", "timeline", "build"], project).stderr
+    for cold, offline in ((built_sites().hosted, False), (built_sites().offline, True)):
+        site = build(project, offline=offline)
+        pages = sorted(
+            p.relative_to(cold)
+            for p in cold.rglob("*")
+            if p.is_file() and not p.name.startswith("sitemap.xml")
+        )
+        assert len(pages) > 50
+        _, mismatch, errors = filecmp.cmpfiles(cold, site, pages, shallow=False)
+        assert mismatch == [] and errors == []
+        assert sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file()) == sorted(
+            p.relative_to(cold) for p in cold.rglob("*") if p.is_file()
+        )
+
+
 MARK = "PWNED"
 HOSTILE = f"""---
 title: '</title><script>alert("{MARK}")</script> [x](javascript:alert(1)) {{ #id onclick=alert(1) }}'
