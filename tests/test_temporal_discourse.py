@@ -107,3 +107,15 @@ def test_resolving_again_makes_the_choice_anew() -> None:
     assert april.timex3() == "2022-04"
     assert not any(n.startswith(NOTE) for n in april.notes), april.notes
     assert any("publication date 2022-03-10" in n for n in april.notes), april.notes
+
+
+def test_background_inside_a_news_paragraph() -> None:
+    text = (
+        "Russian forces attacked Kharkiv on Thursday. In 2014 Russia annexed Crimea; in April, "
+        "separatists seized buildings in Donetsk."
+    )
+    assert _values(text, dt.date(2022, 2, 26)) == [
+        ("Thursday", "2022-02-24"),
+        ("2014", "2014"),
+        ("April", "2014-04"),
+    ]

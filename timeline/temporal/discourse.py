@@ -85,8 +85,9 @@ class _Tally:
     past: int = 0
     present: int = 0
 
-    def in_past(self) -> bool:
-        return self.past > self.present
+    def in_past(self, ties: bool = False) -> bool:
+        """More dates well before publication than marks of the time of writing (or as many)."""
+        return self.past > self.present or (ties and self.past >= self.present and self.past > 0)
 
 
 class Discourse:
@@ -94,7 +95,8 @@ class Discourse:
 
     The text is in the past when, in the text so far or in its current paragraph (a news article's
     background paragraph), explicit dates well before publication outnumber the marks of its own
-    time: explicit dates near publication and "today", "last week", "on Tuesday"."""
+    time: explicit dates near publication and "today", "last week", "on Tuesday" (in a paragraph,
+    as many are enough)."""
 
     def __init__(self, reference: dt.date | None, language: str = "en", text: str | None = None) -> None:
         self.reference = reference
@@ -124,7 +126,10 @@ class Discourse:
         if self.reference is not None:
             if (self.reference - about.latest).days < self.cues.past_days:
                 return False  # the text is about its own time
-            if not (self.whole.in_past() or self.paragraph.in_past()):
+            # a paragraph that has opened a sentence with a past date as often as it spoke of
+            # its own time is telling the past since then ("Russia attacked on Thursday. In
+            # 2014 it annexed Crimea; in April, ...")
+            if not (self.whole.in_past() or self.paragraph.in_past(ties=True)):
                 return False
         words = set(_WORD.findall(t.text.lower()))
         if isinstance(spec, YearlessDate) and spec.relation in ("last", "next"):
