@@ -231,6 +231,13 @@ def resolve_dayofmonth(spec: DayOfMonth, ref: dt.date) -> DateValue | None:
         return None
 
 
+def _day_in_month(day: int, d: dt.date) -> DateValue | None:
+    try:
+        return DateValue.day(d.replace(day=day))
+    except ValueError:
+        return None
+
+
 def resolve_holiday(spec: HolidayRef, ref: dt.date) -> DateValue:
     cands = [DateValue.day(holiday_date(spec.rule, y)) for y in (ref.year - 1, ref.year, ref.year + 1)]
     if spec.relation == "last":
@@ -374,6 +381,8 @@ def resolve(
                     value = resolve_weekday(spec, local_ref)
                 elif isinstance(spec, Deictic):
                     value = resolve_deictic(spec, local_ref)
+                elif isinstance(spec, DayOfMonth) and followed:
+                    value = _day_in_month(spec.day, local_ref)  # "the 13th": of the month being told
                 elif isinstance(spec, DayOfMonth):
                     value = resolve_dayofmonth(spec, local_ref)
                 elif isinstance(spec, HolidayRef):
