@@ -12,10 +12,10 @@ import functools
 import re
 
 from .builders import Builder, BuildError
-from .rules import Rule, RuleSet, load
+from .rules import Rule, RuleSet, languages, load
 from .values import Timex
 
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES = languages()  # one rules folder each
 
 
 @functools.cache

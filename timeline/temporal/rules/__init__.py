@@ -33,7 +33,7 @@ from .assemble import Matchers, assemble_scanner, trigger_regex
 from .patterns import GROUP, expand, first_chars, preceded, spaces, table_regex
 from .ruleset import Rule, RuleError, RuleSet, norm_word
 
-__all__ = ["RULES_DIR", "Rule", "RuleError", "RuleSet", "load"]
+__all__ = ["RULES_DIR", "Rule", "RuleError", "RuleSet", "languages", "load"]
 
 RULES_DIR = Path(__file__).parent
 
@@ -102,6 +102,12 @@ _RULE_FILES: dict[str, Spec] = {
     "reject.yaml": Record(required={"rules": Items(_REJECT)}),
     "rules.yaml": Record(required={"rules": Items(_RULE)}),
 }
+
+
+def languages() -> tuple[str, ...]:
+    """The languages that have rules: every folder here holding a ``rules.yaml`` (adding a
+    language is adding its folder)."""
+    return tuple(sorted(p.parent.name for p in RULES_DIR.glob("*/rules.yaml")))
 
 
 def _read_yaml(language: str, name: str, schema: Spec) -> Any:
