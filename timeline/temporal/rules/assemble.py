@@ -64,9 +64,11 @@ def assemble_scanner(
 
 
 def trigger_regex(words: set[str]) -> re.Pattern[str]:
-    """Where a rule can match: one of ``words`` or a number of up to four digits."""
+    """Where a rule can match: one of ``words``, a number of up to four digits, or a dotted
+    date ("20.11.2026", written so in Ukrainian and Russian news: its numbers touch dots)."""
     return re.compile(
         r"(?<![A-Za-z])(?:" + trie(words) + r")(?![A-Za-z])|(?<![$£€.,\d])\d{1,4}(?![\d%]|[.,]\d)"
+        r"|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d])"
     )
 
 
