@@ -164,3 +164,21 @@ def test_a_week_number_without_its_leading_zero_is_the_same_week(tmp_path: Path)
     report = run_eval(_write(tmp_path, text))
     assert report["strict"]["f1"] == 100.0
     assert report["value"]["accuracy"] == 100.0  # ours is 1998-W05
+
+
+TIMEX2_DOC = """<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2009-12-19" temporalFunction="false" functionInDocument="CREATION_TIME">20091219</TIMEX3></DCT>
+<TEXT>
+Troops arrived at a rate of 900 <TIMEX3 tid="t1" type="DATE" value="P1D">per day</TIMEX3> in <TIMEX3 tid="t2" type="DATE" value="1917">1917</TIMEX3>, and the guns fired <TIMEX3 tid="t3" type="DATE" value="XXXX-XX-XX">every day</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_timex2_gold_writes_a_recurrence_either_way(tmp_path: Path) -> None:
+    """TIMEX2 writes "per day" as P1D and "every day" as XXXX-XX-XX; our P1D matches both."""
+    report = run_eval(_write(tmp_path, TIMEX2_DOC))
+    assert report["timex2"] is True
+    assert report["system_timexes"] == 3
+    assert report["value"]["accuracy"] == 100.0

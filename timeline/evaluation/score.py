@@ -10,8 +10,8 @@ mode for narrative texts: the tagger decides for each expression what it counts 
 
 TIMEX2-style gold (WikiWars: every type DATE) is compared on values only, after these
 normalisations of the value strings at the edge (both sides upper-cased):
-  * our SET values are written as TIMEX2 writes recurrences: P1D -> XXXX-XX-XX,
-    P1W -> XXXX-WXX, P1M -> XXXX-XX, P1Y -> XXXX;
+  * our SET values match either way TIMEX2 writes a recurrence: "every day" as XXXX-XX-XX
+    (P1W as XXXX-WXX, P1M as XXXX-XX, P1Y as XXXX) and "per day" as P1D;
   * an empty or "null" gold value equals our missing value.
 In both styles a week number written without its leading zero (2000-W7) equals 2000-W07.
 """
@@ -140,7 +140,7 @@ def run_eval(
         for g, t in pairs:
             gv = _norm(g.value, timex2)
             tv = _norm(t.timex3(), timex2, is_set=t.type.value == "SET")
-            if gv == tv:
+            if gv == tv or (timex2 and t.type.value == "SET" and gv == _norm(t.timex3(), timex2)):
                 value_ok += 1
             elif details:
                 wrong.append(
