@@ -19,6 +19,7 @@ from ..core.problems import Problems
 from .article import Article
 from .boilerplate import junk_spans, mask
 from .frontmatter import parse_front_matter
+from .language import article_language
 
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_BYTES = 4 * 1024 * 1024  # a news article is kilobytes; a larger file is a dump or a mistake
@@ -168,6 +169,13 @@ def article_from_text(
     if not body[body_start:].strip():
         problems.warn(rel, "no article text after the title, skipped", "add the article text")
         return None
+    language = article_language(fm.data.get("language"), body[body_start:])
+    if language is None:
+        problems.warn(
+            rel,
+            "the article's language was not recognised (en, uk or ru); it is read as English",
+            "add 'language: uk' (or en, ru) to its front matter",
+        )
     return Article(
         path=rel,
         slug=slugify(" ".join(str(title).split())[:60], fallback=slugify(stem)),
@@ -178,7 +186,7 @@ def article_from_text(
         source=fm.data.get("source"),
         url=fm.data.get("url"),
         published=fm.data.get("published"),
-        language=fm.data.get("language", "en"),
+        language=language or "en",
         tags=fm.data.get("tags", []),
         junk=junk,
         digest=digest,
