@@ -60,11 +60,17 @@ class Reading:
 
 
 def read_text(
-    text: str, published: dt.date | None, chronology: Chronology, *, today: dt.date, url: str | None = None
+    text: str,
+    published: dt.date | None,
+    chronology: Chronology,
+    *,
+    today: dt.date,
+    url: str | None = None,
+    language: str = "en",
 ) -> Reading:
-    """Tag ``text`` and, when it has no ``published`` date, find the clues to it in the text and
-    its address ``url`` (:func:`timeline.anchoring.infer.find_cues`)."""
-    timexes = tag(text, None, anchors=chronology.anchors)
+    """Tag ``text`` with the rules of ``language`` and, when it has no ``published`` date, find the
+    clues to it in the text and its address ``url`` (:func:`timeline.anchoring.infer.find_cues`)."""
+    timexes = tag(text, None, anchors=chronology.anchors, language=language)
     cues = find_cues(text, timexes, chronology, today, url) if published is None else []
     return Reading(timexes, cues)
 

@@ -15,6 +15,7 @@ from ..content import Article
 from ..core.chronology import Chronology
 from ..core.results import ArticleResult
 from ..events import article_events
+from ..temporal.rules import tagger_language
 from ..temporal.values import Timex
 
 Spans = tuple[tuple[int, int], ...]
@@ -54,7 +55,10 @@ def extract_article(
     outside the article (the corpus clue, see :func:`timeline.pipeline.read_phase.date_from_corpus`).
     ``keep_reading``: an undated article's result is a :class:`FirstReading`, which
     :func:`place_again` places again with the corpus clue without reading the text again."""
-    reading = read_text(article.body, article.published, chronology, today=today, url=article.url)
+    language = tagger_language(article.language)
+    reading = read_text(
+        article.body, article.published, chronology, today=today, url=article.url, language=language
+    )
     kept = reading.dump() if keep_reading and article.published is None else None
     anchored = place_text(reading, article.body, article.published, chronology, today=today, extra=extra)
     events = article_events(article, anchored.timexes, anchored.published)

@@ -33,7 +33,7 @@ from .assemble import Matchers, assemble_scanner, trigger_regex
 from .patterns import GROUP, expand, first_chars, preceded, spaces, table_regex
 from .ruleset import Rule, RuleError, RuleSet, norm_word
 
-__all__ = ["RULES_DIR", "Rule", "RuleError", "RuleSet", "languages", "load"]
+__all__ = ["RULES_DIR", "Rule", "RuleError", "RuleSet", "languages", "load", "tagger_language"]
 
 RULES_DIR = Path(__file__).parent
 
@@ -104,10 +104,19 @@ _RULE_FILES: dict[str, Spec] = {
 }
 
 
+_LANGUAGES = tuple(sorted(p.parent.name for p in RULES_DIR.glob("*/rules.yaml")))
+
+
 def languages() -> tuple[str, ...]:
     """The languages that have rules: every folder here holding a ``rules.yaml`` (adding a
     language is adding its folder)."""
-    return tuple(sorted(p.parent.name for p in RULES_DIR.glob("*/rules.yaml")))
+    return _LANGUAGES
+
+
+def tagger_language(code: str) -> str:
+    """The rules an article in language ``code`` is tagged with: its own when they exist, else
+    the English ones (a German article still has ISO dates and numbers)."""
+    return code if code in languages() else "en"
 
 
 def _read_yaml(language: str, name: str, schema: Spec) -> Any:
