@@ -73,7 +73,5 @@ def test_loader_detects_and_warns_naming_the_file() -> None:
 
 
 def test_declared_language_is_kept() -> None:
-    article, _ = _load(
-        "---\ntitle: Удар\nlanguage: uk\n---\nВ ночь на 20 ноября Россия атаковала Киев.\n"
-    )
+    article, _ = _load("---\ntitle: Удар\nlanguage: uk\n---\nВ ночь на 20 ноября Россия атаковала Киев.\n")
     assert article is not None and article.language == "uk"  # type: ignore[attr-defined]

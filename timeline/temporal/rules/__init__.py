@@ -135,6 +135,7 @@ _TRIGGER_TABLES = (
     "parts_of_day",
     "relative_days",
     "anchor_nouns",
+    "set_adverbs",
 )
 
 
