@@ -119,3 +119,9 @@ def test_background_inside_a_news_paragraph() -> None:
         ("2014", "2014"),
         ("April", "2014-04"),
     ]
+
+
+def test_as_soon_as_points_ahead_even_in_the_past_tense() -> None:
+    wednesday = dt.date(2022, 3, 2)
+    text = "Brokers expected buyers to return as soon as trading opened Monday."
+    assert dict(_values(text, wednesday))["Monday"] == "2022-03-07"

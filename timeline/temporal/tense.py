@@ -43,7 +43,9 @@ LOOKING_AHEAD = (
 )
 
 _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_WORDS + LOOKING_AHEAD) + r")\b", re.I)
-_WILL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_WORDS) + r")\b", re.I)
+# words that point ahead even in a sentence told in the past ("as soon as trading opened Monday")
+STRONG_AHEAD = (*FUTURE_WORDS, "as soon as", "as early as", "to be held", "going to", "plan to")
+_WILL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in STRONG_AHEAD) + r")\b", re.I)
 # a past-perfect or past auxiliary: "until Thursday, they had not called him" looks back
 _LOOKED_BACK = re.compile(r"\b(?:had|hadn't|did|didn't|[a-z]{2,}[^e\W]ed)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
