@@ -167,7 +167,8 @@ def test_a_build_with_nothing_changed_is_skipped_and_any_change_builds(
     real_collect = build_mod.collect
     monkeypatch.setattr(build_mod, "collect", lambda *a, **k: collects.append(1) or real_collect(*a, **k))
     summary = build(config_file=config, problems=problems, today=TODAY)
-    assert summary.startswith("nothing changed: ") and not collects
+    assert summary.endswith(": nothing changed since the last build, nothing written") and not collects
+    assert summary.startswith("5 articles, ")  # broken.md is a problem, not an article
     assert [str(p) for p in problems] == [str(p) for p in first] and first.items
     assert _tree(out) == cold
     build(config_file=config, today=TODAY.replace(day=2))  # another 'today'

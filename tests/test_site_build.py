@@ -122,7 +122,7 @@ def test_sites_after_an_incremental_build_equal_cold_ones(tmp_path):
     (project / "content" / "articles" / articles[-1].name).write_bytes(held_back)
     (project / "content" / "articles" / articles[0].name).write_bytes(edited)
     run(["-m", "timeline", "build"], project)
-    assert "nothing changed" in run(["-m", "timeline", "build"], project).stderr
+    assert "nothing changed since the last build" in run(["-m", "timeline", "build"], project).stderr
     for cold, offline in ((built_sites().hosted, False), (built_sites().offline, True)):
         site = build(project, offline=offline)
         pages = sorted(

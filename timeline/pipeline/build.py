@@ -54,7 +54,7 @@ def build(
         key = unchanged.inputs_key(content, config_file, today if today is not None else settings.today)
         done = unchanged.replay(cache_dir, key, out, problems)
         if done is not None:
-            return f"nothing changed: {done}"
+            return f"{done}: nothing changed since the last build, nothing written"
         unchanged.forget(cache_dir)
     before = len(problems.items)
     with ResultStore(cache_dir) as store:
@@ -68,10 +68,10 @@ def build(
             store=store,
         )
         report = write_output(out, site_files(timeline, settings))
-    summary = (
-        f"{len(timeline.articles)} articles, {len(timeline.events)} events -> {out}: "
-        f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
-    )
+    head = f"{len(timeline.articles)} articles, {len(timeline.events)} events -> {out}"
     if cache_dir is not None and key is not None:
-        unchanged.remember(cache_dir, key, out, Problems(problems.items[before:]), summary)
-    return summary
+        unchanged.remember(cache_dir, key, out, Problems(problems.items[before:]), head)
+    return (
+        f"{head}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed"
+    )
