@@ -67,7 +67,9 @@ def trigger_regex(words: set[str]) -> re.Pattern[str]:
     """Where a rule can match: one of ``words``, a number of up to four digits, or a dotted
     date ("20.11.2026", written so in Ukrainian and Russian news: its numbers touch dots)."""
     return re.compile(
-        r"(?<![A-Za-z])(?:" + trie(words) + r")(?![A-Za-z])|(?<![$£€.,\d])\d{1,4}(?![\d%]|[.,]\d)"
+        # a word is whole between letters of either script ("р" is not a trigger inside "року")
+        r"(?<![A-Za-z\u0400-\u04ff])(?:" + trie(words) + r")(?![A-Za-z\u0400-\u04ff])"
+        r"|(?<![$£€.,\d])\d{1,4}(?![\d%]|[.,]\d)"
         r"|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2,4}(?![\d])"
     )
 

@@ -191,11 +191,13 @@ def explicit_case(pattern: str) -> str:
     return "".join(out)
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Cyrillic letters get their own branches too: in a Ukrainian or Russian text every rule starts
+# with one, and a shared "anything else" branch would try all of them at every word
+_LETTERS = "abcdefghijklmnopqrstuvwxyz" + "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэъё"
 _DIGITS = "0123456789"
 DISPATCH = [(c, f"[{c}{c.upper()}]") for c in _LETTERS] + [
     (_DIGITS, "[0-9]"),
-    ("\0", "[^a-zA-Z0-9]"),
+    ("\0", "[^a-zA-Z0-9" + "".join(c + c.upper() for c in _LETTERS[26:]) + "]"),
 ]
 ALL_KEYS: frozenset[str] = frozenset(_LETTERS + _DIGITS + "\0")
 
