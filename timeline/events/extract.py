@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ..anchoring.model import PublicationEstimate
 
 MIN_WORDS = 4
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word of any script (Ukrainian, Russian too)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 

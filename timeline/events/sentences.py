@@ -12,7 +12,7 @@ import re
 
 from .words import words
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[A-Z0-9])")
+_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"“‘«(\[A-Z0-9А-ЯЁІЇЄҐ])")  # Latin or Cyrillic capital
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 
