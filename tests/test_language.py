@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
+from timeline.cli import main
 from timeline.content.language import article_language, detect, table
 from timeline.content.loader import article_from_text
 from timeline.core.problems import Problems
+
+from .project import make_project
 
 TODAY = dt.date(2026, 12, 4)
 
@@ -75,3 +80,30 @@ def test_loader_detects_and_warns_naming_the_file() -> None:
 def test_declared_language_is_kept() -> None:
     article, _ = _load("---\ntitle: Удар\nlanguage: uk\n---\nВ ночь на 20 ноября Россия атаковала Киев.\n")
     assert article is not None and article.language == "uk"  # type: ignore[attr-defined]
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("name", "kyiv", "odesa"),
+    [("uk", "20 листопада 2026 року", "13 листопада"), ("ru", "20 ноября 2026 года", "13 ноября")],
+)
+def test_ukrainian_and_russian_articles_end_to_end(tmp_path: Path, name: str, kyiv: str, odesa: str) -> None:
+    """An undated article of ours in each language: detected, dated from its own text, its events on
+    the right days, its dates highlighted on its page."""
+    article = (DATA / f"article_{name}.txt").read_text("utf-8")
+    project = make_project(tmp_path, {f"article_{name}.txt": article})
+    assert main(["build", "--config", str(project / "mkdocs.yml"), "--today", "2026-12-04"], environ={}) == 0
+    out = project / "site_src" / "timeline"
+    page = (out / "articles" / f"article-{name}.md").read_text("utf-8")
+    assert f"| Language | {name} |" in page
+    assert "2026-11-20" in page and "inferred" in page  # the publication date, from the text
+    marks = dict(re.findall(r'<a class="tl-date"[^>]* href="([^"]*)"[^>]*>([^<]*)</a>', page))
+    by_words = {words: href for href, words in marks.items()}
+    assert by_words[kyiv].endswith("2026-11.html#2026-11-20")
+    assert by_words[odesa].endswith("2026-11.html#2026-11-13")
+    month = (out / "months" / "2026-11.md").read_text("utf-8")
+    for day, words in (("2026-11-20", kyiv), ("2026-11-13", odesa)):
+        section = month.split(f"{{ #{day} }}")[1].split("\n## ")[0]
+        assert words in section, f"no event of {day} from {words!r}"
