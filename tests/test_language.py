@@ -11,6 +11,7 @@ import pytest
 from timeline.cli import main
 from timeline.content.language import article_language, detect, table
 from timeline.content.loader import article_from_text
+from timeline.core.gazetteer import load_gazetteer
 from timeline.core.problems import Problems
 
 from .project import make_project
@@ -107,3 +108,15 @@ def test_ukrainian_and_russian_articles_end_to_end(tmp_path: Path, name: str, ky
     for day, words in (("2026-11-20", kyiv), ("2026-11-13", odesa)):
         section = month.split(f"{{ #{day} }}")[1].split("\n## ")[0]
         assert words in section, f"no event of {day} from {words!r}"
+
+
+def test_gazetteer_names_a_place_in_all_three_languages() -> None:
+    found = load_gazetteer().find(
+        "Удар по Києві, обстріл Харькова; Kyiv і Kharkiv. Киевский торт, Харківщина."
+    )
+    assert [(m.text, m.entity.id) for m in found] == [
+        ("Києві", "kyiv"),
+        ("Харькова", "kharkiv"),
+        ("Kyiv", "kyiv"),
+        ("Kharkiv", "kharkiv"),
+    ]
