@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from timeline import temporal
 from timeline.temporal import rules as rules_mod
@@ -47,3 +51,28 @@ def check_rule(rule: rules_mod.Rule, language: str) -> None:
             if "anchor_name" in e:
                 assert t.anchor_name == e["anchor_name"], f"{rule.id}: {e['text']!r} anchor {t.anchor_name}"
         assert rule.reject or from_rule, f"{rule.id}: no expected expression came from this rule in {text!r}"
+
+
+ANCHORS = {
+    "the war": dt.date(2022, 2, 24),
+    "the full-scale invasion": dt.date(2022, 2, 24),
+    "the kursk operation": dt.date(2024, 8, 6),
+}
+
+
+def score_gold(path: Path, language: str) -> tuple[int, int, list[str]]:
+    """(expressions, found with their extent and value, the misses) of a self-made gold file."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    total = right = 0
+    misses = []
+    for s in data["sentences"]:
+        published = s.get("published", data["published"])
+        tagged = temporal.tag(s["text"], published, anchors=ANCHORS, language=language)
+        found = {t.text: t.timex3() for t in tagged}
+        for e in s["expect"]:
+            total += 1
+            if found.get(e["text"]) == e["value"]:
+                right += 1
+            else:
+                misses.append(f"{e['text']!r}: {found.get(e['text'])} != {e['value']} in {s['text']!r}")
+    return total, right, misses

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from timeline.temporal import rules as rules_mod
 
-from .rule_examples import check_rule
+from .rule_examples import check_rule, score_gold
 
 RULES = rules_mod.load("uk").rules
 
@@ -19,3 +21,12 @@ def test_rule_examples(rule: rules_mod.Rule) -> None:
 def test_the_language_is_a_rules_folder() -> None:
     assert "uk" in rules_mod.languages()
     assert all(r.source.startswith("uk/") for r in RULES)
+
+
+GOLD = Path(__file__).parent / "data" / "gold_uk.yaml"
+
+
+def test_self_made_gold_value_accuracy() -> None:
+    total, right, misses = score_gold(GOLD, "uk")
+    assert total >= 100
+    assert right / total >= 0.90, "\n".join(misses)
