@@ -46,7 +46,7 @@ def test_windows_find_what_a_full_scan_finds(text: str) -> None:
 def test_tag_with_date_equals_tag_then_resolve(text: str, day: dt.date) -> None:
     direct = temporal.tag(text, day)
     later = temporal.tag(text)
-    temporal.resolve(later, day)
+    temporal.resolve(later, day, text=text)  # the text: discourse anchoring reads it, as tag() does
     assert [(t.start, t.timex3()) for t in direct] == [(t.start, t.timex3()) for t in later]
 
 

@@ -80,7 +80,7 @@ def test_examples_resolve_the_same_later() -> None:
                 continue
             direct = temporal.tag(ex["text"], published, anchors=ex.get("anchors"))
             later = temporal.tag(ex["text"], anchors=ex.get("anchors"))
-            temporal.resolve(later, published, ex.get("anchors"))
+            temporal.resolve(later, published, ex.get("anchors"), text=ex["text"])
             assert [(t.start, t.end, t.timex3()) for t in direct] == [
                 (t.start, t.end, t.timex3()) for t in later
             ]
