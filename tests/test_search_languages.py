@@ -71,10 +71,13 @@ def test_search_finds_a_cyrillic_word(browser: Any, site_url: str, word: str, sh
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(site_url + "index.html")
     page.locator("label.md-search__icon, input.md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(word, delay=50)  # Material reads key events
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta').innerText.startsWith('Type')", timeout=15000
-    )
+    meta = "document.querySelector('.md-search-result__meta').textContent.startsWith('Type')"
+    page.wait_for_function(f"() => {meta}", timeout=30000)  # the index is loaded ("Initializing" before)
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(word, delay=50)
+    # Cyrillic letters are inserted as text, without key events; Material searches on a key event
+    box.press("End")
+    page.wait_for_function(f"() => !{meta}", timeout=30000)
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
     results = page.locator(".md-search-result").inner_text()
     assert "matching document" in results and shown in results
