@@ -85,7 +85,7 @@ def _log_runs(cues: list[Cue], lo: dt.date, hi: dt.date, anchor: dt.date | None)
     (weekday cues periodic), so only the days where some cue changes start a new run (split by
     weekday when a weekday cue is present). Each value is still summed cue by cue in the cues'
     order, as a day-by-day loop would sum it, so the result is the same to the last bit
-    (tests/test_anchoring_posterior.py)."""
+    (tests/anchoring/test_posterior.py)."""
     n = (hi - lo).days + 1
     lo_o, hi_o = lo.toordinal(), hi.toordinal()
     prior_end = min(n, (anchor - lo).days) if anchor is not None and anchor > lo else 0

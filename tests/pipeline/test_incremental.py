@@ -1,0 +1,189 @@
+"""The extraction cache and the executors: same bytes serial, in a pool, on Dask; correct invalidation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import timeline.pipeline.cache as cache_mod
+from timeline.content import load_articles
+from timeline.core.chronology import load_chronology
+from timeline.core.problems import Problems
+from timeline.json_view import result_record
+from timeline.pipeline.build import build
+from timeline.pipeline.cache import ResultCache, context_key
+from timeline.pipeline.executors import ExecutionPlan, run_extraction
+from timeline.pipeline.read_phase import collect
+
+from ..conftest import ROOT, TODAY
+from ..project import bundled_articles, make_project
+
+
+def _records(results: list) -> list[dict]:
+    return [result_record(r) for r in results]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[list, object]:
+    articles = load_articles(ROOT / "content", Problems(), today=TODAY)
+    chronology = load_chronology(ROOT / "content" / "chronology.yml")
+    return articles, chronology
+
+
+def test_process_pool_matches_serial_run(corpus: tuple[list, object]) -> None:
+    articles, chronology = corpus
+    serial = run_extraction(articles, chronology, TODAY, ExecutionPlan("serial"))
+    pooled = run_extraction(articles, chronology, TODAY, ExecutionPlan("process", jobs=2))
+    assert _records(pooled) == _records(serial)
+    assert [r.article.slug for r in pooled] == [a.slug for a in articles]
+
+
+def test_dask_local_cluster_matches_serial_run(corpus: tuple[list, object]) -> None:
+    pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'news-timeline[dask]'")
+    articles, chronology = corpus
+    serial = run_extraction(articles, chronology, TODAY, ExecutionPlan("serial"))
+    on_dask = run_extraction(articles, chronology, TODAY, ExecutionPlan("dask", jobs=2))
+    assert _records(on_dask) == _records(serial)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_pages_are_byte_identical_across_executors(tmp_path: Path) -> None:
+    trees = []
+    for name, plan in (("serial", ExecutionPlan("serial")), ("pool", ExecutionPlan("process", jobs=2))):
+        root = make_project(tmp_path / name, bundled_articles())
+        build(config_file=root / "mkdocs.yml", plan=plan, use_cache=False)
+        trees.append(_tree(root / "site_src" / "timeline"))
+    assert trees[0] == trees[1]
+
+
+def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", bundled_articles())
+    cache_dir = tmp_path / "cache"
+    content = root / "content"
+    first = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"))
+    calls: list[str] = []
+    real = cache_mod.ResultCache.get
+
+    def counting_get(self: ResultCache, key: str):  # type: ignore[no-untyped-def]
+        value = real(self, key)
+        calls.append("hit" if value is not None else "miss")
+        return value
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cache_mod.ResultCache, "get", counting_get)
+        second = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"))
+        assert calls == ["hit"] * 5
+        assert _records(second.articles) == _records(first.articles)
+        calls.clear()
+        target = next((content / "articles").iterdir())
+        target.write_text(target.read_text("utf-8") + "\nOn March 9, 2022, the TV tower was hit.\n", "utf-8")
+        third = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"))
+        assert sorted(calls) == ["hit"] * 4 + ["miss"]
+        changed = next(r for r in third.articles if r.article.path.endswith(target.name))
+        assert any(t.text == "March 9, 2022" or "March 9" in t.text for t in changed.timexes)
+
+
+def test_changing_the_chronology_invalidates_the_cache(tmp_path: Path) -> None:
+    chronology = (ROOT / "content" / "chronology.yml").read_bytes()
+    assert context_key(chronology, TODAY) != context_key(chronology + b"\n# edited\n", TODAY)
+    assert context_key(chronology, TODAY) != context_key(chronology, TODAY.replace(day=2))
+
+
+def test_changing_a_rule_file_changes_the_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "timeline"
+    shutil.copytree(ROOT / "timeline", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_mod, "_PACKAGE", package)
+    cache_mod.code_fingerprint.cache_clear()
+    before = cache_mod.code_fingerprint()
+    rule_files = sorted((package / "temporal").rglob("*.y*ml"))
+    assert rule_files, "the tagger's rules are data files"
+    rule_files[0].write_text(rule_files[0].read_text("utf-8") + "\n# a changed rule\n", "utf-8")
+    cache_mod.code_fingerprint.cache_clear()
+    assert cache_mod.code_fingerprint() != before
+    cache_mod.code_fingerprint.cache_clear()
+
+
+def test_generated_files_follow_the_umask(tmp_path: Path) -> None:
+    """Pages are renamed into place from temporary files, which mkstemp makes private (0600)."""
+    import os
+    import stat
+
+    from timeline.core.atomic import FILE_MODE, write_atomic
+    from timeline.output.writer import _write_pieces
+
+    write_atomic(tmp_path / "a.md", b"x")
+    _write_pieces(tmp_path / "b.md", ["y"])
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in ("a.md", "b.md"):
+        mode = stat.S_IMODE((tmp_path / name).stat().st_mode)
+        assert mode == FILE_MODE == 0o666 & ~mask, oct(mode)
+
+
+def test_editing_a_word_list_changes_the_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """news_common_words.txt is data the results depend on: editing it must not leave stale results."""
+    import shutil
+
+    from timeline.pipeline import cache
+
+    package = tmp_path / "timeline"
+    shutil.copytree(cache._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    cache.code_fingerprint.cache_clear()
+    before = cache.code_fingerprint()
+    words = package / "anchoring" / "news_common_words.txt"
+    words.write_text(words.read_text("utf-8") + "zzzzword\n", "utf-8")
+    cache.code_fingerprint.cache_clear()
+    try:
+        assert cache.code_fingerprint() != before
+    finally:
+        cache.code_fingerprint.cache_clear()
+
+
+def test_a_build_with_nothing_changed_is_skipped_and_any_change_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The no-op build (issue 18: 106 s at 9,280 real articles) reads no article and writes nothing,
+    reports the same problems, and leaves the same bytes as a cold build; an edited article, an
+    edited or deleted page, or another 'today' each mean a full build again."""
+    import timeline.pipeline.build as build_mod
+
+    articles = bundled_articles() | {"broken.md": "---\npublished: [not a date\n---\nText.\n"}
+    root = make_project(tmp_path / "p", articles)
+    config, out = root / "mkdocs.yml", root / "site_src" / "timeline"
+    first, problems = Problems(), Problems()
+    build(config_file=config, problems=first, today=TODAY)
+    cold = _tree(out)
+    collects: list[int] = []
+    real_collect = build_mod.collect
+    monkeypatch.setattr(build_mod, "collect", lambda *a, **k: collects.append(1) or real_collect(*a, **k))
+    summary = build(config_file=config, problems=problems, today=TODAY)
+    assert summary.endswith(": nothing changed since the last build, nothing written") and not collects
+    assert summary.startswith("5 articles, ")  # broken.md is a problem, not an article
+    assert [str(p) for p in problems] == [str(p) for p in first] and first.items
+    assert _tree(out) == cold
+    build(config_file=config, today=TODAY.replace(day=2))  # another 'today'
+    assert collects == [1]
+    target = root / "content" / "articles" / "001_474dacda6a1980da.txt"
+    target.write_text(target.read_text("utf-8") + "\nOn March 9, 2022, the TV tower was hit.\n", "utf-8")
+    build(config_file=config, today=TODAY)
+    assert collects == [1, 1]
+    index = out / "index.md"
+    index.write_text("edited by hand\n", "utf-8")
+    page = next((out / "articles").glob("putin-humiliated*.md"))
+    page.unlink()
+    build(config_file=config, today=TODAY)
+    assert collects == [1, 1, 1] and index.read_text("utf-8") != "edited by hand\n" and page.is_file()
+    incremental = _tree(out)
+    fresh = make_project(tmp_path / "cold", {**articles, target.name: target.read_text("utf-8")})
+    build(config_file=fresh / "mkdocs.yml", today=TODAY, use_cache=False)
+    assert incremental == _tree(fresh / "site_src" / "timeline")
