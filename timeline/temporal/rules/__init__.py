@@ -18,7 +18,6 @@ from timeline.core.datafile import (
     Choice,
     Date,
     Either,
-    Flag,
     Items,
     Record,
     Spec,
@@ -81,7 +80,6 @@ _EXAMPLE = Record(
         "absent": Text(),
         "published": Date(),
         "anchors": Table(values=Date()),
-        "timex2": Flag(),
     },
 )
 _ID = Text(form=r"[a-z0-9_]+(?:\.[a-z0-9_]+)+", what="an id written family.name (lower case)")
@@ -93,7 +91,7 @@ _RULE = Record(
         "value": Table(values=Anything("a builder parameter")),
         "examples": Items(_EXAMPLE, least=1),
     },
-    optional={"anchor": Choice(tuple(a.value for a in AnchorKind)), "flags": Items(Choice(("timex2",)))},
+    optional={"anchor": Choice(tuple(a.value for a in AnchorKind))},
 )
 _REJECT = Record(
     required={"id": _ID, "pattern": _RULE.required["pattern"], "examples": _RULE.required["examples"]}
@@ -140,12 +138,9 @@ _TRIGGER_TABLES = (
 
 
 @functools.cache
-def load(language: str = "en", timex2: bool = False) -> RuleSet:
-    """Load and compile the rule set of ``language`` (cached: compiled once per process).
-
-    Rules flagged ``timex2`` (TIMEX2 annotation conventions such as "former" as PAST_REF)
-    are only compiled in when ``timex2`` is true.
-    """
+def load(language: str = "en") -> RuleSet:
+    """Load and compile the rule set of ``language`` (cached: compiled once per process). One
+    rule set for every text: TIMEX2 is a way of writing values, at the evaluation's edge."""
     raw_tables: dict[str, Any] = dict(_read_yaml(language, "tables.yaml", _TABLES))
     case_sensitive = {w.lower() for w in raw_tables.pop("case_sensitive", [])}
     trigger_words = {str(w).lower() for w in raw_tables.pop("triggers", [])}
@@ -160,7 +155,6 @@ def load(language: str = "en", timex2: bool = False) -> RuleSet:
         fragments[name] = spaces(str(pat))
 
     rules, starts_of = _read_rules(language, fragments)
-    rules = [r for r in rules if timex2 or "timex2" not in r.flags]
     scanner, index_to_rule = assemble_scanner(rules, starts_of)
     return RuleSet(
         language, tables, rules, scanner, index_to_rule, Matchers(rules), trigger_regex(trigger_words)
@@ -200,7 +194,6 @@ def _read_rules(language: str, fragments: dict[str, str]) -> tuple[list[Rule], d
                     reject=reject,
                     source=f"{language}/{fname}",
                     group_names=tuple(GROUP.findall(pattern)),
-                    flags=tuple(raw.get("flags") or ()),
                 )
             )
     return rules, starts_of

@@ -26,7 +26,6 @@ class Rule:
     reject: bool = False
     source: str = ""
     group_names: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()
 
 
 @dataclass
