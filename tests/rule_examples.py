@@ -43,7 +43,7 @@ def check_rule(rule: rules_mod.Rule, language: str) -> None:
             t = by_text[e["text"]]
             from_rule = from_rule or t.rule == rule.id
             if "value" in e:
-                assert t.timex3() == e["value"], f"{rule.id}: {e['text']!r} -> {t.timex3()}"
+                assert t.timex3() == e["value"], f"{rule.id}: {e['text']!r} -> {t.timex3()} != {e['value']}"
             if "type" in e:
                 assert t.type.value == e["type"], f"{rule.id}: {e['text']!r} is {t.type.value}"
             if "anchor" in e:
