@@ -243,8 +243,12 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
     limit = max(1, settings.month_page_limit)
     for key in sorted(set(by_month) | set(published)):
         events = by_month.get(key, [])
-        coarse = sorted((e for e in events if vague(section_of(e.date))), key=rank_key)
-        chunks = _split([e for e in events if not vague(section_of(e.date))], limit) or [[]]
+        precise: list[Event] = []
+        coarse: list[Event] = []
+        for event in events:
+            (coarse if vague(section_of(event.date)) else precise).append(event)
+        coarse.sort(key=rank_key)
+        chunks = _split(precise, limit) or [[]]
         names = _page_names(key, chunks)
         parts = [
             MonthPart(key, n, len(chunks), chunk, site.path("months", f"{name}.md"))
@@ -294,13 +298,14 @@ def _split(events: list[Event], limit: int) -> list[list[Event]]:
     """Pages of about ``limit`` events, cut only between days: the sections that start on one
     day (that day, its week) stay on one page, so no two pages share a day and their labels (the
     days they cover) never repeat. A day with more than ``limit`` events has pages of its own,
-    its events by rank (the best on its first page)."""
+    its events by rank (the best on its first page). ``events`` come in date order
+    (:func:`event_sort_key`), and each day keeps that order."""
     days: dict[dt.date, list[Event]] = defaultdict(list)
     for event in events:
         days[event.date.earliest].append(event)
     chunks: list[list[Event]] = [[]]
     for day in sorted(days):
-        group = sorted(days[day], key=event_sort_key)
+        group = days[day]
         if len(group) > limit:
             ranked = sorted(group, key=rank_key)
             chunks += [ranked[i : i + limit] for i in range(0, len(ranked), limit)] + [[]]

@@ -4,7 +4,7 @@ and the index of all articles."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable
 
 from ...core.results import ArticleResult
@@ -212,12 +212,11 @@ def articles_index(ctx: Context) -> str:
     out = front_matter("Articles")
     articles = ctx.timeline.articles
     out += ["# Articles", ""]
-    if len(articles) <= ARTICLES_PER_PAGE:
+    months = article_months(ctx)
+    if not months:
         out += [f"{plural(len(articles), 'article')}, with the publication date and where it came from.", ""]
         return "\n".join([*out, *article_table(ctx, page, list(articles)), ""])
-    months: dict[str | None, int] = defaultdict(int)
-    for r in articles:
-        months[article_month(r)] += 1
+    counts = Counter(article_month(r) for r in articles)
     out += [
         f"{plural(len(articles), 'article')}, by month of publication (given, or inferred from the "
         "text); each month's page lists its articles with the date and where it came from.",
@@ -225,9 +224,9 @@ def articles_index(ctx: Context) -> str:
         "| Month | Articles |",
         "|---|---:|",
     ]
-    for key in sorted(months, key=lambda k: (k is None, k or "")):
+    for key in months:
         name = month_name(key) if key else "Date not known"
-        out.append(f"| [{name}]({link(page, articles_month_page(ctx, key))}) | {months[key]:,} |")
+        out.append(f"| [{name}]({link(page, articles_month_page(ctx, key))}) | {counts[key]:,} |")
     return "\n".join([*out, ""])
 
 

@@ -184,8 +184,8 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
         out += ['!!! abstract "This month in the chronology"', ""]
         out += [f"    - **{describe(k.date)}**: {md(k.title)}" for k in key_events]
         out.append("")
-    month_events = [e for p in parts for e in p.events]
-    if part.number == 1 and len(month_events) > MONTH_KEY_EVENTS:
+    month_events = [e for p in parts for e in p.events] if part.number == 1 else []
+    if len(month_events) > MONTH_KEY_EVENTS:
         out += [f"## Key events of {name} {{ #key-{part.key} }}", ""]
         out += ["The month's best-ranked events (most outlets, most specific), one a day:", ""]
         out += highlight_lines(ctx, page, month_events, MONTH_KEY_EVENTS)
