@@ -118,7 +118,14 @@ def front_matter(title: str, tags: Iterable[Entity] = (), extra: str = "") -> li
 
 def badge(value: DateValue) -> str:
     key = precision(value)
-    return f'<span class="tl-badge tl-badge-{key}" title="{describe(value)}">{BADGES[key]}</span>'
+    # a label, not something a reader searches for: kept out of the index like every page furniture
+    attrs = f'class="tl-badge tl-badge-{key}" title="{describe(value)}" {SEARCH_SKIPPED}'
+    return f"<span {attrs}>{BADGES[key]}</span>"
+
+
+def unsearched(html: str) -> str:
+    """Inline text shown on the page but left out of the search index (labels, file names, counts)."""
+    return f"<span {SEARCH_SKIPPED}>{html}</span>"
 
 
 def sorted_members(event: Event) -> list[ArticleEvent]:

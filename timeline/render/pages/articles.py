@@ -11,7 +11,7 @@ from ...core.results import ArticleResult
 from ...core.thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
 from ...temporal.values import AnchorKind, Timex, TimexType
 from ..article_text import article_html
-from ..context import NOT_SEARCHED, SEARCH_EXCLUDED, Context, badge, front_matter, plural
+from ..context import NOT_SEARCHED, SEARCH_EXCLUDED, Context, badge, front_matter, plural, unsearched
 from ..dates import day_short, describe, month_key, month_name, span
 from ..layout import link, vague_publication
 from ..text import attr, display_text, md, safe_url, shorten
@@ -103,6 +103,8 @@ def metadata_table(ctx: Context, result: ArticleResult) -> list[str]:
     rows = [("Published", md(published_summary(result)))]
     if a.source:
         rows.append(("Source", md(a.source)))
+    # the address, file and language are shown but not searched: the index is loaded whole before
+    # the first result, and 10,000 addresses alone would fill a megabyte of it (issue 18)
     url = safe_url(a.url)
     if url:
         rows.append(("Original", f'<a href="{attr(url)}" rel="nofollow noopener">{md(shorten(url, 80))}</a>'))
@@ -119,7 +121,13 @@ def metadata_table(ctx: Context, result: ArticleResult) -> list[str]:
             ("Names", ", ".join(f"[{md(e.name)}]({link(page, ctx.site.tag_page(e.id))})" for e in found))
         )
     rows.append(("Dates found", str(sum(1 for t in result.timexes if t.value is not None))))
-    return ["| About this article | |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows), ""]
+    searched = {"Published", "Source", "Tags", "Names"}
+    return [
+        f"| {unsearched('About this article')} | |",
+        "|---|---|",
+        *(f"| {k} | {v} |" if k in searched else f"| {unsearched(k)} | {unsearched(v)} |" for k, v in rows),
+        "",
+    ]
 
 
 def article_page(ctx: Context, result: ArticleResult) -> str:
@@ -130,7 +138,7 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     # list of pages by tag would name every article page (6.6 MB of HTML at 5,495 articles)
     out = front_matter(title)
     out += [f"# {md(title)}", ""]
-    out += [f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})", ""]
+    out += [unsearched(f"[← All articles]({link(page, ctx.site.path('articles', 'index.md'))})"), ""]
     text, shown = article_html(result, lambda value: ctx.day_href(page, value, html=True), _reason)
     out += metadata_table(ctx, result)
     out += published_section(

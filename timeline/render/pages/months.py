@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ...core.results import ArticleEvent, Event
-from ..context import SEARCH_SKIPPED, Context, badge, front_matter, highlight_lines, plural, sorted_members
+from ..context import (
+    SEARCH_SKIPPED,
+    Context,
+    badge,
+    front_matter,
+    highlight_lines,
+    plural,
+    sorted_members,
+    unsearched,
+)
 from ..dates import MONTHS, day_long, describe, month_key, month_name, span
 from ..layout import (
     MonthPart,
@@ -44,7 +53,7 @@ def event_block(ctx: Context, page: str, event: Event) -> list[str]:
         f'<div class="tl-event" id="{event_anchor(event)}" markdown="1">',
         "",
         f"{badge(event.date)} {md(display_text(event.text))}"
-        + (f" <small>({ctx.reported(event)})</small>" if len(event.sources) > 1 else ""),
+        + (" " + unsearched(f"<small>({ctx.reported(event)})</small>") if len(event.sources) > 1 else ""),
         "",
     ]
     # the sources (article titles, the dating words) and any disagreement: on the page, not in the
@@ -113,7 +122,13 @@ def day_events(ctx: Context, page: str, section: Section, events: list[Event], s
         day = day_long(section.earliest)
         when = day if section.kind == "day" else f"the week of {day}"
         what = plural(len(rest), "more report" if shown else "report")
-        out += ['<details class="note" markdown="1">', f"<summary>{what} of {when}</summary>", ""]
+        # shown, but searched only through the day's best-ranked events: every report of every day
+        # would make the index, loaded whole before the first result, grow with the corpus (issue 18)
+        out += [
+            f'<details class="note" markdown="1" {SEARCH_SKIPPED}>',
+            f"<summary>{what} of {when}</summary>",
+            "",
+        ]
         for event in rest:
             out += event_block(ctx, page, event)
         out += ["</details>", ""]
@@ -126,7 +141,8 @@ def also_mentioned(ctx: Context, page: str, part: MonthPart, parts: list[MonthPa
     name = month_name(part.key)
     first = next(p for p in parts if p.vague) is part
     heading = f"Also mentioned in {name}" + ("" if first else " (continued)")
-    out = [f"## {heading} {{ #{ALSO}{part.key} }}", ""]
+    # vague mentions ("this spring") are background, not what a reader searches for
+    out = [f"## {heading} {{ #{ALSO}{part.key} {SEARCH_SKIPPED} }}", ""]
     what = (
         f"{plural(len(part.vague), 'event')} dated only to the month or a longer period "
         "(“in March”, “this spring”), best-ranked first"
@@ -140,7 +156,7 @@ def also_mentioned(ctx: Context, page: str, part: MonthPart, parts: list[MonthPa
     for event in part.vague:
         sections[section_of(event.date)].append(event)
     for section in sorted(sections):
-        out += [f"### {section_title(section)} {{ #{section.anchor} }}", ""]
+        out += [f"### {section_title(section)} {{ #{section.anchor} {SEARCH_SKIPPED} }}", ""]
         for event in sorted(sections[section], key=rank_key):
             out += event_block(ctx, page, event)
     return out + (["</details>", ""] if collapsed else [])
@@ -186,7 +202,7 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
         out.append("")
     month_events = [e for p in parts for e in p.events] if part.number == 1 else []
     if len(month_events) > MONTH_KEY_EVENTS:
-        out += [f"## Key events of {name} {{ #key-{part.key} }}", ""]
+        out += [f"## Key events of {name} {{ #key-{part.key} {SEARCH_SKIPPED} }}", ""]  # the days index them
         out += ["The month's best-ranked events (most outlets, most specific), one a day:", ""]
         out += highlight_lines(ctx, page, month_events, MONTH_KEY_EVENTS)
         out.append("")
