@@ -234,12 +234,15 @@ def test_busy_day_stays_on_one_page_best_first_and_vague_mentions_come_last_coll
     assert [int(n) for n in re.findall(r"Report number (\d)", shown)] == [8, 7, 6, 5, 4]
     assert "<summary>4 more reports of Monday 14 March 2022</summary>" in collapsed
     assert sorted(int(n) for n in re.findall(r"Report number (\d)", collapsed)) == [0, 1, 2, 3]
+    # a day is searched by the events shown open: the collapsed ones stay out of the search index
+    assert collapsed.startswith(' class="note" markdown="1" data-search-exclude>')
     # the spring mention, though it scores highest, is on no day: at the end of the month's last
     # page, collapsed, and every page links to it
     last = next(p for p in pages if "Also mentioned in March 2022" in pages[p])
     body = pages[last]
     assert body.index("Also mentioned in March 2022") > body.rindex("{ #2022-03-")
     assert body.index("<details", body.index("Also mentioned")) < body.index("Cafes reopened")
+    assert "## Also mentioned in March 2022 { #also-2022-03 data-search-exclude }" in body  # not searched
     assert all("vaguely dated mention" in page for page in pages.values())
     assert sum("Cafes reopened" in page for page in pages.values()) == 1
     # the first page opens with the month's key events, the best-ranked first among them

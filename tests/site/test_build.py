@@ -84,6 +84,13 @@ def test_search_index_keeps_titles_and_names_not_article_texts():
     assert any("Kherson" in d["text"] for d in months)  # the events' words
     assert "read as" in read(site / "timeline" / "months" / "2022-03.html")  # an event's sources ...
     assert not any("read as" in d["text"] or "Published this day" in d["text"] for d in months)  # ... not
+    # labels and file names are shown, not searched (each would be on every entry)
+    labels = ("exact day", "About this article", "Dates found", "articles/")
+    shown = read(site / page) + read(site / "timeline" / "months" / "2022-03.html")
+    assert all(word in shown.replace("&#47;", "/") for word in labels)
+    generated = [d for d in docs if d["location"].startswith("timeline/")]
+    assert not any(word in d["text"] for d in generated for word in labels)
+    assert "Published" in entries[0]["text"]  # the date stays
 
 
 def test_build_is_byte_identical_twice(tmp_path):
