@@ -8,7 +8,8 @@ from pathlib import Path
 from timeline.anchoring import anchor_text
 from timeline.core.chronology import load_chronology
 
-TODAY = dt.date(2026, 12, 4)
+from ..conftest import TODAY
+
 HISTORY = (
     "The Russo-Japanese War began on 8 February 1904 with a Japanese attack on Port Arthur. At the "
     "start of the war, Russia held the port with a strong squadron. Five weeks into the war, Japanese "

@@ -18,10 +18,9 @@ from timeline.core.chronology import load_chronology
 from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, DurationValue, Granularity, Mod, Timex, TimexType
 
-from ..conftest import ROOT
+from ..conftest import ROOT, TODAY
 
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")
-TODAY = dt.date(2026, 6, 1)
 D = dt.date
 
 

@@ -20,7 +20,7 @@ from timeline.pipeline import unchanged
 
 from ..project import make_project
 
-TODAY = "2026-12-03"
+TODAY = "2026-12-03"  # after the newest dated article of this pile (24 November 2026)
 
 BACKGROUND = {
     "2026-10-02": "Parliament in Kyiv approved a budget amendment adding funds for air defence "

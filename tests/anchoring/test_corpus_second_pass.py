@@ -19,10 +19,9 @@ from timeline.core.results import ArticleResult
 from timeline.pipeline.extraction import FirstReading, extract_article, place_again
 from timeline.temporal import tag
 
-from ..conftest import ROOT
+from ..conftest import ROOT, TODAY
 from .test_corpus_dating import BACKGROUND, STRIKE, STRIKE_DAY, UNDATED_REPORT
 
-TODAY = dt.date(2026, 12, 3)
 CHRONOLOGY = load_chronology(ROOT / "content" / "chronology.yml", today=TODAY)
 
 

@@ -25,10 +25,9 @@ from timeline.anchoring.newsdays import (
 from timeline.core.chronology import load_chronology
 from timeline.temporal import tag
 
-from ..conftest import ROOT
+from ..conftest import ROOT, TODAY
 
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")
-TODAY = dt.date(2025, 12, 31)
 HORIZON = (CHRON.window[0], TODAY)
 D = dt.date
 

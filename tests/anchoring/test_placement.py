@@ -17,10 +17,9 @@ from timeline.anchoring.placement import FROM, UNTIL, load_rules
 from timeline.core.chronology import load_chronology
 from timeline.temporal.values import AnchorKind, DurationValue, Timex
 
-from ..conftest import ROOT
+from ..conftest import ROOT, TODAY
 
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")
-TODAY = dt.date(2026, 6, 1)
 PUB = dt.date(2023, 5, 10)
 
 

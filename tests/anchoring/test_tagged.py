@@ -10,11 +10,10 @@ from timeline.anchoring import AnchoredText, anchor_text
 from timeline.core.chronology import load_chronology
 from timeline.temporal.values import AnchorKind, DateValue
 
-from ..conftest import ROOT
+from ..conftest import ROOT, TODAY
 
 ARTICLES = ROOT / "content" / "articles"
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")
-TODAY = dt.date(2026, 1, 1)
 D = dt.date
 
 

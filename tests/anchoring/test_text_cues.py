@@ -9,10 +9,9 @@ import datetime as dt
 from timeline.anchoring import anchor_text
 from timeline.core.chronology import load_chronology
 
-from ..conftest import ROOT
+from ..conftest import ROOT, TODAY
 
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")
-TODAY = dt.date(2025, 12, 31)
 D = dt.date
 
 
