@@ -123,6 +123,12 @@ def vague_publication(result: ArticleResult) -> bool:
     return pub.value is None or pub.confidence < TRUSTED_CONFIDENCE or wide
 
 
+def listed_day(result: ArticleResult) -> dt.date | None:
+    """The day an article sorts by in lists: its publication date, or the earliest it can have
+    been written; None when nothing is known (each list says where those go)."""
+    return result.published.value or result.published.earliest
+
+
 def publication_day(result: ArticleResult) -> dt.date | None:
     """The day an article is listed on in the chronology: given, or inferred firmly enough; else None."""
     pub = result.published

@@ -13,7 +13,7 @@ from ...temporal.values import AnchorKind, Timex, TimexType
 from ..article_text import article_html
 from ..context import NOT_SEARCHED, SEARCH_EXCLUDED, Context, badge, front_matter, plural, unsearched
 from ..dates import day_short, describe, month_key, month_name, span
-from ..layout import link, vague_publication
+from ..layout import link, listed_day, vague_publication
 from ..text import attr, display_text, md, safe_url, shorten
 
 
@@ -274,7 +274,7 @@ def article_table(ctx: Context, page: str, articles: list[ArticleResult]) -> lis
     )
 
     def order(r: ArticleResult) -> tuple[dt.date, str]:
-        return (r.published.value or r.published.earliest or dt.date.max, r.article.slug)
+        return (listed_day(r) or dt.date.max, r.article.slug)  # unknown dates last
 
     for r in sorted(articles, key=order):
         a = r.article

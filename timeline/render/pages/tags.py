@@ -8,7 +8,7 @@ from ...core.gazetteer import KIND_TITLES, KINDS, Entity
 from ...core.results import ArticleResult, Event
 from ..context import NOT_SEARCHED, Context, front_matter, plural
 from ..dates import describe
-from ..layout import highlights, link
+from ..layout import highlights, link, listed_day
 from ..text import display_text, md, shorten
 
 
@@ -86,8 +86,8 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
 
 
 def _day(result: ArticleResult) -> int:
-    value = result.published.value or result.published.earliest
-    return value.toordinal() if value else 0
+    day = listed_day(result)
+    return day.toordinal() if day else 0  # unknown: first in date order, last when latest first
 
 
 # ---- all pages ------------------------------------------------------------
