@@ -60,10 +60,29 @@ def test_an_anchor_without_about_names_applies_to_every_text(tmp_path: Path) -> 
         encoding="utf-8",
     )
     assert load_chronology(chronology).anchor_about == {}
-    assert _values(HISTORY, dt.date(2009, 12, 19), chronology)["Five weeks into the war"][0] == "2022-03-31"
+    # written after the anchor (one written before it cannot recall it: see the next test)
+    assert _values(HISTORY, dt.date(2023, 12, 19), chronology)["Five weeks into the war"][0] == "2022-03-31"
     with_about = chronology.read_text(encoding="utf-8").replace(
         "    aliases: [the war]\n", "    aliases: [the war]\n    about: [Ukraine, Kyiv]\n"
     )
     chronology.write_text(with_about, encoding="utf-8")
     assert load_chronology(chronology).anchor_about == {"invasion": ("ukraine", "kyiv")}
-    assert _values(HISTORY, dt.date(2009, 12, 19), chronology)["Five weeks into the war"][0] is None
+    assert _values(HISTORY, dt.date(2023, 12, 19), chronology)["Five weeks into the war"][0] is None
+
+
+def test_an_anchor_later_than_the_article_is_not_what_it_recalls() -> None:
+    """An article of 21 February 2022 cannot report the invasion of 24 February: "after Russia
+    invaded Ukraine's Crimean Peninsula in 2014" recalls 2014 and gets no invasion date (it used to
+    become an event of 24 February 2022, ranked among the day's first)."""
+    text = (
+        "The American sanctions were comparable to the actions the U.S. took after Russia invaded "
+        "Ukraine's Crimean Peninsula in 2014. Western leaders announced more sanctions on Monday."
+    )
+    values = _values(text, dt.date(2022, 2, 21))
+    value, notes = values["after Russia invaded Ukraine"]
+    assert value is None
+    assert any("the article was written before it (by 2022-02-21)" in n for n in notes)
+    assert values["Monday"][0] == "2022-02-21"
+    # written the day after, the same words do count from the invasion (a day's grace for time zones)
+    assert _values(text, dt.date(2022, 2, 23))["after Russia invaded Ukraine"][0] == "2022-02-24"
+    assert _values(text, dt.date(2022, 3, 1))["after Russia invaded Ukraine"][0] == "2022-02-24"

@@ -32,6 +32,8 @@ def resolve_timexes(
     ``text`` (the tagged text) lets war-relative timexes find their anchor's name just
     before them ("the Ukrainian raid enters the third day")."""
     anchors = gate(chronology_anchors(timexes, chronology, text), chronology, text, timexes)
+    later = not_yet(anchors, estimate)
+    anchors = {alias: day for alias, day in anchors.items() if alias not in later}
     tag_resolve(timexes, estimate.value, anchors, text=text)
     filled = False
     for tx in timexes:
@@ -41,9 +43,19 @@ def resolve_timexes(
         _previous_after_window(timexes)
     elsewhere = unnamed(chronology, text, timexes)
     for tx in timexes:
-        _note_anchor(tx, estimate, anchors, chronology, elsewhere)
+        _note_anchor(tx, estimate, anchors, chronology, elsewhere, later)
         if tx.value is not None:
             place(tx, estimate, anchors, text)
+
+
+def not_yet(anchors: dict[str, dt.date], estimate: PublicationEstimate) -> dict[str, dt.date]:
+    """The anchors (alias -> day) later than the article can have been written: an article of
+    21 February 2022 that says "after Russia invaded Ukraine" means 2014, not 24 February 2022.
+    One day's grace for time zones, as for a ``published`` date."""
+    if estimate.latest is None:
+        return {}
+    last = estimate.latest + dt.timedelta(days=1)
+    return {alias: day for alias, day in anchors.items() if day > last}
 
 
 def chronology_anchors(
@@ -110,7 +122,14 @@ def _note_anchor(
     anchors: dict[str, dt.date],
     chronology: Chronology,
     elsewhere: dict[str, tuple[str, ...]],
+    later: dict[str, dt.date],
 ) -> None:
+    if tx.value is None and isinstance(tx.spec, ChronologyRef) and tx.spec.anchor_name in later:
+        tx.notes.append(
+            f"not anchored to {tx.spec.anchor_name} ({later[tx.spec.anchor_name].isoformat()}): "
+            f"the article was written before it (by {estimate.latest})"
+        )
+        return
     if tx.value is None and isinstance(tx.spec, ChronologyRef):
         names = elsewhere.get(chronology.anchor_ids.get(tx.spec.anchor_name, ""))
         if names and tx.spec.anchor_name not in anchors:
