@@ -83,6 +83,24 @@ def test_an_anchor_later_than_the_article_is_not_what_it_recalls() -> None:
     assert value is None
     assert any("the article was written before it (by 2022-02-21)" in n for n in notes)
     assert values["Monday"][0] == "2022-02-21"
-    # written the day after, the same words do count from the invasion (a day's grace for time zones)
-    assert _values(text, dt.date(2022, 2, 23))["after Russia invaded Ukraine"][0] == "2022-02-24"
-    assert _values(text, dt.date(2022, 3, 1))["after Russia invaded Ukraine"][0] == "2022-02-24"
+    # written the day before (a day's grace for time zones) or after, the words count from it
+    news = "Western leaders met after Russia invaded Ukraine, officials said."
+    assert _values(news, dt.date(2022, 2, 23))["after Russia invaded Ukraine"][0] == "2022-02-24"
+    assert _values(news, dt.date(2022, 3, 1))["after Russia invaded Ukraine"][0] == "2022-02-24"
+    assert _values(news, dt.date(2022, 2, 22))["after Russia invaded Ukraine"][0] is None
+
+
+def test_a_war_relative_phrase_whose_clause_names_another_year_recalls_that_war() -> None:
+    """Written in June 2022, "after Russia invaded Ukraine's Crimean Peninsula in 2014" is 2014;
+    a year of the anchor in the clause, or one in another sentence, leaves the anchor alone."""
+    published = dt.date(2022, 6, 21)
+    text = (
+        "The sanctions match those the U.S. imposed after Russia invaded Ukraine's Crimean Peninsula "
+        "in 2014, officials said."
+    )
+    value, notes = _values(text, published)["after Russia invaded Ukraine"]
+    assert value is None and any("its clause names '2014'" in n for n in notes)
+    same_year = "Prices have doubled since Russia invaded Ukraine in February 2022, officials said."
+    assert _values(same_year, published)["since Russia invaded Ukraine"][0] == "2022-02-24"
+    other_sentence = "Crimea was annexed in 2014. Prices have doubled since Russia invaded Ukraine."
+    assert _values(other_sentence, published)["since Russia invaded Ukraine"][0] == "2022-02-24"

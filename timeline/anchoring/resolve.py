@@ -35,6 +35,8 @@ def resolve_timexes(
     later = not_yet(anchors, estimate)
     anchors = {alias: day for alias, day in anchors.items() if alias not in later}
     tag_resolve(timexes, estimate.value, anchors, text=text)
+    if text is not None:
+        _year_in_the_clause(timexes, text, anchors)
     filled = False
     for tx in timexes:
         if tx.value is None and isinstance(tx.spec, YearlessDate):
@@ -56,6 +58,33 @@ def not_yet(anchors: dict[str, dt.date], estimate: PublicationEstimate) -> dict[
         return {}
     last = estimate.latest + dt.timedelta(days=1)
     return {alias: day for alias, day in anchors.items() if day > last}
+
+
+CLAUSE_GAP = 60  # characters between a war-relative phrase and a year that belongs to it
+
+
+def _year_in_the_clause(timexes: list[Timex], text: str, anchors: dict[str, dt.date]) -> None:
+    """A war-relative phrase whose own clause names another year recalls that year's war:
+    "after Russia invaded Ukraine's Crimean Peninsula in 2014" is not 24 February 2022. The
+    explicit date nearest the phrase, with no stop between them, decides."""
+    explicit = [t for t in timexes if t.anchor == AnchorKind.NONE and isinstance(t.value, DateValue)]
+    for tx in timexes:
+        spec = tx.spec
+        day = anchors.get(spec.anchor_name) if isinstance(spec, ChronologyRef) else None
+        if not isinstance(spec, ChronologyRef) or day is None or tx.value is None:
+            continue
+        gaps = []
+        for other in explicit:
+            gap = text[tx.end : other.start] if other.start >= tx.end else text[other.end : tx.start]
+            if len(gap) <= CLAUSE_GAP and not any(c in gap for c in ".;!?\n"):
+                gaps.append((len(gap), other.start, other))
+        if not gaps:
+            continue
+        nearest = min(gaps, key=lambda g: (g[0], g[1]))[2]
+        value = nearest.value
+        if isinstance(value, DateValue) and not value.earliest.year <= day.year <= value.latest.year:
+            tx.value = None
+            tx.notes.append(f"not anchored to {spec.anchor_name}: its clause names {nearest.text!r}")
 
 
 def chronology_anchors(
