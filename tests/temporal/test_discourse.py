@@ -125,3 +125,21 @@ def test_as_soon_as_points_ahead_even_in_the_past_tense() -> None:
     wednesday = dt.date(2022, 3, 2)
     text = "Brokers expected buyers to return as soon as trading opened Monday."
     assert dict(_values(text, wednesday))["Monday"] == "2022-03-07"
+
+
+def test_an_aside_about_the_past_does_not_make_news_a_narrative() -> None:
+    """A news story whose first explicit date is an aside ("posting videos ... since 2014") is not
+    a history: its "late March" and "15 April" are the weeks before publication. Before the whole
+    text was weighed, the aside set the time told and every later date followed it into 2014."""
+    text = (
+        "One video was filmed by a blogger who has posted from Russian-held areas since 2014.\n"
+        "Another was filmed by a journalist who began posting videos from the city in late March. "
+        "The earliest was uploaded on 15 April, officials said on Tuesday, and the next on 18 April."
+    )
+    values = dict(_values(text, dt.date(2022, 4, 28)))
+    assert values["late March"] == "2022-03"
+    assert values["15 April"] == "2022-04-15"
+    assert values["18 April"] == "2022-04-18"
+    # a history that opens its sentences with the years it tells is still one
+    story = "In 2014 Russia annexed Crimea. In April, separatists seized buildings in Donetsk."
+    assert dict(_values(story, dt.date(2022, 4, 28)))["April"] == "2014-04"

@@ -23,7 +23,7 @@ from timeline.core.datafile import Choice, Date, Items, Number, Record, Text, re
 
 from .rules import RULES_DIR
 from .specs import DayOfMonth, Deictic, HolidayRef, WeekdayRef, YearlessDate
-from .values import AnchorKind, DateValue, Granularity, Timex
+from .values import AnchorKind, DateValue, Granularity, RefValue, Timex
 
 NOTE = "anchored to the time the text is about"  # the start of the note a discourse anchor leaves
 
@@ -96,16 +96,49 @@ class Discourse:
     The text is in the past when, in the text so far or in its current paragraph (a news article's
     background paragraph), explicit dates well before publication outnumber the marks of its own
     time: explicit dates near publication and "today", "last week", "on Tuesday" (in a paragraph,
-    as many are enough)."""
+    as many are enough). The text so far counts only in a text that is a narrative as a whole
+    (:meth:`_narrative`): a news story whose first date is an aside ("posting videos since 2014")
+    must not count its "late March" from 2014."""
 
-    def __init__(self, reference: dt.date | None, language: str = "en", text: str | None = None) -> None:
+    def __init__(
+        self,
+        reference: dt.date | None,
+        language: str = "en",
+        text: str | None = None,
+        timexes: list[Timex] | None = None,
+    ) -> None:
         self.reference = reference
         self.cues = cues(language)
         self.text = text
+        self.narrative = timexes is None or self._narrative(timexes)
         self.about: DateValue | None = None  # the time the text is about, when it is not "now"
         self.source = ""  # the words that set it
         self.whole, self.paragraph = _Tally(), _Tally()
         self.at = 0  # where the last timex seen starts
+
+    def _narrative(self, timexes: list[Timex]) -> bool:
+        """Whether the whole text tells the past: more explicit dates well before publication than
+        marks of its own time ("today", "on Tuesday", "last week", explicit dates near it)."""
+        if self.reference is None:
+            return True
+        past = present = 0
+        for t in timexes:
+            value = t.value
+            if t.anchor == AnchorKind.NONE and isinstance(value, DateValue):
+                if (self.reference - value.latest).days < self.cues.past_days:
+                    present += 1
+                else:
+                    past += 1
+            elif t.anchor == AnchorKind.PUBLICATION and isinstance(t.spec, WeekdayRef):
+                present += 1  # "on Tuesday"
+            elif t.anchor == AnchorKind.PUBLICATION and isinstance(t.spec, Deictic):
+                # "yesterday", "last week", "two years ago"; not "the end of the year", which a
+                # narrative counts from the year it tells
+                words = set(_WORD.findall(t.text.lower()))
+                present += bool(t.spec.offset or words & self.cues.publication)
+            elif isinstance(t.value, RefValue) and t.value.ref == "PRESENT_REF":
+                present += 1  # "now", "currently"
+        return past > present
 
     def anchor(self, t: Timex) -> tuple[dt.date | None, bool]:
         """The day a publication-anchored timex counts from, and whether it is the time the text
@@ -129,7 +162,7 @@ class Discourse:
             # a paragraph that has opened a sentence with a past date as often as it spoke of
             # its own time is telling the past since then ("Russia attacked on Thursday. In
             # 2014 it annexed Crimea; in April, ...")
-            if not (self.whole.in_past() or self.paragraph.in_past(ties=True)):
+            if not ((self.narrative and self.whole.in_past()) or self.paragraph.in_past(ties=True)):
                 return False
         words = set(_WORD.findall(t.text.lower()))
         if isinstance(spec, YearlessDate) and spec.relation in ("last", "next"):

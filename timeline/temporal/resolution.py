@@ -331,7 +331,7 @@ def resolve(
         anchors = {k.lower(): (v.date() if isinstance(v, dt.datetime) else v) for k, v in anchors.items()}
     last: DateValue | None = None
     ref_value = DateValue.day(reference) if reference is not None else None
-    discourse = Discourse(reference, language, text)
+    discourse = Discourse(reference, language, text, timexes)
     for t in timexes:
         spec = t.spec
         followed = False
