@@ -128,6 +128,24 @@ def test_dates_counted_from_the_article_cannot_fall_after_it():
     assert article_events(a, timexes, vague) == []
 
 
+def test_a_plan_or_forecast_written_before_its_date_is_not_an_event():
+    """An article of June 2022 says the next contest is "scheduled for May 2023": what was expected
+    then, not what happened, so not an event of May 2023 (the 2022h1 dev site listed such plans up
+    to 2024). Once the day has passed, the same words are news of it."""
+    a = make_article(
+        "Ukraine won the right to stage the next contest, scheduled for May 2023. "
+        "The city council met on June 16 to plan the celebrations, the mayor said."
+    )
+    timexes = [
+        tx(a, "May 2023", DateValue.month(2023, 5)),
+        tx(a, "June 16", day(2022, 6, 16), spec=YearlessDate(Granularity.DAY, 6, 16)),
+    ]
+    written = estimate(D(2022, 6, 17), D(2022, 6, 17), D(2022, 6, 17), 1, "metadata")
+    assert [e.date for e in article_events(a, timexes, written)] == [day(2022, 6, 16)]
+    later = estimate(D(2023, 6, 1), D(2023, 6, 1), D(2023, 6, 1), 1, "metadata")
+    assert [e.date for e in article_events(a, timexes, later)] == [DateValue.month(2023, 5), day(2022, 6, 16)]
+
+
 def test_time_of_writing_is_not_an_event():
     a = make_article(
         "Kremlin spokesman Dmitry Peskov played down any hopes of a breakthrough today. "

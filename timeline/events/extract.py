@@ -26,6 +26,7 @@ Rules, in order (each one documented in site_src/guide/events.md):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
@@ -123,12 +124,15 @@ def _pick(text: str, start: int, end: int, candidates: list[tuple[int, Timex]]) 
     return min(candidates, key=key)
 
 
+GRACE = dt.timedelta(days=1)  # time zones: "Thursday" in Kyiv can be Wednesday where it was filed
 YEAR_UNSURE_DAYS = 183  # a weak estimate wider than this cannot give "March 22" its year
 
 
 def honest_date(timex: Timex, value: DateValue, published: PublicationEstimate | None) -> DateValue | None:
     """``value``, a coarser date that holds every day it could be given the publication estimate's
     uncertainty, or None when the date cannot be trusted at all (rule 6)."""
+    if published is not None and published.latest is not None and value.earliest > published.latest + GRACE:
+        return None  # later than the article can have been written: a plan or a forecast, not news
     if (
         published is None
         or published.value is None
