@@ -90,6 +90,39 @@ def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(tmp_path: Path)
         assert any(t.text == "March 9, 2022" or "March 9" in t.text for t in changed.timexes)
 
 
+def test_unchanged_files_are_not_read_again(tmp_path: Path) -> None:
+    """An article whose file's bytes and path are unchanged comes from the cache as read, with the
+    warnings its reading gave (issue 18: reading was 25 s of a one-article build at 10,000)."""
+    latin = "Kyiv talks\n\nOn March 9, 2022, the caf\u00e9 near the TV tower was hit.\n".encode("cp1252")
+    root = make_project(tmp_path / "p", bundled_articles())
+    (root / "content" / "articles" / "latin.txt").write_bytes(latin)
+    content, cache_dir = root / "content", tmp_path / "cache"
+    first_problems = Problems()
+    first = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"), problems=first_problems)
+    assert any("cp1252" in p.message for p in first_problems)
+    read: list[str] = []
+    real = cache_mod.read_article
+
+    def counting_read(path: Path, rel: str, problems: Problems, *, today):  # type: ignore[no-untyped-def]
+        read.append(rel)
+        return real(path, rel, problems, today=today)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cache_mod, "read_article", counting_read)
+        again = Problems()
+        second = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"), problems=again)
+        assert read == []
+        assert [str(p) for p in again] == [str(p) for p in first_problems]
+        assert _records(second.articles) == _records(first.articles)
+        assert [r.article.text for r in second.articles] == [r.article.text for r in first.articles]
+        target = content / "articles" / "latin.txt"
+        target.write_bytes(latin.replace(b"March 9", b"March 10"))
+        third = collect(content, cache_dir=cache_dir, plan=ExecutionPlan("serial"))
+        assert read == ["articles/latin.txt"]
+        changed = next(r for r in third.articles if r.article.path == "articles/latin.txt")
+        assert "March 10" in changed.article.text and "caf\u00e9" in changed.article.text
+
+
 def test_changing_the_chronology_invalidates_the_cache(tmp_path: Path) -> None:
     chronology = (ROOT / "content" / "chronology.yml").read_bytes()
     assert context_key(chronology, TODAY) != context_key(chronology + b"\n# edited\n", TODAY)

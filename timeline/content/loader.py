@@ -7,12 +7,13 @@ the file name, the line where there is one, and what to do.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..core.problems import Problems
@@ -220,14 +221,21 @@ def iter_article_files(content_dir: Path, problems: Problems) -> list[tuple[Path
 
 
 def iter_articles(
-    files: Iterable[tuple[Path, str]], problems: Problems, *, today: dt.date
+    files: Iterable[tuple[Path, str]],
+    problems: Problems,
+    *,
+    today: dt.date,
+    read: Callable[[Path, str, Problems], Article | None] | None = None,
 ) -> Iterator[Article]:
     """The usable articles of ``files`` one at a time, with unique slugs and duplicates removed
-    (only a hash per article is kept to find duplicates)."""
+    (only a hash per article is kept to find duplicates). ``read`` reads one file instead of
+    :func:`read_article` (the build's cache of articles as read, pipeline/cache.py)."""
     seen_text: dict[str, str] = {}
     slugs: set[str] = set()
+    if read is None:
+        read = functools.partial(read_article, today=today)
     for path, rel in files:
-        article = read_article(path, rel, problems, today=today)
+        article = read(path, rel, problems)
         if article is None:
             continue
         key = hashlib.sha256(" ".join(article.body.split()).lower().encode()).hexdigest()

@@ -4,6 +4,10 @@ An entry's key covers everything the result depends on: the article file's bytes
 published override, the chronology file, the injected 'today', and a fingerprint of the code
 and rule files of the package. Change any of them and the entry is simply not found (no stale
 result is ever reused); old entries are pruned after each build.
+
+The same folder keeps each article as read from its file (:meth:`ResultCache.read`), keyed by the
+file's bytes and path: an unchanged file is then neither decoded, parsed nor language-detected
+again (2.5 ms an article of real news: 25 s of a one-article build at 10,000 articles, issue 18).
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ import hashlib
 import pickle
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..content import Article
+from ..content.loader import MAX_BYTES, read_article
 from ..core.atomic import write_atomic
+from ..core.problems import Problems
 from ..core.results import ArticleResult
 
 FORMAT = 2
@@ -61,13 +68,15 @@ class ResultCache:
         return hashlib.sha256(raw.encode()).hexdigest()
 
     def get(self, key: str) -> Entry | None:
+        return self._load(key)  # type: ignore[no-any-return]
+
+    def _load(self, key: str) -> Any:
         self._used.add(key)
         try:
             with self._file(key).open("rb") as handle:
-                value = pickle.load(handle)
+                return pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
-        return value  # type: ignore[no-any-return]
 
     def result(self, key: str, article: Article) -> ArticleResult | None:
         """The cached result for ``key``, with ``article`` (the cache keeps no text), or None."""
@@ -79,6 +88,27 @@ class ResultCache:
         """An entry (:meth:`get`) with its ``article``, as the result it was."""
         published, timexes, events, terms = entry
         return ArticleResult(article, published, timexes, events, terms)  # type: ignore[arg-type]
+
+    def read(self, path: Path, rel: str, problems: Problems, *, today: dt.date) -> Article | None:
+        """The file as :func:`~timeline.content.loader.read_article` reads it, with the problems it
+        reports, from the cache when the file's bytes and path are those of an entry."""
+        try:
+            data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+        except OSError:
+            data = None
+        if data is None:  # read_article says why it cannot be read
+            return read_article(path, rel, problems, today=today)
+        key = hashlib.sha256(f"{self.context}|read|{rel}|".encode() + data).hexdigest()
+        hit = self._load(key)
+        if isinstance(hit, tuple) and len(hit) == 2 and (hit[0] is None or isinstance(hit[0], Article)):
+            problems.items.extend(hit[1])
+            return hit[0]
+        found = Problems()
+        article = read_article(path, rel, found, today=today)
+        with contextlib.suppress(OSError):
+            write_atomic(self._file(key), pickle.dumps((article, found.items), protocol=5))
+        problems.items.extend(found.items)
+        return article
 
     def put(self, key: str, result: ArticleResult) -> None:
         self._used.add(key)

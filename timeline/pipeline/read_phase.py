@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import hashlib
 from collections import deque
@@ -85,7 +86,8 @@ def collect(
 
     def to_extract() -> Iterator[Article]:
         """The articles the cache cannot answer; the others are kept on the way."""
-        for article in iter_articles(files, problems, today=ref):
+        read = functools.partial(cache.read, today=ref) if cache is not None else None
+        for article in iter_articles(files, problems, today=ref, read=read):
             results.append(None)
             key = cache.key(article.digest, article.published, article.path) if cache is not None else None
             if key is not None:
