@@ -5,11 +5,13 @@ January-June 2022; beyond 5,495 the corpus is repeated with its dates moved on b
 corpus_dating.write_pile), each with its date and address in front matter, into a scratch project
 (this mkdocs.yml and the hand-written pages), then runs, each as its own command:
 
-- cold ``timeline build`` (empty cache), then ``mkdocs build`` (hosted; ``--offline`` adds the
-  offline build);
+- cold ``timeline build`` (empty cache), then the site build (hosted; ``--offline`` adds the
+  offline build): ``site_build/incremental.py``, whose first run is a full ``mkdocs build`` (same
+  output, tests/site/test_incremental_site.py) that records each page for the next run;
 - ``timeline build`` with nothing changed (no-op);
-- ``timeline build`` after one article is edited, then the site build again (one new article
-  through the whole pipeline);
+- ``timeline build`` after one article is edited, then the site build again with
+  ``site_build/incremental.py`` (it renders only the pages whose Markdown changed): one edited
+  article through the whole pipeline; ``--mkdocs-again`` also times a plain ``mkdocs build`` then;
 - the search index a browser loads before its first result (bytes, gzip bytes, entries), the
   largest HTML page, and with ``--browser`` the time to the first search result in headless
   Chromium (the hosted site over a local HTTP server).
@@ -51,6 +53,12 @@ def project(base: Path, n: int) -> Path:
 
 def mkdocs(offline: bool = False) -> list[str]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs.yml"]
+    return ["env", "OFFLINE=true", *cmd, "--site-dir", "site-offline"] if offline else cmd
+
+
+def site_build(offline: bool = False) -> list[str]:
+    """The site build that keeps unchanged pages (full on its first run)."""
+    cmd = [sys.executable, str(run_all.CODE / "site_build" / "incremental.py"), "--quiet"]
     return ["env", "OFFLINE=true", *cmd, "--site-dir", "site-offline"] if offline else cmd
 
 
@@ -112,16 +120,18 @@ def edit_one(root: Path) -> str:
     return target.name
 
 
-def bench(base: Path, n: int, offline: bool, browser: bool, keep: bool = False) -> list[tuple[str, str]]:
+def bench(
+    base: Path, n: int, offline: bool, browser: bool, keep: bool = False, mkdocs_again: bool = False
+) -> list[tuple[str, str]]:
     root = project(base, n)
     build = run_all.build_cmd()
     rows: list[tuple[str, str]] = []
     cold = run_all.run_measured(build, root)
     rows.append(("cold `timeline build`", cell(cold)))
-    site = run_all.run_measured(mkdocs(), root)
-    rows.append(("`mkdocs build` (hosted)", cell(site)))
+    site = run_all.run_measured(site_build(), root)
+    rows.append(("cold site build (hosted; a full `mkdocs build`)", cell(site)))
     if offline:
-        rows.append(("`mkdocs build` (offline)", cell(run_all.run_measured(mkdocs(True), root))))
+        rows.append(("cold site build (offline)", cell(run_all.run_measured(site_build(True), root))))
     rows.append(("cold pipeline (`timeline build` + hosted site)", f"{cold.seconds + site.seconds:.1f} s"))
     rows.append(("search index loaded before the first result", search_index(root / "site")))
     rows.append(("largest HTML page", largest_page(root / "site")))
@@ -131,9 +141,14 @@ def bench(base: Path, n: int, offline: bool, browser: bool, keep: bool = False) 
     name = edit_one(root)
     one = run_all.run_measured(build, root)
     rows.append((f"`timeline build`, one article edited ({name})", cell(one)))
-    again = run_all.run_measured(mkdocs(), root)
-    rows.append(("site build after it (hosted)", cell(again)))
+    again = run_all.run_measured(site_build(), root)
+    rows.append(("site build after it (hosted, `site_build/incremental.py`)", cell(again)))
+    if offline:
+        rows.append(("site build after it (offline)", cell(run_all.run_measured(site_build(True), root))))
     rows.append(("one edited article through the pipeline", f"{one.seconds + again.seconds:.1f} s"))
+    if mkdocs_again:
+        plain = run_all.run_measured(mkdocs(), root)
+        rows.append(("plain `mkdocs build` after it, for comparison", cell(plain)))
     if not keep:
         shutil.rmtree(root, ignore_errors=True)
     return rows
@@ -146,6 +161,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, action="append", help="articles (repeatable; default 1000)")
     parser.add_argument("--offline", action="store_true", help="also time the offline site build")
     parser.add_argument("--browser", action="store_true", help="time to first search result (Chromium)")
+    parser.add_argument("--mkdocs-again", action="store_true", help="a plain mkdocs build after the edit too")
     parser.add_argument("--keep", metavar="DIR", help="build in DIR/real-N and keep it (to profile it after)")
     args = parser.parse_args()
     if not corpus_dating.CORPUS.is_file():
@@ -159,7 +175,7 @@ def main() -> int:
         for n in sizes:
             print(f"N={n} ...", file=sys.stderr, flush=True)
             base = Path(args.keep) if args.keep else Path(tmp)
-            results[n] = bench(base, n, args.offline, args.browser, keep=bool(args.keep))
+            results[n] = bench(base, n, args.offline, args.browser, bool(args.keep), args.mkdocs_again)
     print(f"Measured {started:%Y-%m-%d %H:%M} UTC on {run_all.machine()}, corpus {corpus_dating.CORPUS.name}")
     print(
         f"(real articles, dated; load average {load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end)\n"
