@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from ..config import Settings
 from ..core.gazetteer import Gazetteer, default_gazetteer
 from ..core.results import Timeline
-from .context import make_context
+from .context import Context, make_context
 from .exports import export_makers
 from .pages import page_makers
 
@@ -26,8 +26,11 @@ class SiteFiles(Mapping[str, str | Iterable[str]]):
     """Generated files by path inside the output folder; a file is rendered each time it is looked
     up (a page as a string, a download as an iterable of pieces), never kept."""
 
-    def __init__(self, makers: dict[str, Callable[[], str | Iterable[str]]]) -> None:
+    def __init__(
+        self, makers: dict[str, Callable[[], str | Iterable[str]]], ctx: Context | None = None
+    ) -> None:
         self._makers = makers
+        self.ctx = ctx  # what the pages were made from (the build's page cache asks it, pipeline/pages.py)
 
     def __getitem__(self, path: str) -> str | Iterable[str]:
         return self._makers[path]()
@@ -42,7 +45,7 @@ class SiteFiles(Mapping[str, str | Iterable[str]]):
 def site_files(timeline: Timeline, settings: Settings, gazetteer: Gazetteer | None = None) -> SiteFiles:
     ctx = make_context(timeline, settings, gazetteer or default_gazetteer())
     makers: dict[str, Callable[[], str | Iterable[str]]] = {**page_makers(ctx), **export_makers(ctx)}
-    return SiteFiles({posixpath.relpath(path, settings.output): make for path, make in makers.items()})
+    return SiteFiles({posixpath.relpath(path, settings.output): make for path, make in makers.items()}, ctx)
 
 
 def render_site(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ...core.results import ArticleResult
 from ...core.thresholds import HIGH_CONFIDENCE, TRUSTED_CONFIDENCE
-from ...temporal.values import AnchorKind, Timex, TimexType
+from ...temporal.values import AnchorKind, DateValue, Timex, TimexType
 from ..article_text import article_html
 from ..context import NOT_SEARCHED, SEARCH_EXCLUDED, Context, badge, front_matter, plural, unsearched
 from ..dates import day_short, describe, month_key, month_name, span
@@ -169,6 +169,24 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
     out += [text, ""]
     out += timex_table(result, shown)
     return "\n".join(out)
+
+
+def article_page_inputs(ctx: Context, result: ArticleResult) -> tuple[object, ...]:
+    """What :func:`article_page` reads of ``ctx`` for ``result`` (its full result), as plain values:
+    equal inputs and an equal result give the same page, so a build can keep it (pipeline/pages.py).
+    Keep it in step with article_page."""
+    slug = result.article.slug
+    page = ctx.site.article_paths[slug]
+    corpus = [s for ev in result.published.evidence if ev.source == "corpus" for s in ev.articles]
+    return (
+        page,
+        ctx.title(slug),
+        ctx.site.path("articles", "index.md"),
+        [ctx.day_href(page, t.value, html=True) for t in result.timexes if isinstance(t.value, DateValue)],
+        [(e.name, ctx.site.tag_page(e.id)) for e in ctx.article_entities.get(slug, [])],
+        [(s, ctx.title(s), ctx.site.article_paths.get(s), ctx.published_words(s)) for s in corpus],
+        [(repr(e.date), e.text, ctx.event_href(page, e)) for e in ctx.article_events.get(slug, [])],
+    )
 
 
 def timex_table(result: ArticleResult, shown: set[int]) -> list[str]:
