@@ -220,3 +220,38 @@ def test_a_build_with_nothing_changed_is_skipped_and_any_change_builds(
     fresh = make_project(tmp_path / "cold", {**articles, target.name: target.read_text("utf-8")})
     build(config_file=fresh / "mkdocs.yml", today=TODAY, use_cache=False)
     assert incremental == _tree(fresh / "site_src" / "timeline")
+
+
+def test_article_pages_are_rendered_again_only_when_their_inputs_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new article: its page is rendered, and the page of an older article whose date links,
+    events or names it changes; the other article pages are kept as they are (pipeline/pages.py,
+    issue 18). The pages equal a cold build's."""
+    import timeline.render.pages.articles as articles_mod
+
+    articles = bundled_articles()
+    new = "002_9853564c60961229.txt"  # it adds events to days another article's dates link to
+    root = make_project(tmp_path / "p", {k: v for k, v in articles.items() if k != new})
+    config, out = root / "mkdocs.yml", root / "site_src" / "timeline"
+    build(config_file=config, today=TODAY)
+    before = _tree(out)
+    rendered: list[str] = []
+    real = articles_mod.article_page
+    monkeypatch.setattr(
+        articles_mod, "article_page", lambda ctx, r: rendered.append(r.article.path) or real(ctx, r)
+    )
+    (root / "content" / "articles" / new).write_text(articles[new], "utf-8")
+    build(config_file=config, today=TODAY)
+    after = _tree(out)
+    pages = [k for k in before if k.count("/") == 1 and k.startswith("articles/") and "index" not in k]
+    changed = sorted(k for k in pages if after[k] != before[k])  # older articles' pages
+    assert changed and len(rendered) == len(changed) + 1 < len(articles) and f"articles/{new}" in rendered
+    fresh = make_project(tmp_path / "cold", articles)
+    build(config_file=fresh / "mkdocs.yml", today=TODAY, use_cache=False)
+    assert after == _tree(fresh / "site_src" / "timeline")
+    rendered.clear()
+    (out / changed[0]).write_text("edited by hand\n", "utf-8")  # a page touched since: rendered
+    (root / "content" / "articles" / new).write_text(articles[new] + "\nMore.\n", "utf-8")
+    build(config_file=config, today=TODAY)
+    assert len(rendered) == 2 and _tree(out)[changed[0]] == after[changed[0]]

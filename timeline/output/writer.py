@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -112,11 +112,15 @@ def _write_one(target: Path, content: Content) -> bool:
     return True
 
 
-def write_output(root: Path, files: Mapping[str, Content]) -> WriteReport:
+def write_output(
+    root: Path, files: Mapping[str, Content], keep: Callable[[str], bool] | None = None
+) -> WriteReport:
     """Make ``root`` hold exactly ``files`` among the files the build owns.
 
     Only the keys are read before writing starts; each value is looked up once, in path order,
-    just before it is written (see the module's docstring).
+    just before it is written (see the module's docstring). A file for which ``keep(path)`` is true
+    and that exists is left as it is without looking its value up (the caller knows it would be
+    the same: pipeline/pages.py).
     """
     report = WriteReport()
     if root.is_symlink():
@@ -137,7 +141,9 @@ def write_output(root: Path, files: Mapping[str, Content]) -> WriteReport:
         target = root / rel
         if not target.parent.resolve().is_relative_to(base) or target.is_symlink():
             raise OutputError(f"refusing to write {rel!r}: it would leave {root}")
-        if _write_one(target, files[keys[rel]]):
+        if keep is not None and target.is_file() and keep(rel):
+            report.unchanged.append(rel)
+        elif _write_one(target, files[keys[rel]]):
             report.written.append(rel)
         else:
             report.unchanged.append(rel)

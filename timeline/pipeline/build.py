@@ -11,6 +11,7 @@ next build converges. The read phase parks each article's full result in a tempo
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ from ..config import ConfigError, load_settings
 from ..core.problems import Problems
 from ..output.writer import write_output
 from ..render import site_files
+from ..render.pages.articles import article_page_inputs
 from . import unchanged
 from .executors import ExecutionPlan
+from .pages import PageCache
 from .read_phase import collect
 from .store import ResultStore
 
@@ -57,6 +60,7 @@ def build(
             return f"{done}: nothing changed since the last build, nothing written"
         unchanged.forget(cache_dir)
     before = len(problems.items)
+    result_keys: dict[str, str] = {}
     with ResultStore(cache_dir) as store:
         timeline = collect(
             content,
@@ -66,8 +70,26 @@ def build(
             plan=plan,
             cache_dir=cache_dir,
             store=store,
+            result_keys=result_keys,
         )
-        report = write_output(out, site_files(timeline, settings))
+        files = site_files(timeline, settings)
+        pages = None
+        if cache_dir is not None and files.ctx is not None:  # keep unchanged article pages (pages.py)
+            ctx = files.ctx
+            paths = ctx.site.article_paths
+            pages = PageCache(
+                cache_dir,
+                out,
+                timeline,
+                result_keys,
+                lambda slug: posixpath.relpath(paths[slug], settings.output) if slug in paths else None,
+                lambda full: article_page_inputs(ctx, full),
+                settings,
+            )
+            pages.forget()
+        report = write_output(out, files, pages.keep if pages is not None else None)
+        if pages is not None:
+            pages.remember()
     head = f"{len(timeline.articles)} articles, {len(timeline.events)} events -> {out}"
     if cache_dir is not None and key is not None:
         unchanged.remember(cache_dir, key, out, Problems(problems.items[before:]), head)

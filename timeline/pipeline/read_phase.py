@@ -52,13 +52,16 @@ def collect(
     cache_dir: Path | None = None,
     store: ResultStore | None = None,
     learn: bool = True,
+    result_keys: dict[str, str] | None = None,
 ) -> Timeline:
     """Read and resolve everything in ``content_dir``.
 
     ``progress`` wraps the list of article files (it advances as each file is read). With a
     ``store``, the Timeline holds summaries and the store the full results (see the module).
     ``learn``: date the undated articles from the dated ones too (:func:`date_from_corpus`);
-    off only to measure what that adds (``timeline eval-published``).
+    off only to measure what that adds (``timeline eval-published``). ``result_keys`` (with a
+    ``cache_dir``) is filled with each article's cache key by slug, which names its whole result;
+    an article placed again by the corpus pass has none (pipeline/pages.py keeps no page of it).
     """
     problems = problems if problems is not None else Problems()
     chronology_file = content_dir / "chronology.yml"
@@ -105,6 +108,10 @@ def collect(
             cache.put(key, result)
         keep(index, result)
     done = [r for r in results if r is not None]
+    if result_keys is not None:
+        for i, r in enumerate(results):
+            if r is not None and i in keys:
+                result_keys[r.article.slug] = keys[i]
     if learn:
         full = (lambda r: store.get(r.article.slug)) if store is not None else (lambda r: r)
         for index, result in date_from_corpus(done, chronology, ref, full, plan, cache, keys):
@@ -112,6 +119,8 @@ def collect(
                 store.put(result)
                 result = summary(result, shared)
             done[index] = result
+            if result_keys is not None:
+                result_keys.pop(result.article.slug, None)
     if cache is not None:
         cache.prune()
     events = merge_events(done, chronology)
