@@ -10,14 +10,19 @@ import pytest
 from timeline import temporal
 from timeline.anchoring import anchor_text
 from timeline.core.chronology import load_chronology
+from timeline.temporal import rules
 from timeline.temporal.discourse import NOTE, cues
 
-EXAMPLES = cues("en").examples
+EXAMPLES = [(lang, e) for lang in rules.languages() for e in cues(lang).examples]
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])
-def test_discourse_examples(example: dict) -> None:
-    found = {t.text: t.timex3() for t in temporal.tag(example["text"], example["published"])}
+@pytest.mark.parametrize(
+    ("language", "example"), EXAMPLES, ids=[f"{g}:{e['text'][:40]}" for g, e in EXAMPLES]
+)
+def test_discourse_examples(language: str, example: dict) -> None:
+    found = {
+        t.text: t.timex3() for t in temporal.tag(example["text"], example["published"], language=language)
+    }
     for e in example["expect"]:
         assert found.get(e["text"]) == e["value"], (example["text"], found)
 
@@ -143,3 +148,41 @@ def test_an_aside_about_the_past_does_not_make_news_a_narrative() -> None:
     # a history that opens its sentences with the years it tells is still one
     story = "In 2014 Russia annexed Crimea. In April, separatists seized buildings in Donetsk."
     assert dict(_values(story, dt.date(2022, 4, 28)))["April"] == "2014-04"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "expect"),
+    [
+        (
+            "uk",
+            "Росія атакувала Київ у п'ятницю, повідомили у КМВА.\n"
+            "У 2014 році Росія окупувала Крим. У квітні бойовики захопили адмінбудівлі в Донецьку, "
+            "а в травні провели так званий референдум.\n"
+            "Минулого тижня, 13 листопада, удар припав на Одесу.",
+            dt.date(2026, 11, 18),
+            {
+                "п'ятницю": "2026-11-13",
+                "квітні": "2014-04",
+                "травні": "2014-05",
+                "13 листопада": "2026-11-13",
+            },
+        ),
+        (
+            "ru",
+            "Россия атаковала Киев в пятницу, сообщили в КГВА.\n"
+            "В 2014 году Россия оккупировала Крым. В апреле боевики захватили админздания в Донецке, "
+            "а в мае провели так называемый референдум.\n"
+            "На прошлой неделе, 13 ноября, удар пришелся на Одессу.",
+            dt.date(2026, 11, 18),
+            {"пятницу": "2026-11-13", "апреле": "2014-04", "мае": "2014-05", "13 ноября": "2026-11-13"},
+        ),
+    ],
+)
+def test_a_background_paragraph_in_ukrainian_and_russian_news(
+    language: str, text: str, published: dt.date, expect: dict[str, str]
+) -> None:
+    """News, a background paragraph about 2014 and back: the paragraph opens its sentence with the
+    year ("У 2014 році", "В 2014 году": the openers of its language), so its months are of 2014;
+    "минулого тижня" / "на прошлой неделе" bring the text back to the week of publication."""
+    found = {t.text: t.timex3() for t in temporal.tag(text, published, language=language)}
+    assert {k: found.get(k) for k in expect} == expect, found

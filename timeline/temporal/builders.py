@@ -28,7 +28,7 @@ from .specs import (
     YearlessDate,
     holiday_date,
 )
-from .tense import future_context, past_context, told_before
+from .tense import tense
 from .values import (
     AnchorKind,
     BCValue,
@@ -51,6 +51,7 @@ class Builder(CaptureReader):
 
     def __init__(self, rs: RuleSet) -> None:
         super().__init__(rs)
+        self.tense = tense(rs.language)
         self.kinds: dict[str, Callable[[Rule, Getter, dict[str, Any]], tuple[Any, Any, list[str]]]] = {
             "date": self._date,
             "numeric": self._numeric,
@@ -353,13 +354,21 @@ class Builder(CaptureReader):
         anchor = rule.anchor
         if value is not None:
             anchor = AnchorKind.NONE if rule.anchor != AnchorKind.CHRONOLOGY else anchor
-        if isinstance(spec, YearlessDate | WeekdayRef | DayOfMonth | HolidayRef) and future_context(
+        cues = self.tense
+        if (
+            isinstance(spec, WeekdayRef)
+            and cues.told_before(text, start, end)
+            and not cues.ahead_before(text, start)
+        ):
+            # "was announced Wednesday, they have said they will appeal": the verb that tells of
+            # the weekday wins over a future later in the sentence (not "as soon as trading opened
+            # Monday")
+            spec = replace(spec, past=True)
+        elif isinstance(spec, YearlessDate | WeekdayRef | DayOfMonth | HolidayRef) and cues.future_context(
             text, start, end
         ):
             spec = _with_future(spec)
-        elif (isinstance(spec, YearlessDate) and past_context(text, start)) or (
-            isinstance(spec, WeekdayRef) and told_before(text, start)
-        ):
+        elif isinstance(spec, YearlessDate) and cues.past_context(text, start, end):
             spec = replace(spec, past=True)
         ttype = rule.type or TimexType.DATE
         if kind == "shift" and isinstance(spec, Shift) and spec.offset.unit in ("H", "MIN"):

@@ -27,7 +27,7 @@ from .values import AnchorKind, DateValue, Granularity, RefValue, Timex
 
 NOTE = "anchored to the time the text is about"  # the start of the note a discourse anchor leaves
 
-_WORDS = Items(Text(form=r"[a-z']+", what="a lower-case word"))
+_WORDS = Items(Text(form=r"[^\W\d_A-ZА-ЯІЇЄҐЁ]+(?:['’ʼ][^\W\d_A-ZА-ЯІЇЄҐЁ]+)*", what="a lower-case word"))
 _EXPECT = Record(required={"text": Text(), "value": Text()})
 SCHEMA = Record(
     required={
@@ -36,6 +36,7 @@ SCHEMA = Record(
         "discourse_words": _WORDS,
         "openers": _WORDS,
         "the_units": Items(Choice(("D", "W", "WE", "M", "Q", "H", "Y", "DE", "CE"))),
+        "pointing_words": _WORDS,
         "examples": Items(
             Record(
                 required={"text": Text(), "published": Date(), "expect": Items(_EXPECT)},
@@ -55,6 +56,7 @@ class Cues:
     discourse: frozenset[str]
     the_units: frozenset[str]
     openers: frozenset[str]
+    pointing: frozenset[str]  # "the": "the end of the year", "the next spring" point back
     examples: list[dict[str, Any]]
 
 
@@ -71,11 +73,13 @@ def cues(language: str = "en") -> Cues:
         frozenset(data["discourse_words"]),
         frozenset(data["the_units"]),
         frozenset(data["openers"]),
+        frozenset(data["pointing_words"]),
         list(data["examples"]),
     )
 
 
-_WORD = re.compile(r"[a-z']+")
+# a word in any script, with an inner apostrophe ("don't", "п'ятницю")
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 
 @dataclass
@@ -168,17 +172,23 @@ class Discourse:
         if isinstance(spec, YearlessDate) and spec.relation in ("last", "next"):
             # "the previous April", "the following spring", "the next spring" (not "next spring"):
             # before or after the time being told
-            told = bool(words & self.cues.discourse) or self._word_before(t) == "the"
+            told = bool(words & self.cues.discourse) or self._word_before(t) in self.cues.pointing
             return told and spec.year_offset is None and not spec.future
         if words & self.cues.publication:
             return False
+        if isinstance(spec, YearlessDate) and spec.year_offset is not None:
+            # "наступної весни": a language without an article reads a year away from the time
+            # told when it says so ("наступної" is a discourse word there), else from publication
+            return bool(words & self.cues.discourse) and not spec.future
         if isinstance(spec, YearlessDate):
             return spec.relation == "nearest" and spec.year_offset is None and not spec.future
         if isinstance(spec, DayOfMonth | HolidayRef):
             return not spec.future
         if isinstance(spec, Deictic):
             # "the end of the month", "that afternoon", "the year": the unit the text is in
-            back = bool(words & self.cues.discourse) or ("the" in words and spec.unit in self.cues.the_units)
+            back = bool(words & self.cues.discourse) or (
+                bool(words & self.cues.pointing) and spec.unit in self.cues.the_units
+            )
             return spec.offset == 0 and back
         return False
 

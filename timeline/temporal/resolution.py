@@ -157,7 +157,9 @@ def resolve_yearless(spec: YearlessDate, ref: dt.date) -> DateValue | None:
     if not cands:
         return None
     if spec.past:
-        past = [c for c in cands if c.earliest <= ref]
+        # a day ahead is still past for a writer in another time zone or after midnight ("в ночь
+        # на 21 ноября ... было" in an article dated the 20th)
+        past = [c for c in cands if c.earliest <= ref + dt.timedelta(days=1)]
         if past:
             return max(past, key=lambda c: c.earliest)
     return min(cands, key=lambda c: _distance(c, ref, spec.future))
@@ -372,7 +374,7 @@ def resolve(
                 value = resolve_deictic(spec, last.earliest)
             elif local_ref is not None:
                 if isinstance(spec, YearlessDate):
-                    if followed and spec.relation == "nearest":
+                    if followed and spec.relation == "nearest" and spec.year_offset is None:
                         # history narrates forward: a bare "September" is in the year being told
                         value = _yearless_in(spec, local_ref.year)
                     else:

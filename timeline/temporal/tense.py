@@ -1,91 +1,140 @@
-"""Whether the words around a date speak of the past or the future, the one list of future words.
+"""Whether the words around a date speak of the past or the future, per language.
 
 Two questions use the future words. The tagger asks whether a date without a year is upcoming
 ("will meet on Tuesday", "talks next month, on March 5"): it also looks after the date, and takes
-words that only point ahead to a date (:data:`LOOKING_AHEAD`: "next", "until", "postponed").
-The anchoring asks whether a sentence speaks of the future before a date (``anchoring.cues``):
-only :data:`FUTURE_WORDS`, as whole words between spaces.
+words that only point ahead to a date ("next", "until", "postponed"). The anchoring asks whether a
+sentence speaks of the future before a date (``anchoring.cues``): only :data:`FUTURE_WORDS`, as
+whole words between spaces. The words are data: ``rules/<lang>/tense.yaml``, whose examples the
+tests run; a language whose verb may follow the date ("У п'ятницю Росія атакувала Київ") says so
+with ``verb_anywhere``, and its past verb then counts anywhere in the date's clause.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
+from typing import Any
 
-# Words that put what follows them in the future: "will", "is due to", "is scheduled for".
-FUTURE_WORDS = (
-    "will",
-    "shall",
-    "scheduled",
-    "expected to",
-    "due to",
-    "set to",
-    "is to",
-    "are to",
-    "plans to",
-    "deadline",
-    "upcoming",
-)
-# Words near a date that make it an upcoming one, besides the future words: "we'll", "going to",
-# "until March 5", "postponed to", "heading into".
-LOOKING_AHEAD = (
-    "'ll",
-    "going to",
-    "plan to",
-    "expected",
-    "next",
-    "until",
-    "as soon as",
-    "as early as",
-    "to be held",
-    "postponed",
-    "heading",
-    "headed",
+from timeline.core.datafile import Date, Flag, Items, Record, Regex, Text, read
+
+from .rules import RULES_DIR
+
+_WORDS = Items(Text(what="a word or a regex piece"))
+_EXPECT = Record(required={"text": Text(), "value": Text()})
+SCHEMA = Record(
+    required={
+        "future_words": _WORDS,
+        "looking_ahead": _WORDS,
+        "strong_ahead": _WORDS,
+        "past_verb": Regex(),
+        "past_words": _WORDS,
+        "verb_anywhere": Flag(),
+        "examples": Items(
+            Record(required={"text": Text(), "published": Date(), "expect": Items(_EXPECT)}),
+            least=1,
+        ),
+    },
+    optional={"told": Regex(), "clause_words": _WORDS},
 )
 
-_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_WORDS + LOOKING_AHEAD) + r")\b", re.I)
-# words that point ahead even in a sentence told in the past ("as soon as trading opened Monday")
-STRONG_AHEAD = (*FUTURE_WORDS, "as soon as", "as early as", "to be held", "going to", "plan to")
-_WILL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in STRONG_AHEAD) + r")\b", re.I)
-# a past-perfect or past auxiliary: "until Thursday, they had not called him" looks back
-_LOOKED_BACK = re.compile(r"\b(?:had|hadn't|did|didn't|[a-z]{2,}[^e\W]ed)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_PAST = re.compile(r"\b(?:ended|was|were|had|did|began|started|closed|took place)\b", re.I)
 
 
-def past_context(text: str, start: int) -> bool:
-    """Whether the words just before [start) are in the past tense ("the year ended Jan. 31")."""
-    before = text[max(0, start - 40) : start]
-    cut = max(before.rfind("."), before.rfind("\n"), before.rfind(","))
-    return bool(_PAST.search(before[cut + 1 :]))
+def _words(items: list[str]) -> str:
+    return r"\b(?:" + "|".join(items) + r")\b"
 
 
-def future_context(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around [start, end) reads as future ("will meet on Tuesday")."""
-    left = max(0, start - 80)
-    before = text[left:start]
-    cut = max(before.rfind("."), before.rfind("\n"), before.rfind("!"), before.rfind("?"))
-    if cut >= 0:
-        before = before[cut + 1 :]
-    after = text[end : end + 40]
-    m = _SENTENCE_END.search(after)
-    if m:
-        after = after[: m.start()]
-    sentence = before + " " + after
-    if not _FUTURE.search(sentence):
-        return False
-    # words that only point ahead ("until", "next") in a sentence told in the past ("had not
-    # called until Thursday", "resisted until May 11") do not
-    return bool(_WILL.search(sentence)) or not _LOOKED_BACK.search(_FUTURE.sub(" ", sentence))
+@dataclass(frozen=True)
+class Tense:
+    """One language's tense cues (see the module)."""
+
+    future_words: tuple[str, ...]
+    future: re.Pattern[str]  # future words and words looking ahead
+    strong: re.Pattern[str]  # words that point ahead even in a sentence told in the past
+    looked_back: re.Pattern[str]  # a past verb anywhere in the sentence
+    past: re.Pattern[str]  # "the year ended Jan. 31"
+    told: re.Pattern[str]  # a past verb just before a weekday, or anywhere in its clause
+    verb_anywhere: bool
+    clause: re.Pattern[str] | None  # a word opening a new clause ("що", "что")
+    examples: list[dict[str, Any]]
+
+    def past_context(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause of [start, end) is in the past tense ("the year ended Jan. 31")."""
+        if self.verb_anywhere:
+            return self.told_before(text, start, end)
+        before = text[max(0, start - 40) : start]
+        cut = max(before.rfind("."), before.rfind("\n"), before.rfind(","))
+        return bool(self.past.search(before[cut + 1 :]))
+
+    def future_context(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence around [start, end) reads as future ("will meet on Tuesday")."""
+        sentence = " ".join(self._sentence(text, start, end, 80))
+        if not self.future.search(sentence):
+            return False
+        # words that only point ahead ("until", "next") in a sentence told in the past ("had not
+        # called until Thursday", "resisted until May 11") do not
+        return bool(self.strong.search(sentence)) or not self.looked_back.search(
+            self.future.sub(" ", sentence)
+        )
+
+    def ahead_before(self, text: str, start: int) -> bool:
+        """Whether a word that points ahead even in the past comes before [start) in its sentence
+        ("as soon as trading opened Monday")."""
+        return bool(self.strong.search(self._sentence(text, start, start, 80)[0]))
+
+    def told_before(self, text: str, start: int, end: int) -> bool:
+        """Whether a verb in the past tense tells of the date: just before it ("New Zealand said
+        Friday") or, with ``verb_anywhere``, anywhere in its clause ("У п'ятницю Росія атакувала")."""
+        if not self.verb_anywhere:
+            return bool(self.told.search(text[max(0, start - 30) : start]))
+        before, after = self._sentence(text, start, end, 60, 60)
+        if self.clause is not None:  # "заявив, що в четвер ...": the verb of another clause
+            cuts = list(self.clause.finditer(before))
+            if cuts:
+                before = before[cuts[-1].end() :]
+            m = self.clause.search(after)
+            if m:
+                after = after[: m.start()]
+        return bool(self.told.search(before) or self.told.search(after))
+
+    @staticmethod
+    def _sentence(text: str, start: int, end: int, width: int, ahead: int = 0) -> tuple[str, str]:
+        """The words of the sentence before [start) (up to ``width``) and after [end) (up to
+        ``ahead``, else half the width)."""
+        before = text[max(0, start - width) : start]
+        cut = max(before.rfind("."), before.rfind("\n"), before.rfind("!"), before.rfind("?"))
+        if cut >= 0:
+            before = before[cut + 1 :]
+        after = text[end : end + (ahead or width // 2)]
+        m = _SENTENCE_END.search(after)
+        if m:
+            after = after[: m.start()]
+        return before, after
 
 
-# the word just before a weekday, when it tells of the past: "officials said Friday", "met on Monday"
-_TOLD = re.compile(
-    r"\b(?:said|told|met|was|were|had|did|went|came|took|gave|made|left|fell|began|held|[a-z]{2,}[^e\W]ed)"
-    r"(?:\s+(?:on|late|early))?\s*$",
-    re.I,
-)
+@functools.cache
+def tense(language: str = "en") -> Tense:
+    """The tense cues of ``language`` (a language without the file: the English ones)."""
+    path = RULES_DIR / language / "tense.yaml"
+    if not path.is_file():
+        path = RULES_DIR / "en" / "tense.yaml"
+    data = read(path, SCHEMA, "a tense file", dates=True)
+    future, ahead, strong = data["future_words"], data["looking_ahead"], data["strong_ahead"]
+    clause = data.get("clause_words")
+    told = data.get("told", data["past_verb"])
+    return Tense(
+        future_words=tuple(future),
+        future=re.compile(_words(future + ahead), re.I),
+        strong=re.compile(_words(future + strong), re.I),
+        looked_back=re.compile(_words([data["past_verb"]]), re.I),
+        past=re.compile(_words(data["past_words"]), re.I),
+        told=re.compile(_words([told]) if data["verb_anywhere"] else r"\b(?:" + told + r")\s*$", re.I),
+        verb_anywhere=bool(data["verb_anywhere"]),
+        clause=re.compile(_words(clause), re.I) if clause else None,
+        examples=list(data["examples"]),
+    )
 
 
-def told_before(text: str, start: int) -> bool:
-    """Whether the words just before [start) are a verb in the past tense ("New Zealand said Friday")."""
-    return bool(_TOLD.search(text[max(0, start - 30) : start]))
+# the English future words, which the anchoring reads as whole words between spaces
+FUTURE_WORDS = tense("en").future_words
