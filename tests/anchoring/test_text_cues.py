@@ -146,3 +146,15 @@ def test_last_with_a_day_is_not_days_ago() -> None:
     assert any("some weeks to a year before" in e.reason for e in pub.evidence)
     plain = published(text.replace("last November 24", "November 24"))
     assert plain.value is not None and plain.value.month == 11 and 24 <= plain.value.day <= 30
+
+
+def test_the_annexation_of_crimea_is_not_the_annexation_of_four_regions() -> None:
+    """ "The illegal annexation of Crimea" named the annexation of four regions (30 September 2022)
+    through a too general alias, and pushed an article of February 2022 past that day."""
+    text = (
+        "Western leaders have not forgotten the illegal annexation of Crimea, the minister said on "
+        "Tuesday, as Russian troops massed near the border."
+    )
+    pub = published(text)
+    assert not any("four" in e.reason for e in pub.evidence)
+    assert any("annexes Crimea" in e.reason for e in pub.evidence)
