@@ -488,3 +488,28 @@ def test_weak_publication_estimates_are_shown_as_an_interval_not_a_day():
         files, "articles/kirby.md"
     )
     assert "most likely published around" not in html
+
+
+def test_a_long_phase_lists_its_months_by_year():
+    """The prelude (2014-2022) on a real pile has a hundred months of one or two events each: the
+    chronology lists them a line a year, each month linked with its count; a short phase keeps a
+    line a month."""
+    timeline = sample_timeline()
+    base = timeline.events[0]
+    for year in range(2015, 2017):
+        for month in range(1, 13):
+            day = DateValue.day(dt.date(year, month, 10))
+            member = dataclasses.replace(base.members[0], date=day)
+            timeline.events.append(
+                Event(f"{year}-{month}-old", day, f"Shelling near Donetsk {month}.", [member])
+            )
+    files = render_site(timeline, Settings())
+    index = text(files, "index.md")
+    prelude = index.split("## [Prelude")[1].split("\n## ")[0]
+    assert (
+        "- **2015** (12 events): [January](months/2015-01.md) 1 · [February](months/2015-02.md) 1" in prelude
+    )
+    assert prelude.count("\n- **") == 2 and "- [January 2015]" not in prelude
+    invasion = index.split("## [Invasion")[1].split("\n## ")[0]
+    assert "- [March 2022](months/2022-03.md):" in invasion  # a short phase: a line a month
+    assert "- **2016** (12 events)" in text(files, "phases/prelude.md")

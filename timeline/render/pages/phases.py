@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...core.chronology import Phase
 from ...core.results import Event
 from ..context import Context, front_matter, highlight_lines, plural
-from ..dates import day_short, describe, month_name
+from ..dates import MONTHS, day_short, describe, month_name
 from ..layout import link, section_of, vague
 from ..text import md
 
@@ -49,11 +49,39 @@ def phases_table(ctx: Context, page: str) -> list[str]:
 
 def month_line(ctx: Context, page: str, key: str, phase: Phase | None = None) -> str:
     parts = ctx.site.months[key]
-    events = [e for p in parts for e in p.events if phase is None or phase.contains(e.date.earliest)]
     published = [d for p in parts for d, _ in p.published if phase is None or phase.contains(d)]
     extra = f", {plural(len(published), 'article')} published" if published else ""
     extra += f", in {len(parts)} parts" if len(parts) > 1 else ""
-    return f"- [{month_name(key)}]({link(page, parts[0].path)}): {plural(len(events), 'event')}{extra}"
+    events = _events_in(ctx, key, phase)
+    return f"- [{month_name(key)}]({link(page, parts[0].path)}): {plural(events, 'event')}{extra}"
+
+
+MONTHS_LISTED = 12  # a phase with more months than this lists them by year, a line a year
+
+
+def month_lines(ctx: Context, page: str, months: list[str], phase: Phase | None = None) -> list[str]:
+    """A line a month; for a long phase (the eight years before the invasion), a line a year
+    with its months inline, so the page does not open with a hundred one-event months."""
+    if len(months) <= MONTHS_LISTED:
+        return [month_line(ctx, page, k, phase) for k in months]
+    years: dict[str, list[str]] = {}
+    for key in months:
+        years.setdefault(key[:4], []).append(key)
+    out = []
+    for year, keys in years.items():
+        counts = {k: _events_in(ctx, k, phase) for k in keys}
+        listed = " · ".join(
+            f"[{MONTHS[int(k[5:7]) - 1]}]({link(page, ctx.site.months[k][0].path)}) {counts[k]:,}"
+            for k in keys
+        )
+        out.append(f"- **{year}** ({plural(sum(counts.values()), 'event')}): {listed}")
+    return out
+
+
+def _events_in(ctx: Context, key: str, phase: Phase | None) -> int:
+    return sum(
+        1 for p in ctx.site.months[key] for e in p.events if phase is None or phase.contains(e.date.earliest)
+    )
 
 
 def chronology_index(ctx: Context) -> str:
@@ -77,15 +105,13 @@ def chronology_index(ctx: Context) -> str:
             f"{phase_dates(phase)}.",
             "",
         ]
-        out += [month_line(ctx, page, k, phase) for k in months] or [
-            "No events from the articles in this phase."
-        ]
+        out += month_lines(ctx, page, months, phase) or ["No events from the articles in this phase."]
         out.append("")
         placed.update(months)
     rest = [k for k in ctx.site.months if k not in placed]
     if rest:
         out += ["## Outside the phases" if phases else "## Months", ""]
-        out += [month_line(ctx, page, k) for k in rest]
+        out += month_lines(ctx, page, rest)
         out.append("")
     if not ctx.timeline.events:
         out += ["No dated events yet. Add articles to `content/articles/` and build again.", ""]
@@ -118,7 +144,7 @@ def phase_page(ctx: Context, phase: Phase, previous: Phase | None, following: Ph
             out.append(f"- **{describe(k.date)}**: {md(k.title)}")
         out.append("")
     out += ["## Months", ""]
-    out += [month_line(ctx, page, k, phase) for k in phase_months(ctx, phase)] or [
+    out += month_lines(ctx, page, phase_months(ctx, phase), phase) or [
         "No events from the articles in this phase."
     ]
     out.append("")
