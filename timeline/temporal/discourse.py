@@ -23,6 +23,7 @@ from timeline.core.datafile import Choice, Date, Items, Number, Record, Text, re
 
 from .rules import RULES_DIR
 from .specs import DayOfMonth, Deictic, HolidayRef, WeekdayRef, YearlessDate
+from .tense import tense
 from .values import AnchorKind, DateValue, Granularity, RefValue, Timex
 
 NOTE = "anchored to the time the text is about"  # the start of the note a discourse anchor leaves
@@ -113,6 +114,7 @@ class Discourse:
     ) -> None:
         self.reference = reference
         self.cues = cues(language)
+        self.tense = tense(language)
         self.text = text
         self.narrative = timexes is None or self._narrative(timexes)
         self.about: DateValue | None = None  # the time the text is about, when it is not "now"
@@ -180,10 +182,16 @@ class Discourse:
             # "наступної весни": a language without an article reads a year away from the time
             # told when it says so ("наступної" is a discourse word there), else from publication
             return bool(words & self.cues.discourse) and not spec.future
+        # a history points ahead from the time it tells ("from 24 July until 26 November"): there
+        # the date is the next one after that time (resolution), not one after publication
+        # ("is expected to dominate a summit set for April" stays the coming April)
+        ahead_ok = (self.reference is None or (self.narrative and self.whole.in_past())) and not (
+            self.text is not None and self.tense.strong_future(self.text, t.start, t.end)
+        )
         if isinstance(spec, YearlessDate):
-            return spec.relation == "nearest" and spec.year_offset is None and not spec.future
+            return spec.relation == "nearest" and spec.year_offset is None and (not spec.future or ahead_ok)
         if isinstance(spec, DayOfMonth | HolidayRef):
-            return not spec.future
+            return not spec.future or ahead_ok
         if isinstance(spec, Deictic):
             # "the end of the month", "that afternoon", "the year": the unit the text is in
             back = bool(words & self.cues.discourse) or (
@@ -191,6 +199,27 @@ class Discourse:
             )
             return spec.offset == 0 and back
         return False
+
+    def _aside(self, t: Timex, value: DateValue) -> bool:
+        """Whether an explicit date inside a history's sentence is an aside that leaves the time
+        told as it was: coarser than that time and of another year ("On 10 March 1975 ... for a
+        planned campaign in 1976. Its forces collapsed on 11 March": 1975)."""
+        about = self.about
+        if not (
+            about is not None
+            and t.anchor == AnchorKind.NONE
+            and self.narrating()
+            and value.granularity > about.granularity
+            and not (value.earliest <= about.earliest <= value.latest)
+            and not self._opens(t)
+        ):
+            return False
+        far = abs(value.earliest.year - about.earliest.year) >= 3  # "declassified in 2005"
+        return far or (self.text is not None and self.tense.future_context(self.text, t.start, t.end))
+
+    def narrating(self) -> bool:
+        """Whether the text is a narrative as a whole and has moved into the past (a history)."""
+        return self.about is not None and self.narrative and self.whole.in_past()
 
     def _word_before(self, t: Timex) -> str:
         if self.text is None:
@@ -224,7 +253,8 @@ class Discourse:
         if not isinstance(value, DateValue) or value.granularity > Granularity.YEAR:
             return
         if t.anchor == AnchorKind.NONE or followed:
-            self.about, self.source = value, t.text
+            if not self._aside(t, value):
+                self.about, self.source = value, t.text
             if t.anchor == AnchorKind.NONE and self.reference is not None:
                 near = (self.reference - value.latest).days < self.cues.past_days
                 self.whole.present += near
@@ -235,6 +265,9 @@ class Discourse:
             self.whole.present += 1  # a date of the past months counted from publication
             self.paragraph.present += 1
         elif t.anchor == AnchorKind.PUBLICATION and isinstance(t.spec, Deictic | WeekdayRef):
+            first = _WORD.match(t.text.lower())
+            if isinstance(t.spec, Deictic) and self.narrating() and first and first[0] in self.cues.pointing:
+                return  # "in the last month of World War II": the final one, not last month
             self.about = None  # "today", "last week", "on Tuesday": back to the time of writing
             self.whole.present += 1
             self.paragraph.present += 1

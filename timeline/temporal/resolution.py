@@ -359,6 +359,7 @@ def resolve(
                         and ref_value is not None
                         and base is not None
                         and base.granularity >= Granularity.YEAR
+                        and not discourse.narrating()  # a history's "two years before" is before 1948
                     ):
                         base = ref_value  # "year-earlier results" compares with now, not with "in 1988"
                     value = resolve_shift(spec, base, from_previous=last is not None) if base else None
@@ -377,6 +378,8 @@ def resolve(
                     if followed and spec.relation == "nearest" and spec.year_offset is None:
                         # history narrates forward: a bare "September" is in the year being told
                         value = _yearless_in(spec, local_ref.year)
+                        if spec.future and value is not None and value.earliest < local_ref:
+                            value = _yearless_in(spec, local_ref.year + 1)  # "until January"
                     else:
                         value = resolve_yearless(spec, local_ref)
                 elif isinstance(spec, WeekdayRef):

@@ -78,6 +78,11 @@ class Tense:
             self.future.sub(" ", sentence)
         )
 
+    def strong_future(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence of [start, end) has a word that points ahead even in the past
+        ("will", "is expected to"), not only "until" or "next"."""
+        return bool(self.strong.search(" ".join(self._sentence(text, start, end, 80))))
+
     def ahead_before(self, text: str, start: int) -> bool:
         """Whether a word that points ahead even in the past comes before [start) in its sentence
         ("as soon as trading opened Monday")."""
