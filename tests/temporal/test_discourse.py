@@ -186,3 +186,40 @@ def test_a_background_paragraph_in_ukrainian_and_russian_news(
     "минулого тижня" / "на прошлой неделе" bring the text back to the week of publication."""
     found = {t.text: t.timex3() for t in temporal.tag(text, published, language=language)}
     assert {k: found.get(k) for k in expect} == expect, found
+
+
+def test_a_history_points_ahead_from_the_time_it_tells() -> None:
+    """ "until 26 November" in a 1938 narrative is November 1938, not the November after the page
+    was written; "the same year" and "two years before" count from the text's last year."""
+    text = (
+        "The Nationalists reached the sea in April 1938. The Republicans tried to reconnect their "
+        "territory in the Battle of the Ebro, from 24 July until 26 November. In 1948 the French "
+        "created the State of Vietnam. In the same year, the French also granted independence to "
+        "Laos. Two years before, they had refused a similar status."
+    )
+    values = dict(_values(text, dt.date(2009, 12, 19)))
+    assert values["24 July"] == "1938-07-24"
+    assert values["26 November"] == "1938-11-26"
+    assert values["the same year"] == "1948"
+    assert values["Two years before"] == "1946"
+
+
+def test_an_aside_in_a_history_leaves_the_time_told() -> None:
+    """A later year inside a sentence of a history ("declassified in 2005") is an aside: the next
+    day without a year is still in the year being told (it was 2005-08-04)."""
+    text = (
+        "The destroyer was attacked on 2 August 1964. On 3 August 1964 the ships reported more "
+        "contacts. Documents declassified in 2005, however, revealed that there was no attack on "
+        "4 August. In 1965 the war widened."
+    )
+    assert dict(_values(text, dt.date(2009, 12, 19)))["4 August"] == "1964-08-04"
+
+
+def test_news_keeps_a_future_date_ahead() -> None:
+    """News that recalls past years is not a history for the future: "a summit set for April" is
+    the coming April even after "since 1949 ... in 1982"."""
+    text = (
+        "Since 1949, NATO has been expanded to include Greece and Turkey in 1952 and Spain in 1982. "
+        "The issue is expected to dominate a NATO summit set for Washington in April."
+    )
+    assert dict(_values(text, dt.date(1999, 3, 12)))["April"] == "1999-04"
