@@ -33,6 +33,7 @@ _EXPECT = Record(required={"text": Text(), "value": Text()})
 SCHEMA = Record(
     required={
         "past_days": Number(low=0),
+        "forward_days": Number(low=0),
         "publication_words": _WORDS,
         "discourse_words": _WORDS,
         "openers": _WORDS,
@@ -53,6 +54,7 @@ class Cues:
     """One language's discourse data."""
 
     past_days: int
+    forward_days: int  # a date this far before the time told is in the next year
     publication: frozenset[str]
     discourse: frozenset[str]
     the_units: frozenset[str]
@@ -70,6 +72,7 @@ def cues(language: str = "en") -> Cues:
     data = read(path, SCHEMA, "a discourse file", dates=True)
     return Cues(
         int(data["past_days"]),
+        int(data["forward_days"]),
         frozenset(data["publication_words"]),
         frozenset(data["discourse_words"]),
         frozenset(data["the_units"]),

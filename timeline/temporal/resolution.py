@@ -378,8 +378,12 @@ def resolve(
                     if followed and spec.relation == "nearest" and spec.year_offset is None:
                         # history narrates forward: a bare "September" is in the year being told
                         value = _yearless_in(spec, local_ref.year)
-                        if spec.future and value is not None and value.earliest < local_ref:
-                            value = _yearless_in(spec, local_ref.year + 1)  # "until January"
+                        if value is not None and (
+                            (spec.future and value.earliest < local_ref)
+                            or (local_ref - value.latest).days > discourse.cues.forward_days
+                        ):
+                            # "until January"; "in December 1916 ... their reply of 14 January"
+                            value = _yearless_in(spec, local_ref.year + 1)
                     else:
                         value = resolve_yearless(spec, local_ref)
                 elif isinstance(spec, WeekdayRef):
