@@ -43,6 +43,22 @@ def spaces(pattern: str) -> str:
 
 
 def table_regex(words: list[str], case_sensitive: set[str]) -> str:
+    """A word table as a regex that prefers the longest word, as a character trie: a flat
+    alternation of several hundred case forms ("тридцятого", "тридцятому", ...) costs the
+    engine a test per form at every word start, the trie one per letter. The words that can
+    match at one place are prefixes of each other, and the trie tries them longest first, as
+    the flat alternation sorted by length did; so a case-sensitive word that is a prefix of
+    another word, or has one, keeps the flat alternation (same order of tries)."""
+    folded = {w.lower() for w in words if w not in case_sensitive}
+    exact = [w for w in words if w in case_sensitive]
+    if any(a != b and (a.startswith(b) or b.startswith(a)) for a in map(str.lower, exact) for b in folded):
+        return _flat_alternation(words, case_sensitive)
+    parts = [_escaped_trie(folded)] if folded else []
+    parts += [f"(?-i:{re.escape(w.capitalize())}|{re.escape(w.upper())})" for w in exact]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _flat_alternation(words: list[str], case_sensitive: set[str]) -> str:
     parts = []
     for w in sorted(words, key=len, reverse=True):
         esc = re.escape(w).replace(r"\ ", _SPACE)
@@ -52,6 +68,30 @@ def table_regex(words: list[str], case_sensitive: set[str]) -> str:
         else:
             parts.append(esc)
     return "(?:" + "|".join(parts) + ")"
+
+
+def _escaped_trie(words: set[str]) -> str:
+    """``words`` (lower case) as a trie of escaped characters, a space as ``_SPACE``; letters
+    are folded later by :func:`explicit_case`. Longer words are tried first."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [_char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _char(ch: str) -> str:
+    return _SPACE if ch == " " else re.escape(ch)
 
 
 _PRECEDED = re.compile(r"\(\?<@([\w|.'-]+)\)")
@@ -81,27 +121,9 @@ def expand(pattern: str, fragments: dict[str, str], where: str, depth: int = 0) 
 
 
 def trie(words: set[str]) -> str:
-    """A regex matching exactly ``words``, as a character trie (fast in Python's engine)."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = []
-        for ch, sub in sorted(node.items()):
-            if ch == "":
-                continue
-            cls = f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch)
-            alts.append(cls + emit(sub))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+    """A regex matching exactly ``words`` in either case, as a character trie (fast in
+    Python's engine)."""
+    return explicit_case(_escaped_trie({w.lower() for w in words}))
 
 
 # Every rule starts at a word start and ends at a word end.
