@@ -223,3 +223,19 @@ def test_news_keeps_a_future_date_ahead() -> None:
         "The issue is expected to dominate a NATO summit set for Washington in April."
     )
     assert dict(_values(text, dt.date(1999, 3, 12)))["April"] == "1999-04"
+
+
+def test_a_history_date_takes_the_year_written_just_after_it() -> None:
+    """ "the spring and early summer of 1943" in a narrative then in 1944 is spring 1943; a year
+    behind a comma or "since" is not its own ("in November since the 2003 invasion")."""
+    text = (
+        "By the end of March 1944, the Allies had completed both objectives. In April, they "
+        "launched an operation in New Guinea. In the Soviet Union, both sides spent the spring and "
+        "early summer of 1943 making preparations."
+    )
+    assert dict(_values(text, dt.date(2009, 12, 19)))["the spring"] == "1943-SP"
+    later = (
+        "In 2009 the toll fell. In May 2009 the army moved north. Deaths fell to their lowest level "
+        "in November since the 2003 invasion."
+    )
+    assert dict(_values(later, dt.date(2009, 12, 19)))["November"] == "2009-11"
