@@ -329,7 +329,10 @@ class Builder(CaptureReader):
         relation = str(p.get("relation", "at"))
         if g("dir"):
             relation = "before" if (g("dir") or "").lower() == "before" else "after"
-        return None, ChronologyRef(name, offset, bool(p.get("present", False)), relation, candidates), []
+        ref = ChronologyRef(
+            name, offset, bool(p.get("present", False)), relation, candidates, bool(p.get("lasting"))
+        )
+        return None, ref, []
 
     # ---- entry -----------------------------------------------------------
     def build(self, rule: Rule, m: re.Match[str], prefix: str, text: str) -> Timex:

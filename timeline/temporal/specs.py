@@ -100,6 +100,9 @@ class ChronologyRef:
     relation: str = "at"  # at | since | after | before
     # names to look the anchor up by, most specific first ("the ukrainian raid", "the raid")
     candidates: tuple[str, ...] = ()
+    # "after 40 days of fighting": a length of time too; without its anchor (a history of another
+    # war) its TIMEX3 value is that length (P40D) rather than none
+    lasting: bool = False
 
 
 @dataclass(frozen=True)

@@ -334,4 +334,7 @@ class Timex:
         return self.value.granularity if isinstance(self.value, DateValue) else None
 
     def timex3(self) -> str | None:
+        if self.value is None and getattr(self.spec, "lasting", False):
+            offset = getattr(self.spec, "offset", None)  # "40 days of fighting" with no anchor
+            return offset.timex3() if isinstance(offset, DurationValue) else None
         return self.value.timex3() if self.value is not None else None
