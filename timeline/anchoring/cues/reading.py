@@ -17,6 +17,10 @@ from timeline.temporal.values import Timex
 from ..mentions import Layout, Mention
 from ..model import Evidence
 
+# The words for the day of writing and the days next to it ("yesterday", "вчора", "вчера") are
+# what each language's rule deictic.relday finds. The English words are also named, for
+# "this morning" (another rule's, whose "that morning" is not the day of writing).
+_DAY_RULE = "deictic.relday"
 _DAY_WORD = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night)\b", re.I
 )
@@ -91,7 +95,7 @@ class Reading:
                 isinstance(spec, Deictic)
                 and spec.unit == "D"
                 and spec.offset in (-1, 0, 1)
-                and _DAY_WORD.search(other.text)
+                and (other.rule == _DAY_RULE or _DAY_WORD.search(other.text))
             ):
                 return other, spec.offset
         return None

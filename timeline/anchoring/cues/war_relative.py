@@ -6,7 +6,6 @@ of writing puts the article around that day; "since the invasion" or a count tol
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
 from timeline.temporal.specs import ChronologyRef
@@ -18,11 +17,9 @@ from .reading import Reading
 
 # Rules whose counts are "N units ago" from the anchor ("the war began three months ago").
 _AGO_RULES = frozenset({"anchoring.began_ago"})
-_ORDINAL_UNIT = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))"
-    r"\s+(?:week|month|year)\b",
-    re.I,
-)
+# An ordinal count ("the fifth month of the war", "п'ятий місяць війни") is said from the
+# unit's start: the rules that count so have "nth" in their id, in every language.
+_ORDINAL_MARK = "nth"
 
 
 def war_relative(r: Reading, tx: Timex, spec: ChronologyRef) -> Iterable[Cue]:
@@ -104,6 +101,7 @@ def _spread(tx: Timex, offset: DurationValue, amount: float) -> tuple[float, int
         sigma *= 1.5
     if unit == "Y" and skew == 0:  # "two years into the war" is said for months after the anniversary
         skew, sigma = 1, 120.0
-    if unit in ("W", "M", "Y") and _ORDINAL_UNIT.search(tx.text):  # "in its fifth month": 4 to 5 months
+    # "in its fifth month": 4 to 5 months
+    if unit in ("W", "M", "Y") and _ORDINAL_MARK in tx.rule.rpartition(".")[2]:
         skew, sigma = 1, max(sigma, UNIT_DAYS[unit] * 0.6)
     return sigma, skew
