@@ -384,3 +384,28 @@ def test_timestamps_and_alias_case_are_accepted() -> None:
         anchors={"The War": dt.datetime(2022, 2, 24, 5, 0)},
     )
     assert [t.timex3() for t in found] == ["2022-03-29", "2022-03-31"]
+
+
+def test_a_fraction_of_a_unit_is_written_in_whole_smaller_units() -> None:
+    """TIMEX3 writes "5 1/2 hours" as PT5H30M and "2 1/2 years" as P2Y6M, not PT5.5H."""
+    found = {
+        t.text: t.timex3()
+        for t in temporal.tag(
+            "She spent about 5 1/2 hours in Nairobi; they lived in camps for 2 1/2 years and waited "
+            "1.5 days.",
+            dt.date(1998, 8, 17),
+        )
+    }
+    assert found["5 1/2 hours"] == "PT5H30M"
+    assert found["2 1/2 years"] == "P2Y6M"
+    assert found["1.5 days"] == "P1DT12H"
+
+
+def test_that_year_points_back_to_the_year_just_named_in_news() -> None:
+    """News about its own time still means the year it just named by "that year"."""
+    text = (
+        "Imports of those watches totaled about $37.3 million in 1988, a small share of the "
+        "$1.5 billion in U.S. watch imports that year, an aide said."
+    )
+    found = {t.text: t.timex3() for t in temporal.tag(text, dt.date(1989, 11, 2))}
+    assert found["that year"] == "1988"

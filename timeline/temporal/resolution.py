@@ -382,6 +382,7 @@ def resolve(
                         and base is not None
                         and base.granularity >= Granularity.YEAR
                         and not discourse.narrating()  # a history's "two years before" is before 1948
+                        and spec.offset.amount != 0  # "in 1988, ... imports that year": 1988
                     ):
                         base = ref_value  # "year-earlier results" compares with now, not with "in 1988"
                     value = resolve_shift(spec, base, from_previous=last is not None) if base else None

@@ -76,6 +76,13 @@ class DurationUnit(StrEnum):
 
 
 SUB_DAY_UNITS = frozenset({DurationUnit.SECOND, DurationUnit.MINUTE, DurationUnit.HOUR})
+# a unit, how many of the next smaller one it holds exactly, and how TIMEX3 writes both
+_SMALLER = {
+    DurationUnit.YEAR: (12, "P{}Y{}M"),
+    DurationUnit.DAY: (24, "P{}DT{}H"),
+    DurationUnit.HOUR: (60, "PT{}H{}M"),
+    DurationUnit.MINUTE: (60, "PT{}M{}S"),
+}
 # Units counted in calendar months (a shift by whole months follows the calendar).
 UNIT_MONTHS = {
     DurationUnit.MONTH: 1,
@@ -243,11 +250,26 @@ class DurationValue:
             n = "X"
         elif float(self.amount).is_integer():
             n = str(int(self.amount))
+        elif (mixed := self._mixed()) is not None:
+            return mixed
         else:
             n = repr(float(self.amount))
         if self.unit in SUB_DAY_UNITS:
             return f"PT{n}{'M' if self.unit == DurationUnit.MINUTE else self.unit}"
         return f"P{n}{self.unit}"
+
+    def _mixed(self) -> str | None:
+        """A fraction in whole smaller units, as TIMEX3 writes it: "5 1/2 hours" PT5H30M, "2 1/2
+        years" P2Y6M, "a day and a half" P1DT12H (None when the rest is not whole)."""
+        amount = float(self.amount or 0)
+        whole = int(amount)
+        if self.unit not in _SMALLER:
+            return None
+        factor, form = _SMALLER[self.unit]
+        rest = (amount - whole) * factor
+        if not rest.is_integer() or whole == 0:
+            return None
+        return form.format(whole, int(rest))
 
 
 @dataclass(frozen=True)
