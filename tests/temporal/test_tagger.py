@@ -409,3 +409,19 @@ def test_that_year_points_back_to_the_year_just_named_in_news() -> None:
     )
     found = {t.text: t.timex3() for t in temporal.tag(text, dt.date(1989, 11, 2))}
     assert found["that year"] == "1988"
+
+
+def test_a_range_of_two_days_with_their_months() -> None:
+    """ "14 August-24 August": the second day after the hyphen is a date too (it was "August"
+    alone); "F-16 March" (a capital before the hyphen) and "COVID-19" are not."""
+    found = [
+        (t.text, t.timex3())
+        for t in temporal.tag(
+            "The Battle of the Frontiers (14 August-24 August 1914) and Tannenberg (17 August-2 September "
+            "1914).",
+            dt.date(2009, 12, 19),
+        )
+    ]
+    assert ("24 August 1914", "1914-08-24") in found
+    assert ("2 September 1914", "1914-09-02") in found
+    assert not temporal.tag("An F-16 March delivery and COVID-19 cases.", dt.date(2009, 12, 19))

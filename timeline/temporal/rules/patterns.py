@@ -127,8 +127,9 @@ def trie(words: set[str]) -> str:
 
 
 # Every rule starts at a word start and ends at a word end.
-# (a capitalised word may follow a hyphen: "August-September 1950"; "pre-war" may not)
-GUARD_START = r"(?<![\w$£€.,'])(?:(?<![A-Za-z]-)|(?=(?-i:[A-Z])))"
+# (a capitalised word may follow a hyphen: "August-September 1950", and after a lower-case word a
+# day before one: "14 August-24 August", not "F-16 March"; "pre-war" may not)
+GUARD_START = r"(?<![\w$£€.,'])(?:(?<![A-Za-z]-)|(?=(?-i:[A-Z]))|(?<=(?-i:[a-z])-)(?=\d{1,2} (?-i:[A-Z])))"
 GUARD_END = r"(?![\w%]|-(?-i:[a-z])|[.,]\d)"
 
 
