@@ -215,3 +215,20 @@ def test_an_event_of_pictures_only_takes_no_support_of_the_day():
     assert event_score(event(True), {}) == pytest.approx(
         CAPTION_WEIGHT * PICTURE_WEIGHT * event_score(event(False), {})
     )
+
+
+def test_a_paraphrase_of_a_better_story_is_discounted_below_another_story():
+    """Two outlets word one vote differently (few shared tokens, but the rare ones): the second is
+    discounted by the rarity-weighted overlap of their words, so the day's top three are three
+    stories (with the token Jaccard alone it was third)."""
+    a = "The Senate voted on Thursday to pass an additional $40 billion in aid for Ukraine, 86 to 11."
+    b = "Senators overwhelmingly approved a $40 billion emergency package on Thursday by 86 votes to 11."
+    other = "A missile struck a fuel depot in the western city of Lviv on Thursday, the governor said."
+    results = [
+        article("one", "first.example", "Senate vote", [a, *FILLER[:2]]),
+        article("two", "second.example", "Aid package", [b, *FILLER[2:4]]),
+        article("three", "third.example", "Lviv", [other, FILLER[4]]),
+    ]
+    top = [e.text for e in ranked(results)[:3]]
+    assert top[:2] == [a, other]
+    assert b not in top

@@ -22,8 +22,11 @@ event's score says how much it is the news of its day:
    Times PENALTY for a running tally, weather or market prices, page clutter (``ranking.yaml``), a date
    coarser than a day, and CONFLICT_WEIGHT when other reports give another date.
 4. **One happening, one place.** Within a day, an event worded like a better one is discounted by
-   its token overlap with one of the REDUNDANCY_WINDOW better ones (``1 - REDUNDANCY * Jaccard``, at
-   least MIN_FACTOR), so the day's top ten are
+   its overlap with one of the REDUNDANCY_WINDOW better ones (``1 - REDUNDANCY * overlap``, at
+   least MIN_FACTOR; the overlap is the token Jaccard, or the cosine of their words weighted by
+   rarity over the events' texts when higher, which catches a paraphrase that shares the rare
+   words: "the Senate approved a $40 billion package" / "the Senate voted to pass $40 billion in
+   aid"), so the day's top ten are
    ten stories, not one story ten times. Nothing is deleted: every member stays in its event.
 """
 
@@ -292,6 +295,26 @@ def event_score(event: Event, sources: Mapping[str, Source], support: _Support |
     return value
 
 
+def _rarity(events: list[Event]) -> dict[str, float]:
+    """ln(N / df) of each word over the events' texts (N events)."""
+    df: Counter[str] = Counter()
+    for event in events:
+        df.update(_words(event.text))
+    n = max(1, len(events))
+    return {w: math.log(n / k) for w, k in df.items()}
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], rarity: Mapping[str, float]) -> float:
+    """How much two headlines tell one story: their token Jaccard, or the rarity-weighted cosine of
+    their words when higher (paraphrases share the rare words: "the Senate approved a $40 billion
+    aid package" / "the Senate voted to pass $40 billion in new aid")."""
+    shared = sum(rarity.get(w, 0.0) for w in a & b)
+    if not shared:
+        return 0.0
+    norm = math.sqrt(sum(rarity.get(w, 0.0) for w in a) * sum(rarity.get(w, 0.0) for w in b))
+    return max(jaccard(a, b), shared / norm if norm else 0.0)
+
+
 def rank_events(events: list[Event], sources: Mapping[str, Source]) -> None:
     """Give every event its ``score`` (the module's rules 1 to 4); the order of ``events`` is kept."""
     support = _Support(events, sources)
@@ -302,12 +325,13 @@ def rank_events(events: list[Event], sources: Mapping[str, Source]) -> None:
         day = _day(event)
         if day is not None:
             per_day[day].append(event)
+    rarity = _rarity(events)
     for day_events in per_day.values():
         day_events.sort(key=lambda e: (-e.score, e.id))
         kept: list[frozenset[str]] = []
         for event in day_events:
             words = _words(event.text)
-            overlap = max((jaccard(words, k) for k in kept[:REDUNDANCY_WINDOW]), default=0.0)
+            overlap = max((_overlap(words, k, rarity) for k in kept[:REDUNDANCY_WINDOW]), default=0.0)
             event.score *= max(MIN_FACTOR, 1 - REDUNDANCY * overlap)
             kept.append(words)
     for event in events:
