@@ -30,6 +30,7 @@ from .specs import (
 )
 from .tense import tense
 from .values import (
+    UNIT_GRANULARITY,
     AnchorKind,
     BCValue,
     DateValue,
@@ -267,7 +268,12 @@ class Builder(CaptureReader):
             sign = (
                 -1 if d in ("ago", "earlier", "before", "previously", "prior", "previous", "preceding") else 1
             )
-        gran = Granularity[p["granularity"].upper()] if p.get("granularity") else None
+        if p.get("granularity") == "unit":
+            # "the previous year" is a year, not the month it follows a year back; a day or week
+            # after a coarse date keeps the coarse unit (resolution)
+            gran = UNIT_GRANULARITY.get(off.unit) if off.unit == "Y" else None
+        else:
+            gran = Granularity[p["granularity"].upper()] if p.get("granularity") else None
         pod = self.pod(g("pod"))
         if pod:
             gran = Granularity.PART_OF_DAY
