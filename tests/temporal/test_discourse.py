@@ -239,3 +239,25 @@ def test_a_history_date_takes_the_year_written_just_after_it() -> None:
         "in November since the 2003 invasion."
     )
     assert dict(_values(later, dt.date(2009, 12, 19)))["November"] == "2009-11"
+
+
+def test_a_plan_or_a_date_in_brackets_is_an_aside_in_a_history() -> None:
+    """ "a planned campaign in 1976" and "(1790)" leave the time told: the next "11 March" is in
+    1975 and "17 August" in 1793 (they were 1976 and 1790)."""
+    plan = (
+        "In 1974 the war went on. On 10 March 1975, General Dung launched Campaign 275. If the town "
+        "could be taken, the road to the coast would be exposed for a planned campaign in 1976. The "
+        "army proved incapable of resisting, and its forces collapsed on 11 March."
+    )
+    assert dict(_values(plan, dt.date(2009, 12, 19)))["11 March"] == "1975-03-11"
+    brackets = (
+        "In 1792 the monarchy fell. In 1793 the Convention ruled. The Church had been hurt by the "
+        "Civil Constitution of the Clergy (1790) and broke into revolt. On 17 August, the Convention "
+        "voted for general conscription."
+    )
+    assert dict(_values(brackets, dt.date(2009, 12, 19)))["17 August"] == "1793-08-17"
+    later = (
+        "In 1794 Robespierre fell. On 28 July 1794 he was executed. The Convention approved the new "
+        "constitution on 29 Messidor (17 August 1795). It was ratified by a plebiscite in September."
+    )
+    assert dict(_values(later, dt.date(2009, 12, 19)))["September"] == "1795-09"

@@ -37,6 +37,7 @@ SCHEMA = Record(
         "publication_words": _WORDS,
         "discourse_words": _WORDS,
         "openers": _WORDS,
+        "plan_words": _WORDS,
         "the_units": Items(Choice(("D", "W", "WE", "M", "Q", "H", "Y", "DE", "CE"))),
         "pointing_words": _WORDS,
         "examples": Items(
@@ -59,6 +60,7 @@ class Cues:
     discourse: frozenset[str]
     the_units: frozenset[str]
     openers: frozenset[str]
+    plan_words: frozenset[str]  # "a planned campaign in 1976": an aside about a plan
     pointing: frozenset[str]  # "the": "the end of the year", "the next spring" point back
     examples: list[dict[str, Any]]
 
@@ -77,6 +79,7 @@ def cues(language: str = "en") -> Cues:
         frozenset(data["discourse_words"]),
         frozenset(data["the_units"]),
         frozenset(data["openers"]),
+        frozenset(data["plan_words"]),
         frozenset(data["pointing_words"]),
         list(data["examples"]),
     )
@@ -205,20 +208,28 @@ class Discourse:
 
     def _aside(self, t: Timex, value: DateValue) -> bool:
         """Whether an explicit date inside a history's sentence is an aside that leaves the time
-        told as it was: coarser than that time and of another year ("On 10 March 1975 ... for a
-        planned campaign in 1976. Its forces collapsed on 11 March": 1975)."""
+        told as it was: in brackets ("the Civil Constitution of the Clergy (1790)"), or coarser than
+        that time and far from it or a plan ("On 10 March 1975 ... for a planned campaign in 1976.
+        Its forces collapsed on 11 March": 1975)."""
         about = self.about
-        if not (
-            about is not None
-            and t.anchor == AnchorKind.NONE
-            and self.narrating()
-            and value.granularity > about.granularity
-            and not (value.earliest <= about.earliest <= value.latest)
-            and not self._opens(t)
+        if (
+            about is None
+            or t.anchor != AnchorKind.NONE
+            or not self.narrating()
+            or value.earliest <= about.earliest <= value.latest
+            or self.text is None
         ):
             return False
+        brackets = self.text[max(0, t.start - 1) : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
+        if brackets and value.latest < about.earliest:
+            return True  # "the Civil Constitution of the Clergy (1790)" looks back; a later date moves on
+        if value.granularity <= about.granularity or self._opens(t):
+            return False
         far = abs(value.earliest.year - about.earliest.year) >= 3  # "declassified in 2005"
-        return far or (self.text is not None and self.tense.future_context(self.text, t.start, t.end))
+        before = set(_WORD.findall(self.text[max(0, t.start - 25) : t.start].lower()))
+        return (
+            far or bool(before & self.cues.plan_words) or self.tense.future_context(self.text, t.start, t.end)
+        )
 
     def narrating(self) -> bool:
         """Whether the text is a narrative as a whole and has moved into the past (a history)."""
