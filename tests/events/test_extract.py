@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from timeline.content.article import Article
 from timeline.events import article_events
+from timeline.events.words import words
 from timeline.temporal.specs import ChronologyRef, Deictic, Shift, WeekdayRef, YearlessDate
 from timeline.temporal.values import (
     AnchorKind,
@@ -148,8 +151,8 @@ def test_a_plan_or_forecast_written_before_its_date_is_not_an_event():
 
 def test_time_of_writing_is_not_an_event():
     a = make_article(
-        "Kremlin spokesman Dmitry Peskov played down any hopes of a breakthrough today. "
-        "A Ministry of Defence briefing this morning relayed the recent successes of the Ukrainian army. "
+        "Kremlin spokesman Dmitry Peskov is expected to brief reporters on the talks today. "
+        "The streets of the Ukrainian capital are quiet this morning after a night of sirens. "
         "But five weeks into the war, some Russian units have suffered heavy losses. "
         "Russia is now focused on the Donbas region."
     )
@@ -171,6 +174,22 @@ def test_time_of_writing_is_not_an_event():
         tx(a, "now", RefValue("PRESENT_REF")),
     ]
     assert article_events(a, timexes) == []
+
+
+@pytest.mark.parametrize("kind", ["news", "not_news"])
+def test_the_day_of_writing_told_as_news_is_an_event_of_that_day(kind):
+    """ "Russian forces this morning shelled Kharkiv" is news of the article's day, like "on Tuesday"
+    in an article of that Tuesday; "Today marks 100 days" is only the time of writing (words.yaml)."""
+    for sentence in words().raw["day_of_writing_examples"][kind]:
+        a = make_article(sentence)
+        phrase = next(p for p in ("Earlier today", "this morning", "today", "Today") if p in sentence)
+        spec = Deictic("D", 0)
+        timex = tx(a, phrase, DateValue.day(PUBLISHED), spec=spec)
+        events = article_events(a, [timex])
+        if kind == "news":
+            assert [e.date for e in events] == [DateValue.day(PUBLISHED)], sentence
+        else:
+            assert events == [], sentence
 
 
 def test_durations_sets_and_coarse_values_make_no_events():

@@ -61,11 +61,19 @@ def test_invasion_start_on_24_february_2022(timeline):
 
 def test_time_of_writing_sentences_are_not_events(timeline):
     texts = [e.text for r in timeline.articles for e in r.events]
-    assert not any("breakthrough today" in t for t in texts)
-    assert not any("briefing this morning" in t for t in texts)
     assert not any("five weeks into the war" in t for t in texts)
     assert not any("30 days in" in t for t in texts)
     assert not any("lasted just a week" in t for t in texts)
+
+
+def test_the_day_of_writing_told_as_news_is_an_event_of_the_articles_date(timeline):
+    """ "A Ministry of Defence briefing this morning relayed ..." and "Peskov played down any hopes of
+    a breakthrough today": a verb in the past, so news of the article's own day."""
+    for number, words in [("001", "briefing this morning"), ("002", "breakthrough today")]:
+        result = article(timeline, number)
+        event = event_with(result, words)
+        assert result.published.value is not None
+        assert event.date.earliest == event.date.latest == result.published.value
 
 
 def test_caption_reports_are_events_and_picture_descriptions_are_not(timeline):
@@ -122,8 +130,8 @@ def test_withdrawal_event_links_the_chronology_key_event_on_its_date(timeline):
     event = next(e for e in timeline.events if "withdraw troops from the Kyiv region" in e.text)
     linked = [timeline.chronology.event(a) for a in event.anchors]
     assert any(k is not None and k.date.earliest == D(2022, 3, 29) for k in linked)
-    top = max(timeline.events, key=lambda e: e.score)
-    assert top.score == event.score  # a sourced, exact, anchored event ranks first
+    same_day = [e for e in timeline.events if e.date.earliest == e.date.latest == event.date.earliest]
+    assert max(e.score for e in same_day) == event.score  # a sourced, exact event heads its day
 
 
 INVENTED = """Shelling resumes around Kharkiv
@@ -157,5 +165,7 @@ def test_invented_article_through_the_real_tagger_and_anchoring(timeline):
             "On Monday, March 28, Russian forces shelled Kharkiv, regional governor Oleh Synehubov said.",
         ),
         ("2022-03-30", "Two days later, the strikes resumed near Izium."),
+        ("2022-03-30", "Officials said today that the toll had risen."),
+        ("2022-03-30TMO", "The Kremlin said this morning that talks were useful."),
         ("2022-03-27T04:30", "At 4:30 a.m. on Sunday, explosions were heard in Lviv, the mayor said."),
     ]

@@ -5,9 +5,11 @@ Rules, in order (each one documented in site_src/guide/events.md):
 1. Sentences come from ``article.body`` (boilerplate already masked), offsets into ``article.text``.
 2. A timex can date an event only when it is a resolved DATE or TIME value (durations, sets and
    PRESENT_REF/PAST_REF never are), finer than a year (years, decades and centuries are background),
-   not the time of writing ("today", "this morning", "five weeks into the war": the article itself is
-   listed on its publication date), not ahead of the time of writing ("tomorrow", "next week": announced,
-   not yet happened), and not the bound of a span ("since March 1", "by Friday").
+   not the time of writing ("now", "five weeks into the war", "Today marks 100 days": the article itself
+   is listed on its publication date) unless told as news ("Russian forces this morning shelled
+   Kharkiv": a verb in the past tense, see ``day_of_writing`` in ``words.yaml``), not ahead of the
+   time of writing ("tomorrow", "next week": announced, not yet happened), and not the bound of a
+   span ("since March 1", "by Friday").
 3. The sentence's date is its first such timex outside quotation marks with the finest precision class
    (a day or finer, else anything coarser), which is the main clause's date in news style: "On Tuesday,
    March 22, Kirby said ..." or "The Kremlin announced yesterday that ...". An explicit date in the same
@@ -58,6 +60,35 @@ def writing_time(timex: Timex) -> bool:
     return bool(words().writing_time.fullmatch(" ".join(timex.text.lower().split())))
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?:-[a-z]+)*(?![\w'’-])")
+
+
+def told_in_the_past(sentence: str) -> bool:
+    """Whether a sentence tells what happened: a verb in the past tense (a word of ``past_verbs``
+    or a lowercase word in -ed that is not in ``not_past``) and no word of what is still to come."""
+    found = words()
+    if found.future.search(sentence):
+        return False
+    for word in _LOWER_WORD.findall(sentence):
+        if word in found.past_verbs or (word.endswith("ed") and len(word) > 4 and word not in found.not_past):
+            return True
+    return False
+
+
+def news_of_the_day(text: str, timex: Timex) -> bool:
+    """Whether a timex of the day of writing ("today", "this morning") dates news: its sentence tells
+    what happened ("Russian forces this morning shelled Kharkiv"), see ``day_of_writing`` in
+    ``words.yaml``."""
+    if not words().day_of_writing.fullmatch(" ".join(timex.text.lower().split())):
+        return False
+    before = text[max(0, timex.start - 200) : timex.start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    after = text[timex.end : timex.end + 200]
+    m = _SENTENCE_END.search(after)
+    return told_in_the_past(before[cut:] + " " + timex.text + " " + (after[: m.start()] if m else after))
+
+
 def ahead_of_writing(timex: Timex) -> bool:
     """Whether the timex points after the time of writing: "tomorrow", "next week", "next Monday", "in two
     days". What is announced for later has not happened yet when the article reports it."""
@@ -87,7 +118,9 @@ def datable(text: str, timex: Timex) -> bool:
         return False
     if timex.value.granularity >= Granularity.YEAR:
         return False
-    return not writing_time(timex) and not ahead_of_writing(timex) and not _span_bound(text, timex)
+    if writing_time(timex) and not news_of_the_day(text, timex):
+        return False
+    return not ahead_of_writing(timex) and not _span_bound(text, timex)
 
 
 def reports_something(sentence: str) -> bool:

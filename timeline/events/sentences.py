@@ -1,9 +1,11 @@
 """Split article text into sentences, keeping character offsets.
 
 Every line is a hard boundary (scraped news puts one paragraph per line). Inside a line a sentence
-ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by a space and a capital,
-digit, quote or bracket, except after an abbreviation ("Mr.", "Feb."), an initial ("John F.") or a
-dotted acronym ("U.S.", "a.m."). The word lists live in ``words.yaml``.
+ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets, and the stray ``,`` or ``:`` that
+scraped pages glue a caption on with: "the crisis center.: Zelenskyy on Saturday ...") followed by a
+space and a capital, digit, quote or bracket, or glued to a capitalized word after a lowercase word
+("he said.Stoltenberg added": a lost line break), except after an abbreviation ("Mr.", "Feb."), an
+initial ("John F.") or a dotted acronym ("U.S.", "a.m."). The word lists live in ``words.yaml``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ import re
 
 from .words import words
 
-_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"“‘«(\[A-Z0-9А-ЯЁІЇЄҐ])")  # Latin or Cyrillic capital
+_END = re.compile(
+    r"[.!?]+[\"'”’»)\]]*[,:]*(?=\s+[\"“‘«(\[A-Z0-9А-ЯЁІЇЄҐ])"  # Latin or Cyrillic capital after a space
+    r"|(?<=[a-z]{2}[.!?])[\"”’]*(?=[A-Z][a-z])"  # or glued on: "he said.Stoltenberg added"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 

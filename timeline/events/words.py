@@ -18,6 +18,11 @@ SCHEMA = Record(
         "sentence_examples": Items(Record(required={"text": Text(), "sentences": Items(Text(), least=1)})),
         "span_words": _WORDS,
         "writing_time": Items(Regex()),
+        "day_of_writing": Items(Regex()),
+        "past_verbs": _WORDS,
+        "not_past": _WORDS,
+        "future_words": _WORDS,
+        "day_of_writing_examples": Record(required={"news": Items(Text()), "not_news": Items(Text())}),
         "reporting_verbs": _WORDS,
         "caption_examples": Record(required={"reportable": Items(Text()), "not_reportable": Items(Text())}),
         "stopwords": _WORDS,
@@ -30,6 +35,10 @@ class Words:
     abbreviations: frozenset[str]
     span_words: tuple[str, ...]
     writing_time: re.Pattern[str]
+    day_of_writing: re.Pattern[str]
+    past_verbs: frozenset[str]
+    not_past: frozenset[str]
+    future: re.Pattern[str]  # a word of future_words, whole words, any case
     reporting_verbs: frozenset[str]
     stopwords: frozenset[str]
     raw: dict[str, Any]  # the whole file, for the tests that run its examples
@@ -42,6 +51,13 @@ def words() -> Words:
         abbreviations=frozenset(str(w).lower() for w in data["abbreviations"]),
         span_words=tuple(str(w).lower() for w in data["span_words"]),
         writing_time=re.compile("|".join(f"(?:{p})" for p in data["writing_time"])),
+        day_of_writing=re.compile("|".join(f"(?:{p})" for p in data["day_of_writing"])),
+        past_verbs=frozenset(str(w).lower() for w in data["past_verbs"]),
+        not_past=frozenset(str(w).lower() for w in data["not_past"]),
+        future=re.compile(
+            r"(?<![\w'’])(?:" + "|".join(re.escape(str(w)) for w in data["future_words"]) + r")(?![\w'’])",
+            re.IGNORECASE,
+        ),
         reporting_verbs=frozenset(str(w).lower() for w in data["reporting_verbs"]),
         stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
         raw=data,
