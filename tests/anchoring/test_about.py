@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from timeline.anchoring import anchor_text
+import pytest
+
+from timeline.anchoring import anchor_text, place_text, read_text
 from timeline.core.chronology import load_chronology
 
-from ..conftest import TODAY
+from ..conftest import ROOT, TODAY
 
 HISTORY = (
     "The Russo-Japanese War began on 8 February 1904 with a Japanese attack on Port Arthur. At the "
@@ -104,3 +106,24 @@ def test_a_war_relative_phrase_whose_clause_names_another_year_recalls_that_war(
     assert _values(same_year, published)["since Russia invaded Ukraine"][0] == "2022-02-24"
     other_sentence = "Crimea was annexed in 2014. Prices have doubled since Russia invaded Ukraine."
     assert _values(other_sentence, published)["since Russia invaded Ukraine"][0] == "2022-02-24"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "У 1991 році Україна проголосила незалежність. На 30-й день війни окупанти відійшли від Києва.",
+        ),
+        ("ru", "В 1991 году Украина провозгласила независимость. На 30-й день войны войска отошли от Киева."),
+    ],
+)
+def test_the_war_is_named_in_ukrainian_and_russian_too(language: str, text: str) -> None:
+    """A Ukrainian or Russian article that recalls 1991 names Ukraine and Kyiv in its own words:
+    the anchor's `about` names hold their case forms, so the day of the war still counts from 24
+    February 2022 (it was left without a value: no English name in the text)."""
+    chronology = load_chronology(ROOT / "content" / "chronology.yml", today=TODAY)
+    published = dt.date(2022, 3, 26)
+    reading = read_text(text, published, chronology, today=TODAY, language=language)
+    placed = place_text(reading, text, published, chronology, today=TODAY)
+    assert [t.timex3() for t in placed.timexes] == ["1991", "2022-03-25"]
