@@ -1,45 +1,103 @@
-"""English page furniture that scrapers keep: "Published 13 May 2022" and "Updated ..." lines,
-datelines ("KYIV, March 22 (Reuters) -") and "related articles" blocks. Patterns and the tests
-that read them; the cues they make are in ``datelines``."""
+"""Page furniture that scrapers keep: "Published 13 May 2022" / "Оновлено: 14 травня 2022" lines,
+datelines ("KYIV, March 22 (Reuters) -", "КИЇВ, 20 листопада (Укрінформ) -") and "related
+articles" blocks. Patterns and the tests that read them; the words of each language are in
+``anchoring/furniture.yaml``; the cues they make are in ``datelines``."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from timeline.core.datafile import DataFileError, Flag, Items, Record, Table, Text, read
 from timeline.temporal.values import Timex
 
 from ..mentions import Layout
 
+WORDS = Path(__file__).parents[1] / "furniture.yaml"
+_WORD_LIST = Items(Text(what="a word or phrase"))
+_KEYS = ("byline", "published", "updated", "after", "related")
+SCHEMA = Record(
+    required={
+        "languages": Table(
+            values=Record(
+                required={
+                    "byline": _WORD_LIST,
+                    "published": Items(Text(what="a word or phrase"), least=1),
+                    "updated": _WORD_LIST,
+                    "after": _WORD_LIST,
+                    "related": _WORD_LIST,
+                }
+            )
+        )
+    },
+    optional={
+        "examples": Items(
+            Record(
+                required={"text": Text(), "language": Text()},
+                optional={"stamp": Text(form="published|updated|none"), "related": Flag()},
+            )
+        )
+    },
+)
+
+
+class FurnitureWordsError(DataFileError):
+    """``furniture.yaml`` is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    stamp: re.Pattern[str]
+    update_words: frozenset[str]
+    link_line: re.Pattern[str]
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def furniture(path: str = str(WORDS)) -> _Furniture:
+    """The stamp and related-line patterns of every language in ``furniture.yaml`` together."""
+    doc = read(path, SCHEMA, "the page furniture words", FurnitureWordsError)
+    langs = doc["languages"].values()
+    words = {key: {w.lower() for lang in langs for w in lang[key]} for key in _KEYS}
+    byline = (
+        rf"(?:(?:{_alternation(words['byline'])})\s[^|\n]{{2,40}}[|\u2022\u00b7-]\s*)?"
+        if words["byline"]
+        else ""
+    )
+    after = rf"(?:\s+(?:{_alternation(words['after'])}))?" if words["after"] else ""
+    stamp = re.compile(
+        rf"[ \t]*{byline}(?P<word>{_alternation(words['published'] | words['updated'])})\b{after}\s*:?",
+        re.I,
+    )
+    link_line = re.compile(rf"\b(?:{_alternation(words['related'])})\b", re.I)
+    return _Furniture(stamp, frozenset(words["updated"]), link_line)
+
+
 # "Published 13 May 2022" / "Updated: 13 May 2022" lines that scrapers keep.
 _STAMP_LINE_MAX = 90
-_STAMP = re.compile(
-    r"[ \t]*(?:by\s[^|\n]{2,40}[|\u2022\u00b7-]\s*)?"
-    r"(?P<word>first published|published|posted|last updated|updated|last modified|modified)\b"
-    r"(?:\s+on)?\s*:?",
-    re.I,
-)
-_UPDATE_WORDS = frozenset({"last updated", "updated", "last modified", "modified"})
 
 # Datelines: a place (and region) at the start of one of the first lines, then the date,
-# an optional agency in brackets and a dash.
+# an optional agency in brackets and a dash. Latin or Cyrillic capitals.
+_UP = "A-ZА-ЯЁІЇЄҐ"
+_LETTER = "A-Za-zА-яЁёІіЇїЄєҐґ"
 _DATELINE_REACH = 800
 _DATELINE_PLACE = re.compile(
-    r"[ \t]*[A-Z][A-Za-z'.-]+(?:[ -][A-Za-z'.-]+){0,3},\s*(?:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2},\s*)?"
+    rf"[ \t]*[{_UP}][{_LETTER}'.-]+(?:[ -][{_LETTER}'.-]+){{0,3}},\s*"
+    rf"(?:[{_UP}][{_LETTER}.]+(?: [{_UP}][{_LETTER}.]+){{0,2}},\s*)?"
 )
-_DATELINE_TAIL = re.compile(r"[ \t]*(?:\((?P<agency>[A-Z][A-Za-z .'-]{1,30})\)[ \t]*)?[-–—]")
-_CAPITALS = re.compile(r"[ \t]*[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*,")
-
-_LINK_LINE = re.compile(
-    r"\b(?:related (?:articles?|stories|topics|content|coverage)|read more|latest from|other topics"
-    r"|most read|recommended for you|more from|you may also like|more on this story)\b",
-    re.I,
-)
+_DATELINE_TAIL = re.compile(rf"[ \t]*(?:\((?P<agency>[{_UP}][{_LETTER} .'-]{{1,30}})\)[ \t]*)?[-–—]")
+_CAPITALS = re.compile(rf"[ \t]*[{_UP}][{_UP}'.-]+(?:[ -][{_UP}][{_UP}'.-]+)*,")
 
 
 def in_link_block(layout: Layout, start: int) -> bool:
     """Whether offset ``start`` is on a "related articles" line, whose dates can be later than
     the article itself."""
-    return layout.line_matches(_LINK_LINE, start)
+    return layout.line_matches(furniture().link_line, start)
 
 
 def stamp(text: str, tx: Timex) -> str | None:
@@ -52,10 +110,11 @@ def stamp(text: str, tx: Timex) -> str | None:
         line_end = len(text)
     if (line_start == 0 and tx.start > _STAMP_LINE_MAX) or line_end - line_start > _STAMP_LINE_MAX:
         return None
-    m = _STAMP.match(text, line_start, line_end)
+    f = furniture()
+    m = f.stamp.match(text, line_start, line_end)
     if m is None or m.end() > tx.start:
         return None
-    return "updated" if m.group("word").lower() in _UPDATE_WORDS else "published"
+    return "updated" if m.group("word").lower() in f.update_words else "published"
 
 
 def is_dateline(text: str, tx: Timex) -> bool:
