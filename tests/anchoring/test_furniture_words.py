@@ -21,6 +21,7 @@ from timeline.anchoring.cues.furniture import (
     stamp,
 )
 from timeline.anchoring.mentions import Layout
+from timeline.anchoring.model import PublicationEstimate
 from timeline.core.chronology import load_chronology
 from timeline.core.datafile import read
 from timeline.temporal import find
@@ -43,9 +44,9 @@ def test_the_examples_of_furniture_yaml(example: dict[str, Any]) -> None:
         assert in_link_block(Layout(text), timexes[0].start) == example["related"], text
 
 
-def _published(text: str, language: str) -> dt.date | None:
+def _published(text: str, language: str) -> PublicationEstimate:
     reading = read_text(text, None, CHRON, today=TODAY, language=language)
-    return place_text(reading, text, None, CHRON, today=TODAY).published.value
+    return place_text(reading, text, None, CHRON, today=TODAY).published
 
 
 @pytest.mark.parametrize(
@@ -57,7 +58,12 @@ def _published(text: str, language: str) -> dt.date | None:
     ],
 )
 def test_a_published_line_dates_the_article(language: str, text: str) -> None:
-    assert _published(text, language) == dt.date(2025, 11, 20)
+    pub = _published(text, language)
+    assert pub.value == dt.date(2025, 11, 20)
+    # the stamp line is the first clue (without it the date is a full date in the text, 0.54)
+    assert pub.evidence[0].reason.startswith("the line '")
+    assert pub.evidence[0].reason.endswith("gives the day of publication")
+    assert pub.confidence >= 0.7
 
 
 @pytest.mark.parametrize(
