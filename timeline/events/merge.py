@@ -60,7 +60,10 @@ NAME = "#2"  # suffix of the second token a capitalized word gives (names weigh 
 NUMBER = "#n:"  # prefix of number tokens ("7 ships" -> "#n:7")
 
 
-@lru_cache(maxsize=16384)  # the same texts are compared while merging and again for the records
+# The same texts are tokenised while merging, joining, ranking and again for the records; the
+# cache holds every candidate's text of 10,000 real articles (about 33,000) and is cleared after
+# the merge (chronicle.py). At 16,384 entries most texts were tokenised two or three times.
+@lru_cache(maxsize=1 << 16)
 def content_tokens(text: str) -> frozenset[str]:
     """The similarity tokens of a sentence.
 
