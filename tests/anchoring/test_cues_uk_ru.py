@@ -1,11 +1,12 @@
 """Publication-date clues in Ukrainian and Russian place an undated article as its English
-version is placed: weekdays, partial dates, "yesterday" next to a date, and counts from the
-war. Each case is one short article written three times; the texts are our own and run
-through the real tagger with each language's rules."""
+version is placed: weekdays, partial dates, "yesterday" next to a date, counts from the war, and
+a full date spoken of as still to come. Each case is one short article written three times; the
+texts are our own and run through the real tagger with each language's rules."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -60,6 +61,14 @@ VERSIONS = {
         "окрестности Харькова. С начала полномасштабного вторжения город много раз оставался без "
         "света.\n",
     },
+    "future full date": {
+        "en": "Talks in Ankara\n\nThe delegations will be in Ankara on 20 November 2026, the foreign "
+        "ministry said.\n",
+        "uk": "Переговори в Анкарі\n\nДелегації будуть в Анкарі 20 листопада 2026 року, повідомили в "
+        "міністерстві закордонних справ.\n",
+        "ru": "Переговоры в Анкаре\n\nДелегации будут в Анкаре 20 ноября 2026 года, сообщили в "
+        "министерстве иностранных дел.\n",
+    },
     "month of the war": {
         "en": "Kharkiv in the fifth month\n\nIn the fifth month of the war the city still hears sirens "
         "every night.\n",
@@ -76,6 +85,12 @@ def test_placed_as_the_english_version(cue: str, language: str) -> None:
     other = published(VERSIONS[cue][language], language)
     assert (other.value, other.earliest, other.latest) == (english.value, english.earliest, english.latest)
     assert other.confidence == pytest.approx(english.confidence, abs=0.02)
+    # and for the same reason: the first clue says the same, but for the words quoted
+    assert _reason(other) == _reason(english)
+
+
+def _reason(pub: PublicationEstimate) -> str:
+    return re.sub(r"^'.*?'(?=[\s:(])", "'...'", pub.evidence[0].reason) if pub.evidence else ""
 
 
 def test_the_cues_place_the_articles() -> None:

@@ -5,13 +5,15 @@ of dates, so per-sentence answers are computed once per sentence)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from typing import Protocol
 
 from timeline.core.chronology import Chronology
+from timeline.temporal.rules import languages
 from timeline.temporal.specs import Deictic
-from timeline.temporal.tense import FUTURE_WORDS
+from timeline.temporal.tense import FUTURE_WORDS, tense
 from timeline.temporal.values import Timex
 
 from ..mentions import Layout, Mention
@@ -52,6 +54,7 @@ class Reading:
         self._partners: dict[int, tuple[Timex, int] | None] = {}  # by sentence
         self.made: set[str] = set()  # groups of the cues made so far (later ones are duplicates)
         self._future: dict[int, tuple[float, set[int]] | None] = {}  # by sentence, see _future_ends
+        self._future_other: dict[int, int | None] = {}  # by sentence, see _other_future_words
         self.days = (self.hi - self.lo).days + 1
 
     def start(self, timexes: list[Timex], horizon: tuple[dt.date, dt.date]) -> dict[int, list[Timex]]:
@@ -62,7 +65,7 @@ class Reading:
         for tx in timexes:
             by_sentence.setdefault(self.layout.sentence(tx.start), []).append(tx)
         self.sentence_timexes = by_sentence
-        self._partners, self._future, self.made = {}, {}, set()
+        self._partners, self._future, self._future_other, self.made = {}, {}, {}, set()
         return by_sentence
 
     def sentence_of(self, tx: Timex) -> list[Timex]:
@@ -104,6 +107,12 @@ class Reading:
         """Whether the sentence speaks of the future before ``tx`` ("will", "is due to", ...)."""
         index = self.layout.sentence(tx.start)
         lo, hi = self.layout.sentence_span(index)
+        if index not in self._future_other:
+            m = _other_future_words().search(self.text, lo, hi)
+            self._future_other[index] = None if m is None else m.end()
+        other_end = self._future_other[index]
+        if other_end is not None and other_end <= tx.start:
+            return True
         if index not in self._future:
             self._future[index] = _future_ends(self.text[lo:hi])
         found = self._future[index]
@@ -113,6 +122,16 @@ class Reading:
         first_inside, at_end = found
         k = tx.start - lo
         return first_inside < k or k in at_end
+
+
+@functools.cache
+def _other_future_words() -> re.Pattern[str]:
+    """The future words of every language but English ("буде", "будуть", "будет", "планирует"),
+    whole words, as one regex: the reading does not know the text's language, and the words of
+    one language do not occur in another's text. (Theirs are regexes of verb forms, in each
+    language's rules/<lang>/tense.yaml; the English ones are read below, fast, as plain words.)"""
+    words = [w for lang in languages() if lang != "en" for w in tense(lang).future_words]
+    return re.compile(r"(?<!\w)(?:" + ("|".join(words) or r"(?!)") + r")(?!\w)", re.I)
 
 
 def _future_ends(sentence: str) -> tuple[float, set[int]] | None:
