@@ -38,6 +38,8 @@ SCHEMA = Record(
         "discourse_words": _WORDS,
         "openers": _WORDS,
         "plan_words": _WORDS,
+        "own_year_chars": Number(low=0),
+        "year_stops": _WORDS,
         "the_units": Items(Choice(("D", "W", "WE", "M", "Q", "H", "Y", "DE", "CE"))),
         "pointing_words": _WORDS,
         "examples": Items(
@@ -61,6 +63,8 @@ class Cues:
     the_units: frozenset[str]
     openers: frozenset[str]
     plan_words: frozenset[str]  # "a planned campaign in 1976": an aside about a plan
+    own_year_chars: int  # "the spring and early summer of 1943": how far a date's own year may be
+    year_stops: frozenset[str]  # "in November since the 2003 invasion": not its own year
     pointing: frozenset[str]  # "the": "the end of the year", "the next spring" point back
     examples: list[dict[str, Any]]
 
@@ -80,6 +84,8 @@ def cues(language: str = "en") -> Cues:
         frozenset(data["the_units"]),
         frozenset(data["openers"]),
         frozenset(data["plan_words"]),
+        int(data["own_year_chars"]),
+        frozenset(data["year_stops"]),
         frozenset(data["pointing_words"]),
         list(data["examples"]),
     )
@@ -230,6 +236,26 @@ class Discourse:
         return (
             far or bool(before & self.cues.plan_words) or self.tense.future_context(self.text, t.start, t.end)
         )
+
+    def own_year(self, t: Timex, nxt: Timex | None) -> int | None:
+        """The year written just after a date without one, in its clause (``nxt`` is the next
+        expression): "the spring and early summer of 1943", "German Spring Offensive of 1918";
+        not across a comma or a word of another time ("in November since the 2003 invasion")."""
+        if self.text is None or nxt is None or nxt.anchor != AnchorKind.NONE:
+            return None
+        v = nxt.value
+        if (
+            not isinstance(v, DateValue)
+            or v.granularity < Granularity.MONTH
+            or v.earliest.year != v.latest.year
+        ):
+            return None
+        between = self.text[t.end : nxt.start]
+        if len(between) > self.cues.own_year_chars or any(c in between for c in ".,;:()\n"):
+            return None
+        if set(_WORD.findall(between.lower())) & self.cues.year_stops:
+            return None
+        return v.earliest.year
 
     def narrating(self) -> bool:
         """Whether the text is a narrative as a whole and has moved into the past (a history)."""

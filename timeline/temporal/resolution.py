@@ -9,7 +9,6 @@ past (news reports what happened) unless the sentence reads as future; a given w
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 
 from timeline.core.calendar_math import DAYS_PER_MONTH, add_months
@@ -312,27 +311,6 @@ def resolve_chronology(spec: ChronologyRef, anchors: Mapping[str, dt.date] | Non
     return DateValue(Granularity.DAY, d, d, Mod.APPROX)
 
 
-def _own_year(text: str | None, t: Timex, nxt: Timex | None) -> int | None:
-    """The year written just after a date without one, in the same clause: "the spring and early
-    summer of 1943", "the German Spring Offensive of 1918", "their summer offensive against
-    southern Russia in June 1942"."""
-    if text is None or nxt is None or nxt.anchor != AnchorKind.NONE or not isinstance(nxt.value, DateValue):
-        return None
-    between = text[t.end : nxt.start]
-    if len(between) > _OWN_YEAR_GAP or any(c in between for c in ".,;:()\n") or _OTHER_TIME.search(between):
-        return None
-    v = nxt.value
-    return (
-        v.earliest.year if v.granularity >= Granularity.MONTH and v.earliest.year == v.latest.year else None
-    )
-
-
-_OWN_YEAR_GAP = 45  # characters between a date and the year that is its own
-_OTHER_TIME = re.compile(
-    r"\b(?:since|after|before|than|until)\b", re.I
-)  # "in November since the 2003 invasion"
-
-
 # ---- whole texts ---------------------------------------------------------------------
 def resolve(
     timexes: list[Timex],
@@ -409,7 +387,7 @@ def resolve(
                             value = _yearless_in(spec, local_ref.year + 1)
                     else:
                         value = resolve_yearless(spec, local_ref)
-                    year = _own_year(text, t, timexes[i + 1] if i + 1 < len(timexes) else None)
+                    year = discourse.own_year(t, timexes[i + 1] if i + 1 < len(timexes) else None)
                     if (
                         year is not None
                         and value is not None
