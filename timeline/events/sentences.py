@@ -15,7 +15,12 @@ import re
 from .words import words
 
 _END = re.compile(
-    r"[.!?]+[\"'”’»)\]]*[,:]*(?=\s+[\"“‘«(\[A-Z0-9А-ЯЁІЇЄҐ])"  # Latin or Cyrillic capital after a space
+    # Stray punctuation a scraper left between a caption and the next sentence ("... Moscow, Russia,
+    # June 5, 2019. ' ,' ) Beijing then ...", "... 2021. 'T Putin told ..."): the sentence ends at the
+    # full stop, the debris (with a lone letter glued to it) belongs to neither side.
+    r"(?<=[a-z0-9]{2})[.!?](?P<junk>\s+[’'‘\",:;)\]–—-]+(?:\s+[’'‘\",:;)\]–—-]+)*[A-Z]?[:?]?)"
+    r"(?=\s+[\"“A-Z])"
+    r"|[.!?]+[\"'”’»)\]]*[,:]*(?=\s+[\"“‘«(\[A-Z0-9А-ЯЁІЇЄҐ])"  # Latin or Cyrillic capital after a space
     r"|(?<=[a-z]{2}[.!?])[\"”’]*(?=[A-Z][a-z])"  # or glued on: "he said.Stoltenberg added"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -56,7 +61,8 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
     for m in _END.finditer(line):
         if _is_abbreviation(line, m.start()):
             continue
-        _add(text, start + cut, start + m.end(), out)
+        junk = m.start("junk") if m.group("junk") else m.end()
+        _add(text, start + cut, start + junk, out)
         cut = m.end()
     _add(text, start + cut, end, out)
 
