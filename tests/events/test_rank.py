@@ -141,7 +141,7 @@ def test_reports_of_one_story_worded_alike_are_not_the_days_whole_top():
     assert events[-1].text in (a, b)
 
 
-@pytest.mark.parametrize("name", ["tally", "setting", "clutter"])
+@pytest.mark.parametrize("name", ["tally", "setting", "state", "clutter"])
 def test_ranking_list_examples(name):
     examples = lists().raw[f"{name}_examples"]
     for sentence in examples["lowered"]:

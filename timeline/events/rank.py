@@ -19,8 +19,9 @@ event's score says how much it is the news of its day:
 3. **What it is.** Times SPECIFIC_BASE + SPECIFIC_STEP a name (up to three): named actors and places;
    times HAPPENED_WEIGHT when a verb says something happened (struck, captured, voted, met: the
    ``happened`` list), not only what someone said.
-   Times PENALTY for a running tally, weather or market prices, page clutter (``ranking.yaml``), a date
-   coarser than a day, and CONFLICT_WEIGHT when other reports give another date.
+   Times PENALTY for a running tally, weather or market prices, a state rather than a happening,
+   page clutter (``ranking.yaml``), a date coarser than a day, and CONFLICT_WEIGHT when other
+   reports give another date.
 4. **One happening, one place.** Within a day, an event worded like a better one is discounted by
    its overlap with one of the REDUNDANCY_WINDOW better ones (``1 - REDUNDANCY * overlap``, at
    least MIN_FACTOR; the overlap is the token Jaccard, or the cosine of their words weighted by
@@ -56,6 +57,8 @@ SCHEMA = Record(
         "tally_examples": _EXAMPLES,
         "setting": Items(Regex(re.IGNORECASE), least=1),
         "setting_examples": _EXAMPLES,
+        "state": Items(Regex(), least=1),
+        "state_examples": _EXAMPLES,
         "clutter": Items(Regex(), least=1),
         "clutter_examples": _EXAMPLES,
         "happened": Items(Text(what="a verb or phrase"), least=1),
@@ -79,7 +82,7 @@ SUPPORT_WEIGHT = 0.2
 SPECIFIC_BASE = 0.7
 SPECIFIC_STEP = 0.1
 HAPPENED_WEIGHT = 1.2
-PENALTY = {"tally": 0.3, "setting": 0.3, "clutter": 0.5, "coarse": 0.3}
+PENALTY = {"tally": 0.3, "setting": 0.3, "state": 0.5, "clutter": 0.5, "coarse": 0.3}
 CONFLICT_WEIGHT = 0.8
 REDUNDANCY = 1.5
 MIN_FACTOR = 0.1
@@ -100,6 +103,7 @@ class Source:
 class Lists:
     tally: re.Pattern[str]
     setting: re.Pattern[str]
+    state: re.Pattern[str]
     clutter: re.Pattern[str]
     happened: frozenset[str]  # single words
     happened_phrases: tuple[str, ...]  # several words, lowercased, one space apart
@@ -116,6 +120,7 @@ def lists() -> Lists:
     return Lists(
         tally=join(data["tally"], re.IGNORECASE),
         setting=join(data["setting"], re.IGNORECASE),
+        state=join(data["state"]),
         clutter=join(data["clutter"]),
         happened=frozenset(str(w).lower() for w in data["happened"] if " " not in str(w).strip()),
         happened_phrases=tuple(
@@ -126,9 +131,9 @@ def lists() -> Lists:
 
 
 def lowered_as(text: str) -> list[str]:
-    """Which lists of ``ranking.yaml`` put the sentence down: tally, setting, clutter."""
+    """Which lists of ``ranking.yaml`` put the sentence down: tally, setting, state, clutter."""
     found = lists()
-    return [name for name in ("tally", "setting", "clutter") if getattr(found, name).search(text)]
+    return [name for name in ("tally", "setting", "state", "clutter") if getattr(found, name).search(text)]
 
 
 def happened(text: str) -> bool:
