@@ -22,6 +22,9 @@ _END = re.compile(
     r"(?=\s+[\"“A-Z])"
     r"|[.!?]+[\"'”’»)\]]*[,:]*(?=\s+[\"“‘«(\[A-Z0-9А-ЯЁІЇЄҐ])"  # Latin or Cyrillic capital after a space
     r"|(?<=[a-z]{2}[.!?])[\"”’]*(?=[A-Z][a-z])"  # or glued on: "he said.Stoltenberg added"
+    # or a lowercase word after a full stop and a space: the scraper dropped the next sentence's first
+    # word, a link ("... in late February. [NATO] expansion has been ..."), or its drop capital
+    r"|(?<=[a-z]{3})[.!?](?=\s+[a-z][a-z'’]+\s)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
