@@ -232,3 +232,43 @@ def test_a_paraphrase_of_a_better_story_is_discounted_below_another_story():
     top = [e.text for e in ranked(results)[:3]]
     assert top[:2] == [a, other]
     assert b not in top
+
+
+def test_a_long_roundup_sentence_does_not_outrank_the_report_of_one_story():
+    """Support of the day counts a sentence's best-supported words, not all of them: a roundup naming
+    every running story (sanctions, talks, refugees, prices: in the titles every day) must not outweigh
+    the one report that the day's titles carry."""
+    strike = "A missile struck the railway station in Kramatorsk on Friday, killing 50 people."
+    roundup = (
+        "On Friday Washington and Brussels weighed new sanctions as Moscow and Kyiv held talks in Istanbul, "
+        "refugees crowded trains to Poland and Moldova, Berlin debated gas imports, oil prices swung, "
+        "Finland and Sweden discussed membership and the Pentagon briefed reporters about convoys."
+    )
+    strike_titles = ["Kramatorsk station strike kills 50", "Railway station in Kramatorsk struck by missile"]
+    running = [
+        "Sanctions weighed in Washington and Brussels; talks in Istanbul",
+        "Refugees crowd trains to Poland and Moldova; Berlin gas imports",
+        "Oil prices swing; Finland and Sweden membership; Pentagon convoys",
+        "Sanctions, Istanbul talks, refugees: Poland, Moldova trains",
+        "Berlin debates gas imports as oil prices swing",
+        "Finland, Sweden membership and Pentagon convoys briefing; Washington, Brussels",
+    ]
+    results = [
+        article("wire-1", "wire.example", "Missile hits Kramatorsk railway station", [strike]),
+        article("daily-1", "daily.example", "Friday roundup", [roundup]),
+        *(article(f"s-{k}", f"s{k}.example", t, [FILLER[k]]) for k, t in enumerate(strike_titles)),
+        *(article(f"r-{k}", f"r{k}.example", t, [FILLER[k % 5]]) for k, t in enumerate(running)),
+        # the running stories were in the titles of the days before too
+        *(
+            article(
+                f"o-{k}",
+                f"x{k}.example",
+                t,
+                [FILLER[k % 5]],
+                published=D(2022, 3, 1 + k),
+                date=D(2022, 3, 1 + k),
+            )
+            for k, t in enumerate(running * 3)
+        ),
+    ]
+    assert [e.text for e in ranked(results)[:2]] == [strike, roundup]
