@@ -179,6 +179,10 @@ class Builder(CaptureReader):
             century = int(self.number(words[0]) or 0)
             rest = [w for w in words[1:] if w not in ("oh", "hundred")]
             year = century * 100 + (int(self.number(" ".join(rest)) or 0) if rest else 0)
+        if g("month"):
+            return DateValue.month(year, self.month(g("month") or "")), None, []
+        if g("season"):
+            return DateValue.season_of(year, str(self.rs.lookup("seasons", g("season") or ""))), None, []
         return DateValue.year(year), None, []
 
     def _holiday(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
@@ -194,7 +198,7 @@ class Builder(CaptureReader):
         if g("quarter"):
             q = self.ordinal(g("quarter") or "")
             return DateValue.quarter_of(year, 4 if q == -1 else q), None, []
-        return None, SameQuarterIn(year), []
+        return None, SameQuarterIn(year, quarter=bool(g("qword"))), []
 
     def _lasted(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         value, _, _ = self._duration(rule, g, p)
@@ -307,6 +311,8 @@ class Builder(CaptureReader):
         if g("weekday"):
             wd = int(self.rs.lookup("weekdays", g("weekday") or ""))
             return SetValue(f"XXXX-WXX-{wd + 1}", p.get("quant")), None, []
+        if g("month"):
+            return SetValue(f"XXXX-{self.month(g('month') or ''):02d}", p.get("quant")), None, []
         if g("pod"):
             return SetValue(f"XXXX-XX-XXT{self.pod(g('pod'))}", p.get("quant")), None, []
         if g("adverb"):
@@ -364,7 +370,9 @@ class Builder(CaptureReader):
         if value is not None:
             anchor = AnchorKind.NONE if rule.anchor != AnchorKind.CHRONOLOGY else anchor
         cues = self.tense
-        if (
+        if isinstance(spec, YearlessDate | WeekdayRef) and cues.looks_back(text, start):
+            spec = replace(spec, past=True)  # "since March"
+        elif (
             isinstance(spec, WeekdayRef)
             and cues.told_before(text, start, end)
             and not cues.ahead_before(text, start)

@@ -43,7 +43,8 @@ from .values import (
 
 WEEKDAY_AHEAD = 1
 WEEKDAY_POLICY = "past"  # "past": a bare weekday is always the latest one on or before the reference
-_FUTURE_PENALTY = 2  # a future reading must be this many times closer to win over a past one
+_FUTURE_PENALTY = 2  # a future reading must be this many times closer to win over a past one (and
+# the other way round in a sentence about the future)
 
 
 def _safe(year: int) -> bool:
@@ -128,7 +129,9 @@ def _distance(v: DateValue, ref: dt.date, future_ok: bool) -> float:
     if v.earliest <= ref <= v.latest:
         return 0
     if v.latest < ref:
-        return (ref - v.latest).days
+        # in a sentence about the future the past reading pays the penalty ("will double its
+        # flights by August", written in February: this August, not last)
+        return (ref - v.latest).days * (_FUTURE_PENALTY if future_ok else 1)
     return (v.earliest - ref).days * (1 if future_ok else _FUTURE_PENALTY)
 
 
@@ -332,6 +335,7 @@ def resolve(
     if anchors:
         anchors = {k.lower(): (v.date() if isinstance(v, dt.datetime) else v) for k, v in anchors.items()}
     last: DateValue | None = None
+    last_quarter: DateValue | None = None
     ref_value = DateValue.day(reference) if reference is not None else None
     discourse = Discourse(reference, language, text, timexes)
     for i, t in enumerate(timexes):
@@ -347,7 +351,11 @@ def resolve(
             if isinstance(spec, ChronologyRef):
                 value = resolve_chronology(spec, anchors)
             elif isinstance(spec, SameQuarterIn):
-                if last is not None and last.granularity == Granularity.QUARTER and last.quarter:
+                if spec.quarter and last_quarter is not None and last_quarter.quarter:
+                    # "earned $376,000 in the 1988 quarter" after "its third-quarter earnings":
+                    # the quarter last named, even with "last year" between
+                    value = DateValue.quarter_of(spec.year, last_quarter.quarter)
+                elif last is not None and last.granularity == Granularity.QUARTER and last.quarter:
                     value = DateValue.quarter_of(spec.year, last.quarter)
                 else:
                     value = DateValue.year(spec.year)
@@ -414,3 +422,5 @@ def resolve(
             and not isinstance(spec, Shift | SameQuarterIn)  # "a year earlier" twice is not two years back
         ):
             last = t.value
+            if last.granularity == Granularity.QUARTER:
+                last_quarter = last

@@ -144,6 +144,8 @@ def holiday_date(rule: str, year: int) -> dt.date:
 @dataclass(frozen=True)
 class SameQuarterIn:
     """ "the 1988 quarter": the quarter last mentioned in the text, in ``year`` (the whole
-    year when no quarter was mentioned)."""
+    year when no quarter was mentioned). ``quarter`` says the word was "quarter": then the last
+    quarter named counts even with other dates between; "the 1988 period" is that of the last date."""
 
     year: int
+    quarter: bool = False

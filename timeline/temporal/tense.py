@@ -35,10 +35,14 @@ SCHEMA = Record(
             least=1,
         ),
     },
-    optional={"told": Regex(), "clause_words": _WORDS},
+    optional={"told": Regex(), "clause_words": _WORDS, "back_words": _WORDS, "past_in": Regex()},
 )
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # a date after "in"
+_NOT_TOLD = re.compile(r"\b(?:to|that|be)\b(?:\s+\w+)?", re.I)  # not told in the past: what follows
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|that)\b", re.I)  # what is reported follows
+_OPENING = re.compile(r"\s*(?:\w+\s+){0,2}")  # at most two words before a date that opens its sentence
 
 
 def _words(items: list[str]) -> str:
@@ -57,15 +61,40 @@ class Tense:
     told: re.Pattern[str]  # a past verb just before a weekday, or anywhere in its clause
     verb_anywhere: bool
     clause: re.Pattern[str] | None  # a word opening a new clause ("що", "что")
+    back: re.Pattern[str] | None  # a word just before a date that puts it in the past ("since")
+    past_in: re.Pattern[str] | None  # a past verb that tells of a date after "in"
     examples: list[dict[str, Any]]
 
     def past_context(self, text: str, start: int, end: int) -> bool:
         """Whether the clause of [start, end) is in the past tense ("the year ended Jan. 31")."""
         if self.verb_anywhere:
             return self.told_before(text, start, end)
-        before = text[max(0, start - 40) : start]
+        before = text[max(0, start - 60) : start]
         cut = max(before.rfind("."), before.rfind("\n"), before.rfind(","))
-        return bool(self.past.search(before[cut + 1 :]))
+        clause = before[cut + 1 :]
+        if self.past.search(clause):
+            return True
+        if self.past_in is None:
+            return False
+        if _IN.search(clause):  # "Since KKR bought RJR in February"; not "expects to release ... in",
+            # "would be paid on a date in January"
+            told = clause[: _IN.search(clause).start()]  # type: ignore[union-attr]
+            told = _NOT_TOLD.split(told)[-1]
+            if self.past_in.search(told):
+                return True
+        # a date that opens its sentence is told by the verb after it ("In January, American
+        # Medical brought in a new chief executive"), not by what is reported ("On Tuesday, Kirby
+        # said the troops left")
+        opening, after = self._sentence(text, start, end, 60, 80)
+        after = _REPORTED.split(after)[0]
+        return bool(
+            _OPENING.fullmatch(opening) and self.past_in.search(after) and not self.future.search(after)
+        )
+
+    def looks_back(self, text: str, start: int) -> bool:
+        """Whether the word just before [start) puts the date in the past whatever the sentence
+        says ("has been on patrol since March and was scheduled to return")."""
+        return self.back is not None and bool(self.back.search(text[max(0, start - 20) : start]))
 
     def future_context(self, text: str, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) reads as future ("will meet on Tuesday")."""
@@ -127,6 +156,8 @@ def tense(language: str = "en") -> Tense:
     data = read(path, SCHEMA, "a tense file", dates=True)
     future, ahead, strong = data["future_words"], data["looking_ahead"], data["strong_ahead"]
     clause = data.get("clause_words")
+    back = data.get("back_words")
+    past_in = data.get("past_in")
     told = data.get("told", data["past_verb"])
     return Tense(
         future_words=tuple(future),
@@ -137,6 +168,8 @@ def tense(language: str = "en") -> Tense:
         told=re.compile(_words([told]) if data["verb_anywhere"] else r"\b(?:" + told + r")\s*$", re.I),
         verb_anywhere=bool(data["verb_anywhere"]),
         clause=re.compile(_words(clause), re.I) if clause else None,
+        past_in=re.compile(_words([past_in]), re.I) if past_in else None,
+        back=re.compile(_words(back) + r"\s+$", re.I) if back else None,
         examples=list(data["examples"]),
     )
 
