@@ -238,7 +238,7 @@ class Builder(CaptureReader):
             pod = None
         pod = self.pod(g("pod")) or p.get("pod") or pod
         mod = self.mod(g("mod")) or (Mod(p["mod"]) if p.get("mod") else None)
-        return None, Deictic(unit, offset, mod, pod, self.clock(g)), []
+        return None, Deictic(unit, offset, mod, pod, self.clock(g), named=bool(p.get("named"))), []
 
     def _weekday(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         wd = self.rs.lookup("weekdays", g("weekday") or "")

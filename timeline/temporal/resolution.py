@@ -159,7 +159,9 @@ def resolve_yearless(spec: YearlessDate, ref: dt.date) -> DateValue | None:
             cands = fits
     if not cands:
         return None
-    if spec.past:
+    if spec.past or (spec.quarter and not spec.future):
+        # a quarter named without its year is one reported on, the latest begun, unless the
+        # sentence looks ahead ("earned $5.2 million in the fiscal first quarter", in October)
         # a day ahead is still past for a writer in another time zone or after midnight ("в ночь
         # на 21 ноября ... было" in an article dated the 20th)
         past = [c for c in cands if c.earliest <= ref + dt.timedelta(days=1)]
@@ -362,6 +364,8 @@ def resolve(
             elif isinstance(spec, Shift):
                 if t.anchor == AnchorKind.PREVIOUS:
                     base = last or ref_value
+                    if spec.granularity == Granularity.QUARTER and last_quarter is not None:
+                        base = last_quarter  # "the year-ago quarter": of the quarter last named
                     if (
                         spec.offset.unit == "Y"
                         and ref_value is not None
@@ -374,6 +378,8 @@ def resolve(
                     value = resolve_shift(spec, base, from_previous=last is not None) if base else None
                 elif ref_value is not None:
                     value = resolve_shift(spec, ref_value, from_previous=False, last=last)
+            elif isinstance(spec, Deictic) and spec.named and last_quarter is not None:
+                value = last_quarter  # "the fiscal first quarter ... in the quarter"
             elif (
                 isinstance(spec, Deictic)
                 and t.anchor == AnchorKind.PREVIOUS

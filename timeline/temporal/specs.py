@@ -56,6 +56,8 @@ class Deictic:
     mod: Mod | None = None
     part_of_day: str | None = None
     clock: str | None = None
+    # "the quarter", "the latest period" in a report: the quarter the text last named, if any
+    named: bool = False
 
 
 @dataclass(frozen=True)
