@@ -245,8 +245,15 @@ class Builder(CaptureReader):
         if wd is None:
             raise BuildError("no weekday")
         rel = (g("rel") or p.get("relation") or "nearest").lower()
-        rel = {"past": "last", "previous": "last", "coming": "next"}.get(rel, rel)
-        return None, WeekdayRef(int(wd), rel, self.pod(g("pod")), self.clock(g)), []
+        rel = {
+            "past": "last",
+            "previous": "last",
+            "preceding": "last",
+            "coming": "next",
+            "following": "next",
+        }.get(rel, rel)
+        days = {"before": -1, "after": 1}.get((g("dir") or "").lower(), 0)
+        return None, WeekdayRef(int(wd), rel, self.pod(g("pod")), self.clock(g), days=days), []
 
     def _dayofmonth(self, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[Any, Any, list[str]]:
         day = int(re.sub(r"\D", "", g("day") or ""))

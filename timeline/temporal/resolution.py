@@ -186,6 +186,7 @@ def resolve_weekday(spec: WeekdayRef, ref: dt.date) -> DateValue:
         d = ref + dt.timedelta(days=ahead)
     else:
         d = ref - dt.timedelta(days=back)
+    d += dt.timedelta(days=spec.days)
     if spec.clock:
         return DateValue(Granularity.MINUTE, d, d, clock=spec.clock)
     # "Friday night" is reported as the day: news uses it as a date, not as a time of day
@@ -380,6 +381,14 @@ def resolve(
                     value = resolve_shift(spec, ref_value, from_previous=False, last=last)
             elif isinstance(spec, Deictic) and spec.named and last_quarter is not None:
                 value = last_quarter  # "the fiscal first quarter ... in the quarter"
+            elif (
+                isinstance(spec, WeekdayRef)
+                and t.anchor == AnchorKind.PREVIOUS
+                and spec.relation != "nearest"
+            ):
+                # "the previous Friday": before the day the text is talking about
+                day = last.earliest if last is not None and last.granularity <= Granularity.DAY else reference
+                value = resolve_weekday(spec, day) if day is not None else None
             elif (
                 isinstance(spec, Deictic)
                 and t.anchor == AnchorKind.PREVIOUS

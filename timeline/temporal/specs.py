@@ -70,6 +70,7 @@ class WeekdayRef:
     clock: str | None = None
     future: bool = False
     past: bool = False  # right after a verb in the past tense ("said Friday"): never the coming one
+    days: int = 0  # "the day before last Tuesday": -1
 
 
 @dataclass(frozen=True)
