@@ -38,7 +38,9 @@ SCHEMA = Record(
     optional={"told": Regex(), "clause_words": _WORDS, "back_words": _WORDS, "past_in": Regex()},
 )
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
+# a sentence ends at a line break or at a full stop before a word that is not in lower case: not
+# inside "99.3%", "U.S. officials" or "Roe vs. Wade ... killed"
+_SENTENCE_END = re.compile(r"\n|[.!?][\"'”’»)\]]*(?=\s)(?!\s+[a-zа-яіїєґё])")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # a date after "in"
 _NOT_TOLD = re.compile(r"\b(?:to|that|be)\b(?:\s+\w+)?", re.I)  # not told in the past: what follows
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|that)\b", re.I)  # what is reported follows
@@ -136,13 +138,12 @@ class Tense:
     def _sentence(text: str, start: int, end: int, width: int, ahead: int = 0) -> tuple[str, str]:
         """The words of the sentence before [start) (up to ``width``) and after [end) (up to
         ``ahead``, else half the width)."""
-        before = text[max(0, start - width) : start]
-        cut = max(before.rfind("."), before.rfind("\n"), before.rfind("!"), before.rfind("?"))
-        if cut >= 0:
-            before = before[cut + 1 :]
+        lo = max(0, start - width)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2)) if m.end() <= start]
+        before = text[ends[-1] if ends else lo : start]
         after = text[end : end + (ahead or width // 2)]
-        m = _SENTENCE_END.search(after)
-        if m:
+        m = _SENTENCE_END.search(after + " X")
+        if m and m.start() < len(after):
             after = after[: m.start()]
         return before, after
 
