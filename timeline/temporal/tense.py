@@ -139,7 +139,8 @@ class Tense:
         """The words of the sentence before [start) (up to ``width``) and after [end) (up to
         ``ahead``, else half the width)."""
         lo = max(0, start - width)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 2)) if m.end() <= start]
+        stops = _SENTENCE_END.finditer(text, lo, min(len(text), start + 2))
+        ends = [m.end() for m in stops if m.end() <= start]
         before = text[ends[-1] if ends else lo : start]
         after = text[end : end + (ahead or width // 2)]
         m = _SENTENCE_END.search(after + " X")
