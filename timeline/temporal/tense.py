@@ -39,8 +39,12 @@ SCHEMA = Record(
 )
 
 # a sentence ends at a line break or at a full stop before a word that is not in lower case: not
-# inside "99.3%", "U.S. officials" or "Roe vs. Wade ... killed"
-_SENTENCE_END = re.compile(r"\n|[.!?][\"'”’»)\]]*(?=\s)(?!\s+[a-zа-яіїєґё])")
+# inside "99.3%", nor after an initial or a short title ("U.S. officials", "Roe vs. Wade ... killed")
+_ABBREVIATIONS = "vs|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Corp|Inc|Co|Ltd|No"
+_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS.split("|"))
+_SENTENCE_END = re.compile(
+    r"\n|(?<!\b[A-Z])" + _NOT_AFTER + r"\.[\"'”’»)\]]*(?=\s)(?!\s+[a-zа-яіїєґё])|[!?][\"'”’»)\]]*(?=\s)"
+)
 _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # a date after "in"
 _NOT_TOLD = re.compile(r"\b(?:to|that|be)\b(?:\s+\w+)?", re.I)  # not told in the past: what follows
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|that)\b", re.I)  # what is reported follows
@@ -58,6 +62,7 @@ class Tense:
     future_words: tuple[str, ...]
     future: re.Pattern[str]  # future words and words looking ahead
     strong: re.Pattern[str]  # words that point ahead even in a sentence told in the past
+    only_ahead: re.Pattern[str]  # of those, the ones that are no verb ("as soon as")
     looked_back: re.Pattern[str]  # a past verb anywhere in the sentence
     past: re.Pattern[str]  # "the year ended Jan. 31"
     told: re.Pattern[str]  # a past verb just before a weekday, or anywhere in its clause
@@ -87,11 +92,9 @@ class Tense:
         # a date that opens its sentence is told by the verb after it ("In January, American
         # Medical brought in a new chief executive"), not by what is reported ("On Tuesday, Kirby
         # said the troops left")
-        opening, after = self._sentence(text, start, end, 60, 80)
-        after = _REPORTED.split(after)[0]
-        return bool(
-            _OPENING.fullmatch(opening) and self.past_in.search(after) and not self.future.search(after)
-        )
+        opening, after = self._sentence(text, start, end, 60, 140)
+        after = self.future.split(_REPORTED.split(after)[0])[0]  # "... brought in X, who will remain"
+        return bool(_OPENING.fullmatch(opening) and self.past_in.search(after))
 
     def looks_back(self, text: str, start: int) -> bool:
         """Whether the word just before [start) puts the date in the past whatever the sentence
@@ -117,7 +120,8 @@ class Tense:
     def ahead_before(self, text: str, start: int) -> bool:
         """Whether a word that points ahead even in the past comes before [start) in its sentence
         ("as soon as trading opened Monday")."""
-        return bool(self.strong.search(self._sentence(text, start, start, 80)[0]))
+        # only the words that point ahead, not a future verb of a quote before "Mr. Gerstner said Friday"
+        return bool(self.only_ahead.search(self._sentence(text, start, start, 80)[0]))
 
     def told_before(self, text: str, start: int, end: int) -> bool:
         """Whether a verb in the past tense tells of the date: just before it ("New Zealand said
@@ -165,6 +169,7 @@ def tense(language: str = "en") -> Tense:
         future_words=tuple(future),
         future=re.compile(_words(future + ahead), re.I),
         strong=re.compile(_words(future + strong), re.I),
+        only_ahead=re.compile(_words(strong), re.I),
         looked_back=re.compile(_words([data["past_verb"]]), re.I),
         past=re.compile(_words(data["past_words"]), re.I),
         told=re.compile(_words([told]) if data["verb_anywhere"] else r"\b(?:" + told + r")\s*$", re.I),
