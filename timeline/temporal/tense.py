@@ -40,10 +40,9 @@ SCHEMA = Record(
 
 # a sentence ends at a line break or at a full stop before a word that is not in lower case: not
 # inside "99.3%", nor after an initial or a short title ("U.S. officials", "Roe vs. Wade ... killed")
-_ABBREVIATIONS = "vs|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Corp|Inc|Co|Ltd|No"
-_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS.split("|"))
 _SENTENCE_END = re.compile(
-    r"\n|(?<!\b[A-Z])" + _NOT_AFTER + r"\.[\"'”’»)\]]*(?=\s)(?!\s+[a-zа-яіїєґё])|[!?][\"'”’»)\]]*(?=\s)"
+    r"\n|(?<!\b[A-Z])(?<!\b(?:vs|Mr|Ms|Dr|St|Co|No|Lt))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))"
+    r"(?<!\b(?:Capt|Prof|Corp))\.[\"'”’»)\]]*(?=\s)(?!\s+[a-zа-яіїєґё])|[!?][\"'”’»)\]]*(?=\s)"
 )
 _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # a date after "in"
 _NOT_TOLD = re.compile(r"\b(?:to|that|be)\b(?:\s+\w+)?", re.I)  # not told in the past: what follows
