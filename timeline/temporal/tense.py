@@ -82,12 +82,11 @@ class Tense:
             return True
         if self.past_in is None:
             return False
-        if _IN.search(clause):  # "Since KKR bought RJR in February"; not "expects to release ... in",
-            # "would be paid on a date in January"
-            told = clause[: _IN.search(clause).start()]  # type: ignore[union-attr]
-            told = _NOT_TOLD.split(told)[-1]
-            if self.past_in.search(told):
-                return True
+        after_in = _IN.search(clause)
+        # "Since KKR bought RJR in February"; not "expects to release ... in", "would be paid on a
+        # date in January"
+        if after_in and self.past_in.search(_NOT_TOLD.split(clause[: after_in.start()])[-1]):
+            return True
         # a date that opens its sentence is told by the verb after it ("In January, American
         # Medical brought in a new chief executive"), not by what is reported ("On Tuesday, Kirby
         # said the troops left")
