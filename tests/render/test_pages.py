@@ -291,6 +291,17 @@ def test_highlights_take_one_event_a_day_while_other_days_have_some():
     assert [e.id for e in highlights(invasion, 2, per_day=3)] == ["24-0", "24-1"]
 
 
+def test_a_month_or_a_season_is_never_a_key_event():
+    """ "Those regions were attacked ... in February 2022" ranks among the few events of a small
+    corpus, yet it is the news of no day: the key events are dated to a day or a week."""
+    base = sample_timeline().events[0]
+    february = dataclasses.replace(base, id="feb", date=DateValue.month(2022, 2), score=50.0)
+    spring = dataclasses.replace(base, id="spring", date=DateValue.season_of(2022, "SP"), score=40.0)
+    week = dataclasses.replace(base, id="week", date=DateValue.week(dt.date(2022, 3, 14)), score=3.0)
+    strike = dataclasses.replace(base, id="day", date=DateValue.day(dt.date(2022, 3, 22)), score=2.0)
+    assert [e.id for e in highlights([february, spring, week, strike], 4)] == ["week", "day"]
+
+
 def test_many_vague_mentions_get_pages_of_their_own_best_first():
     timeline = sample_with(DateValue.month(2022, 3), "Background remark", 7)
     files = render_site(timeline, Settings(month_page_limit=4))

@@ -73,8 +73,9 @@ def rank_key(event: Event) -> tuple[float, int, int, tuple[dt.date, int, dt.date
 def highlights(events: list[Event], limit: int, per_day: int = 1) -> list[Event]:
     """The ``limit`` most newsworthy events in date order, at most ``per_day`` from one day while
     other days have some left (a busy day's tenth report is not a key event of the war): the key
-    events of the home, phase and month pages, and the TimelineJS slides."""
-    ranked = sorted(events, key=rank_key)
+    events of the home, phase and month pages, and the TimelineJS slides. A month or a season
+    ("in February 2022") is never a key event: it is the news of no day (issue 17)."""
+    ranked = sorted((e for e in events if not vague(section_of(e.date))), key=rank_key)
     taken: dict[dt.date, int] = defaultdict(int)
     chosen: list[Event] = []
     rest: list[Event] = []
