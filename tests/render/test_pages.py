@@ -55,9 +55,9 @@ def test_day_sections_have_stable_anchor_and_readable_heading(files):
     assert "## Tuesday 22 March 2022 { #2022-03-22 }" in page
     html = to_html(page)
     assert '<h2 id="2022-03-22">Tuesday 22 March 2022</h2>' in html
-    # days in order, week section before the days it contains
+    # days in order, a week's section after the days it contains (21-27 March)
     order = [m.group(1) for m in re.finditer(r'<h2 id="([^"]+)"', html)]
-    assert order == ["2022-w12", "2022-03-22", "2022-03-25", "2022-03-26", "2022-03-29", "2022-03-30"]
+    assert order == ["2022-03-22", "2022-03-25", "2022-03-26", "2022-w12", "2022-03-29", "2022-03-30"]
 
 
 def test_articles_are_listed_on_their_publication_day(files):
@@ -289,6 +289,29 @@ def test_highlights_take_one_event_a_day_while_other_days_have_some():
     # no more days: the rest by rank, in date order
     assert [e.id for e in highlights(invasion + quieter, 5)] == ["24-0", "24-1", "24-2", "25-0", "26-0"]
     assert [e.id for e in highlights(invasion, 2, per_day=3)] == ["24-0", "24-1"]
+
+
+def test_a_week_follows_the_days_it_spans_on_a_month_page():
+    """ "Last week, a Russian-occupied airfield burned" is less precise than the days of that week:
+    its section comes after them, never above a day's precisely dated news."""
+    timeline = sample_timeline()
+    base = timeline.events[0]
+    member = base.members[0]
+    monday, sunday = dt.date(2022, 3, 14), dt.date(2022, 3, 20)
+    week = DateValue.week(monday)
+    timeline.events += [
+        Event("w", week, "Last week, an airfield in the region burned for two days.", [member]),
+        Event("mon", DateValue.day(monday), "Shelling hit the centre of Kharkiv on Monday.", [member]),
+        Event("sun", DateValue.day(sunday), "Sirens sounded in Lviv on Sunday night.", [member]),
+    ]
+    page = text(render_site(timeline, Settings()), "months/2022-03.md")
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    titles = [h for h in headings if "14 March" in h or "20 March" in h]
+    assert [t.split(" {")[0] for t in titles] == [
+        "## Monday 14 March 2022",
+        "## Sunday 20 March 2022",
+        "## Week of Monday 14 March 2022",
+    ]
 
 
 def test_a_month_or_a_season_is_never_a_key_event():

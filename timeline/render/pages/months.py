@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 
 from ...core.results import ArticleEvent, Event
@@ -162,6 +163,14 @@ def also_mentioned(ctx: Context, page: str, part: MonthPart, parts: list[MonthPa
     return out + (["</details>", ""] if collapsed else [])
 
 
+def reading_order(section: Section) -> tuple[dt.date, int, dt.date]:
+    """Days in order, a week after its last day: what "last week" or "this week" dates is less
+    precise than the days it spans, so it never opens them (issue 17)."""
+    if section.kind == "week":
+        return (section.latest, 1, section.earliest)
+    return (section.earliest, 0, section.latest)
+
+
 def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     page = part.path
     name = month_name(part.key)
@@ -213,7 +222,7 @@ def month_page(ctx: Context, part: MonthPart, keys: list[str]) -> str:
     for day, slug in part.published:
         published[day_section(day)].append(slug)
     earlier = {e.date.earliest for p in parts[: parts.index(part)] for e in p.events}
-    for section in sorted(set(sections) | set(published)):
+    for section in sorted(set(sections) | set(published), key=reading_order):
         # a busy day's later pages go on with its less reported events, all collapsed
         again = section.earliest in earlier
         more = " (continued)" if again else ""
