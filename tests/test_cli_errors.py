@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import pkgutil
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +61,29 @@ def test_an_unexpected_exception_says_it_is_a_bug(
     monkeypatch.setattr("timeline.pipeline.build.build", broken)
     assert main(["build", "--today", "2026-12-03"], environ={}) == 1
     assert "internal error: KeyError" in capsys.readouterr().err
+
+
+def test_eval_published_reads_the_chronology_of_the_config_not_of_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The chronology ``timeline build`` would read (content_dir of --config) is the one scored
+    with; it was taken from ``content/`` of the working directory, so run from elsewhere a broken
+    chronology went unnoticed and the evaluation ran with the built-in one."""
+    project = tmp_path / "project"
+    (project / "news").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: t\nextra:\n  timeline:\n    content_dir: news\n")
+    (project / "news" / "chronology.yml").write_text("anchors:\n  invasion: [not, a, date\n")
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        json.dumps({"id": "a", "published": "2022-03-01", "title": "Kyiv", "text": "Shelling went on."})
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code = main(
+        ["eval-published", str(articles), "--config", str(project / "mkdocs.yml"), "--today", "2026-12-04"],
+        environ={},
+    )
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "news/chronology.yml:" in err and "internal error" not in err
