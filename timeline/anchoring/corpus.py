@@ -35,7 +35,6 @@ import datetime as dt
 import itertools
 import math
 import re
-import zlib
 from array import array
 from collections import Counter
 from collections.abc import Sequence
@@ -44,12 +43,16 @@ from functools import lru_cache
 from operator import itemgetter
 
 from .cues import Cue, CueKind, fmt
+from .happenings import HappeningIndex, Relative, relative_sentences
+from .happenings import span as _span
+from .happenings import term_hash as _hash
 from .model import Evidence, EvidenceSource
 from .newsdays import load_words
 
 # A fingerprint: sorted term hashes (CRC-32 of the term: the same in every process, unlike hash())
-# and their weights, as compact arrays (tens of thousands stay in memory during a build).
-NewsTerms = tuple[array, array]  # type: ignore[type-arg]
+# and their weights, as compact arrays (tens of thousands stay in memory during a build), and the
+# sentences that date a happening relative to the day of writing (:mod:`.happenings`).
+NewsTerms = tuple[array, array, tuple[Relative, ...]]  # type: ignore[type-arg]
 
 LEAD_SENTENCES = 3  # the title and the first sentences: the article's own news
 LEAD_WEIGHT = 3.0
@@ -106,15 +109,12 @@ def _vocabulary() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(words.news) | words.common, words.spellings
 
 
-def _hash(term: str) -> int:
-    return zlib.crc32(term.encode("utf-8"))
-
-
 def news_terms(text: str) -> NewsTerms:
     """The fingerprint of one article's text (see the module): term hashes and weights."""
     common, spellings = _vocabulary()
     counts: dict[int, float] = {}
     parts = [p for p in _SENTENCE.split(text) if p and not p.isspace()]
+    sentences: list[list[str | None]] = []
     for index, sentence in enumerate(parts):
         weight = LEAD_WEIGHT if index < LEAD_SENTENCES else 1.0
         words = []
@@ -124,6 +124,7 @@ def news_terms(text: str) -> NewsTerms:
                 word = word[:-2]
             words.append(spellings.get(word, word))
         kept = [w if w not in common and not (w.isdigit() and len(w) < 2) else None for w in words]
+        sentences.append(kept)
         for w in kept:
             if w:
                 k = _hash(w)
@@ -137,7 +138,8 @@ def news_terms(text: str) -> NewsTerms:
                 k = _hash("#" + " ".join(words[i : i + PHRASE_WORDS]))
                 counts[k] = counts.get(k, 0.0) + weight
     keys = sorted(counts)
-    return array("I", keys), array("f", [counts[k] for k in keys])
+    relative = tuple(relative_sentences(sentences, parts))
+    return array("I", keys), array("f", [counts[k] for k in keys]), relative
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ class CorpusIndex:
     postings: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     per_day: Counter[int] = field(default_factory=Counter)  # dated articles by day (ordinal)
     ordinals: list[int] = field(default_factory=list)  # each dated article's day (ordinal)
+    happenings: HappeningIndex | None = None  # the dated articles' relative sentences
     # the last query's fingerprint and vector: the clue and the profile of one article ask for it
     _last: tuple[NewsTerms, dict[int, float]] | None = field(default=None, repr=False, compare=False)
     _last_profiles: tuple[NewsTerms, dict[float, dict[dt.date, float]]] | None = field(
@@ -179,8 +182,8 @@ class CorpusIndex:
         total = len(dated) + len(undated)
         df: Counter[int] = Counter(
             itertools.chain(
-                itertools.chain.from_iterable(keys for _, (keys, _w) in dated),
-                itertools.chain.from_iterable(keys for keys, _w in undated),
+                itertools.chain.from_iterable(terms[0] for _, terms in dated),
+                itertools.chain.from_iterable(terms[0] for terms in undated),
             )
         )
         logs = {n: math.log(total / n) for n in set(df.values()) if n >= 2}  # one log per count
@@ -189,9 +192,9 @@ class CorpusIndex:
         # each term's days, in order: the dated articles are visited by day
         days: dict[int, list[int]] = {}
         for n in sorted(range(len(dated)), key=lambda n: dated[n][0].published):
-            article, (keys, _w) = dated[n]
+            article, terms = dated[n]
             day = article.published.toordinal()
-            for k in filter(idf.__contains__, keys):
+            for k in filter(idf.__contains__, terms[0]):
                 seen = days.get(k)
                 if seen is None:
                     days[k] = [day]
@@ -210,7 +213,22 @@ class CorpusIndex:
                     postings[k] = [(n, w)]
                 else:
                     posting.append((n, w))
+        index.happenings = HappeningIndex(idf, burst)
+        for n, (article, terms) in enumerate(dated):
+            index.happenings.add(n, article.published, terms[2])
         return index
+
+    def happening_cue(self, terms: NewsTerms, horizon: tuple[dt.date, dt.date]) -> Cue | None:
+        """The clue of the happenings an undated article dates with "yesterday", "on Saturday"
+        and the like, when dated articles date the same ones (:mod:`.happenings`), or None."""
+        if self.happenings is None or not terms[2]:
+            return None
+
+        def describe(n: int) -> tuple[str, str, dt.date]:
+            article = self.dated[n]
+            return article.slug, article.title, article.published
+
+        return self.happenings.cue(terms[2], horizon, describe)
 
     def vector(self, terms: NewsTerms, keep: int = QUERY_TERMS) -> dict[int, float]:
         """The ``keep`` weightiest terms seen at least twice, weighted (1 + log tf) x rarity x
@@ -221,7 +239,7 @@ class CorpusIndex:
         log = math.log
         raw = [
             (k, (1.0 + log(tf)) * rarity * burst(k, 0.5))
-            for k, tf in zip(*terms, strict=True)
+            for k, tf in zip(terms[0], terms[1], strict=True)
             if (rarity := idf(k)) is not None
         ]
         norm = math.sqrt(sum([x * x for _, x in raw])) or 1.0
@@ -396,12 +414,3 @@ def _reason(found: Sequence[Neighbour], mass: dict[dt.date, float]) -> str:
     if found[0].similarity < THIN or len(found) < 2:
         text += " (thin evidence: few words in common, so it counts for little)"
     return text
-
-
-def _span(days: Sequence[dt.date]) -> str:
-    """The first to the last of sorted ``days``, in words: "9 November 2026", "8-10 November 2026"."""
-    if days[0] == days[-1]:
-        return fmt(days[0])
-    if (days[0].year, days[0].month) == (days[-1].year, days[-1].month):
-        return f"{days[0].day}-{fmt(days[-1])}"
-    return f"{fmt(days[0])} to {fmt(days[-1])}"

@@ -166,7 +166,9 @@ def date_from_corpus(
                 continue
             # dated articles report the same news: their profile picks the day
             profile = index.profile_cue(fingerprint, span)
-            clues = (near, profile) if profile is not None else (near,)
+            # the happenings it dates with "yesterday", "on Saturday" that dated articles date too
+            happening = index.happening_cue(fingerprint, span)
+            clues = tuple(c for c in (near, profile, happening) if c is not None)
             key = _with_clue(keys[i], clues) if cache is not None and i in keys else None
             hit = cache.get(key) if cache is not None and key is not None else None
             if hit is not None:
