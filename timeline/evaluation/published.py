@@ -8,8 +8,6 @@ latest full date (day, month and year) written in the text.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import json
 import math
 import random
 import re
@@ -27,43 +25,33 @@ from timeline.core.errors import TimelineError
 from timeline.core.thresholds import HIGH_CONFIDENCE
 from timeline.temporal.values import AnchorKind, DateValue, Granularity
 
+from .jsonl import read_records
+
 
 class EvalInputError(TimelineError, ValueError):
     """The JSONL file cannot be used; the message names the file and line."""
 
 
 def read_articles(jsonl: Path) -> list[dict[str, Any]]:
-    articles = []
-    try:
-        if str(jsonl).endswith(".gz"):
-            with gzip.open(jsonl, "rt", encoding="utf-8") as handle:
-                lines = handle.read().splitlines()
-        else:
-            lines = Path(jsonl).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
-        raise EvalInputError(f"{jsonl}: cannot read ({exc})") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            truth = dt.date.fromisoformat(str(raw["published"])[:10])
-            text = str(raw.get("text") or "")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise EvalInputError(
-                f"{jsonl}:{n}: expected a JSON object with 'published' (YYYY-MM-DD) and 'text' ({exc})"
-            ) from exc
-        articles.append(
-            {
-                "id": str(raw.get("id", n)),
-                "title": str(raw.get("title") or ""),
-                "url": raw.get("url") if isinstance(raw.get("url"), str) else None,
-                "source": raw.get("source") if isinstance(raw.get("source"), str) else None,
-                "text": text,
-                "published": truth,
-            }
-        )
-    return articles
+    return read_records(
+        jsonl,
+        _article,
+        error=EvalInputError,
+        what="",
+        expected="a JSON object with 'published' (YYYY-MM-DD) and 'text'",
+    )
+
+
+def _article(n: int, raw: Any) -> dict[str, Any]:
+    published = dt.date.fromisoformat(str(raw["published"])[:10])  # first: a line not an object fails here
+    return {
+        "id": str(raw.get("id", n)),
+        "title": str(raw.get("title") or ""),
+        "url": raw.get("url") if isinstance(raw.get("url"), str) else None,
+        "source": raw.get("source") if isinstance(raw.get("source"), str) else None,
+        "text": str(raw.get("text") or ""),
+        "published": published,
+    }
 
 
 _PLAIN_WORD = re.compile(r"\b\w\w+\b")  # scikit-learn's default token pattern

@@ -30,7 +30,6 @@ that use the term; the stop words left out).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import tempfile
 from collections import Counter
@@ -46,6 +45,7 @@ from ..core.datafile import Items, Record, Text, read
 from ..core.errors import TimelineError
 from ..core.results import Timeline
 from ..events.sentences import split_sentences
+from .jsonl import read_records
 
 WORDS_PATH = Path(__file__).with_name("timeline_words.yaml")
 SCHEMA = Record(
@@ -112,25 +112,19 @@ class ReferenceItem:
     words: frozenset[str]  # content words of the text without its trailing citation
 
 
+def _reference_item(day: dt.date, text: str) -> ReferenceItem:
+    return ReferenceItem(day, text, content_words(_CITATION.sub("", text)))
+
+
 def read_reference(path: Path) -> list[ReferenceItem]:
     """The reference items of a JSON Lines file of ``{date, text}`` objects."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReferenceError_(f"{path}: cannot read the reference ({exc})") from exc
-    items = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            day = dt.date.fromisoformat(str(raw["date"])[:10])
-            text = str(raw["text"])
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ReferenceError_(
-                f"{path}:{n}: expected a JSON object with 'date' (YYYY-MM-DD) and 'text' ({exc})"
-            ) from exc
-        items.append(ReferenceItem(day, text, content_words(_CITATION.sub("", text))))
+    items = read_records(
+        path,
+        lambda n, raw: _reference_item(dt.date.fromisoformat(str(raw["date"])[:10]), str(raw["text"])),
+        error=ReferenceError_,
+        what="the reference",
+        expected="a JSON object with 'date' (YYYY-MM-DD) and 'text'",
+    )
     if not items:
         raise ReferenceError_(f"{path}: no reference items (one JSON object with date and text a line)")
     return items
