@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import filecmp
 import os
 import shutil
 import subprocess
@@ -74,3 +75,44 @@ def built_sites() -> Sites:
     project = make_project(tmp / "project")
     run(["-m", "timeline", "build"], project)
     return Sites(project, build(project), build(project, offline=True))
+
+
+def same_files(cold: Path, other: Path, *, least: int = 50) -> None:
+    """``other`` holds the files of ``cold``, byte for byte, and no other file; MkDocs' sitemap is
+    only listed, not compared (it records the build date)."""
+
+    def files(root: Path) -> list[Path]:
+        return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+
+    assert files(other) == files(cold)
+    pages = [p for p in files(cold) if not p.name.startswith("sitemap.xml")]
+    assert len(pages) > least
+    _, mismatch, errors = filecmp.cmpfiles(cold, other, pages, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+@dataclass(frozen=True)
+class DayBefore:
+    """A project of the bundled articles as they were the day before: the last article not yet
+    written, the first without the sentence it lost since (an edit). :meth:`catch_up` makes the
+    content today's, so a build then goes through the caches of the day before."""
+
+    project: Path
+    articles: list[str]  # the file names of the bundled articles, in order
+    held_back: bytes
+    edited: bytes
+
+    @classmethod
+    def make(cls, folder: Path) -> DayBefore:
+        content = folder / "content"
+        shutil.copytree(ROOT / "content", content)
+        articles = sorted((content / "articles").iterdir())
+        held_back = articles[-1].read_bytes()
+        articles[-1].unlink()
+        edited = articles[0].read_bytes()
+        articles[0].write_bytes(edited + b"\nOn March 9, 2022, the TV tower was hit.\n")
+        return cls(make_project(folder / "p", content), [a.name for a in articles], held_back, edited)
+
+    def catch_up(self) -> None:
+        (self.project / "content" / "articles" / self.articles[-1]).write_bytes(self.held_back)
+        (self.project / "content" / "articles" / self.articles[0]).write_bytes(self.edited)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 import json
 import re
 import shutil
@@ -12,7 +11,7 @@ import pytest
 
 from ..conftest import ROOT
 from ..render_helpers import inspect_html
-from ..sitebuild import build, built_sites, make_project, run
+from ..sitebuild import DayBefore, build, built_sites, make_project, run, same_files
 
 pytestmark = pytest.mark.slow
 
@@ -97,52 +96,21 @@ def test_build_is_byte_identical_twice(tmp_path):
     first = built_sites().project
     second = make_project(tmp_path / "again")
     run(["-m", "timeline", "build"], second)
-    generated = first / "site_src" / "timeline"
-    compared = sorted(p.relative_to(generated) for p in generated.rglob("*") if p.is_file())
-    assert len(compared) > 20
-    _, mismatch, errors = filecmp.cmpfiles(
-        generated, second / "site_src" / "timeline", compared, shallow=False
-    )
-    assert mismatch == [] and errors == []
-    # the published site too, except MkDocs' sitemap (it records the build date)
-    site = build(second)
-    pages = sorted(
-        p.relative_to(site) for p in site.rglob("*") if p.is_file() and not p.name.startswith("sitemap.xml")
-    )
-    _, mismatch, errors = filecmp.cmpfiles(built_sites().hosted, site, pages, shallow=False)
-    assert mismatch == [] and errors == []
+    same_files(first / "site_src" / "timeline", second / "site_src" / "timeline", least=20)
+    same_files(built_sites().hosted, build(second))  # the published site too
 
 
 def test_sites_after_an_incremental_build_equal_cold_ones(tmp_path):
     """A new article and an edited one through `timeline build` with a warm cache, then the no-op
     build: the hosted and the offline site equal the cold build of the same content (issue 18)."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    articles = sorted((content / "articles").iterdir())
-    held_back = articles[-1].read_bytes()
-    articles[-1].unlink()
-    edited = articles[0].read_bytes()
-    articles[0].write_bytes(edited + b"\nOn March 9, 2022, the TV tower was hit.\n")
-    project = make_project(tmp_path / "p", content)
-    run(["-m", "timeline", "build"], project)
-    build(project)  # the site of the day before
-    (project / "content" / "articles" / articles[-1].name).write_bytes(held_back)
-    (project / "content" / "articles" / articles[0].name).write_bytes(edited)
-    run(["-m", "timeline", "build"], project)
-    assert "nothing changed since the last build" in run(["-m", "timeline", "build"], project).stderr
+    day = DayBefore.make(tmp_path)
+    run(["-m", "timeline", "build"], day.project)
+    build(day.project)  # the site of the day before
+    day.catch_up()
+    run(["-m", "timeline", "build"], day.project)
+    assert "nothing changed since the last build" in run(["-m", "timeline", "build"], day.project).stderr
     for cold, offline in ((built_sites().hosted, False), (built_sites().offline, True)):
-        site = build(project, offline=offline)
-        pages = sorted(
-            p.relative_to(cold)
-            for p in cold.rglob("*")
-            if p.is_file() and not p.name.startswith("sitemap.xml")
-        )
-        assert len(pages) > 50
-        _, mismatch, errors = filecmp.cmpfiles(cold, site, pages, shallow=False)
-        assert mismatch == [] and errors == []
-        assert sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file()) == sorted(
-            p.relative_to(cold) for p in cold.rglob("*") if p.is_file()
-        )
+        same_files(cold, build(day.project, offline=offline))
 
 
 MARK = "PWNED"
