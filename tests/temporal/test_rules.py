@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
 from timeline import temporal
 from timeline.temporal import rules as rules_mod
-from timeline.temporal.rules.patterns import expand
 
 from ..rule_examples import check_rule
 
@@ -48,9 +48,33 @@ def test_examples_resolve_the_same_later() -> None:
             ]
 
 
-def test_a_malformed_rule_file_names_the_rule(tmp_path, monkeypatch) -> None:
-    with pytest.raises(rules_mod.RuleError, match="unknown fragment"):
-        expand("{no_such_fragment}", {}, "en/rules.yaml: rule 'x'")
+BROKEN_RULES = {
+    # a fragment no file defines: the rule's own line and id
+    "unknown fragment": (
+        "  - id: test.broken\n    pattern: '{no_such_fragment} days'\n    type: DURATION\n"
+        "    value: {kind: duration}\n    examples:\n      - text: 'It took 3 days.'\n",
+        r"rules\.yaml:\d+: rule 'test\.broken': unknown fragment",
+    ),
+    # no type: once a KeyError traceback
+    "missing type": (
+        "  - id: test.untyped\n    pattern: 'fortnight'\n    value: {kind: duration}\n"
+        "    examples:\n      - text: 'It took a fortnight.'\n",
+        r"rules\.yaml:\d+: .*'type'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_RULES))
+def test_a_malformed_rule_file_names_the_rule(case, tmp_path, monkeypatch) -> None:
+    """Through load(), as the tagger reads its rules, on a copy of the English rules with one bad
+    rule appended."""
+    rule, message = BROKEN_RULES[case]
+    shutil.copytree(rules_mod.RULES_DIR / "en", tmp_path / "en")
+    path = tmp_path / "en" / "rules.yaml"
+    path.write_text(path.read_text("utf-8").rstrip("\n") + "\n" + rule, "utf-8")
+    monkeypatch.setattr(rules_mod, "RULES_DIR", tmp_path)
+    with pytest.raises(rules_mod.RuleError, match=message):
+        rules_mod.load.__wrapped__("en")  # not the cached rule set of the real files
 
 
 def test_examples_are_real_dates() -> None:
