@@ -13,7 +13,7 @@ import pytest
 
 from timeline.anchoring import mentions, newsdays, outlet_ids, phrases, placement
 from timeline.content import boilerplate
-from timeline.core import datafile, gazetteer
+from timeline.core import datafile, gazetteer, sentences
 from timeline.core.errors import TimelineError
 from timeline.events import cleaning, words
 from timeline.temporal import rules as rules_mod
@@ -70,6 +70,7 @@ KINDS: dict[str, tuple[str, str, Callable[[Path, pytest.MonkeyPatch], Any]]] = {
     "boilerplate": ("content/boilerplate.yaml", "boilerplate.yaml", _patched(boilerplate, "load_rules")),
     "cleaning": ("events/cleaning.yaml", "cleaning.yaml", _patched(cleaning, "load_cleaning_rules")),
     "words": ("events/words.yaml", "words.yaml", _patched(words, "words")),
+    "sentences": ("core/sentences.yaml", "sentences.yaml", _patched(sentences, "abbreviations")),
 }
 
 BLOCK = "<the key and the lines indented under it>"
@@ -139,8 +140,11 @@ BREAKS: list[tuple[str, str, str, str | None, str, str]] = [
     ("cleaning", "type", r"    caption: true", "    caption: sometimes", "here", "expected true or false"),
     ("words", "missing", r"reporting_verbs:.*", BLOCK, "root", "missing key 'reporting_verbs'"),
     ("words", "unknown", r"stopwords:(.*)", r"stopword:\1", "here", "unknown key 'stopword'"),
+    ("words", "type", r"stopwords: \[a,(.*)", r"stopwords: [no, a,\1", "here", "found true/false False"),
+    ("sentences", "missing", r"examples:", BLOCK, "root", "missing key 'examples'"),
+    ("sentences", "unknown", r"examples:", "exampels:", "here", "unknown key 'exampels'"),
     (
-        "words",
+        "sentences",
         "type",
         r"abbreviations: \[mr,(.*)",
         r"abbreviations: [no, mr,\1",
@@ -274,4 +278,5 @@ def test_word_lists_hold_only_text() -> None:
     """A bare ``no`` in a YAML list is ``False``: the loader refuses it (see words-type above), so
     every word of the lists is text as written."""
     lists = words.words()
-    assert all(isinstance(w, str) for w in (*lists.abbreviations, *lists.stopwords, *lists.span_words))
+    listed = (*sentences.abbreviations().words, *lists.stopwords, *lists.span_words)
+    assert all(isinstance(w, str) for w in listed)

@@ -1,4 +1,4 @@
-"""Cleaning and sentence splitting: the data files' examples, and scraped caption lines."""
+"""Cleaning: the data files' examples, and scraped caption lines (sentences: tests/content)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.events import clean_text, is_caption, junk_spans, mask_junk, split_sentences
+from timeline.events import clean_text, is_caption, junk_spans, mask_junk
 from timeline.events.cleaning import _apply, load_cleaning_rules, required_literals
 from timeline.events.extract import reports_something
 from timeline.events.words import words
@@ -23,42 +23,6 @@ def test_every_cleaning_rule_has_an_example():
 )
 def test_cleaning_rule_examples(rule_id, src, expected):
     assert clean_text(src) == expected
-
-
-@pytest.mark.parametrize("example", words().raw["sentence_examples"], ids=lambda e: e["text"][:30])
-def test_sentence_examples(example):
-    text = example["text"]
-    assert [text[s:e] for s, e in split_sentences(text)] == example["sentences"]
-
-
-def test_sentences_do_not_split_on_abbreviations_or_times():
-    text = (
-        "Mr. Zelensky met U.S. envoys at 9 a.m. in Kyiv. Gen. Valery Zaluzhny joined them on Feb. 3. "
-        "The talks ended at 6 p.m. local time."
-    )
-    got = [text[s:e] for s, e in split_sentences(text)]
-    assert got == [
-        "Mr. Zelensky met U.S. envoys at 9 a.m. in Kyiv.",
-        "Gen. Valery Zaluzhny joined them on Feb. 3.",
-        "The talks ended at 6 p.m. local time.",
-    ]
-
-
-def test_sentences_keep_offsets_and_break_at_lines():
-    text = "Title\n\n  He added it was true near Kherson.\nLast week, an airfield burned.  \n"
-    spans = split_sentences(text, 6)
-    assert [text[s:e] for s, e in spans] == [
-        "He added it was true near Kherson.",
-        "Last week, an airfield burned.",
-    ]
-
-
-def test_sentence_with_closing_quote():
-    text = "Kirby said: “We see indications of an offensive now.” He added that this was true."
-    assert [text[s:e] for s, e in split_sentences(text)] == [
-        "Kirby said: “We see indications of an offensive now.”",
-        "He added that this was true.",
-    ]
 
 
 def test_clean_text_removes_boilerplate_lines_and_keeps_story():

@@ -44,7 +44,7 @@ import yaml
 from ..core.datafile import Items, Record, Text, read
 from ..core.errors import TimelineError
 from ..core.results import Timeline
-from ..events.sentences import split_sentences
+from ..core.sentences import split_sentences
 from .jsonl import read_records
 
 WORDS_PATH = Path(__file__).with_name("timeline_words.yaml")

@@ -7,6 +7,7 @@
 - :func:`event_record`: a merged event as a JSON-ready dict that lists its members and conflicts.
 """
 
+from ..core.sentences import split_sentences
 from .chronicle import merge_events
 from .cleaning import clean_text, is_caption, junk_spans, mask_junk
 from .extract import article_events
@@ -20,7 +21,6 @@ from .merge import (
     similar,
 )
 from .record import event_record
-from .sentences import split_sentences
 
 __all__ = [
     "CONFLICT_THRESHOLD",

@@ -35,11 +35,11 @@ from typing import TYPE_CHECKING
 
 from ..content.article import Article
 from ..core.results import ArticleEvent
+from ..core.sentences import split_sentences
 from ..core.thresholds import TRUSTED_CONFIDENCE
 from ..temporal.specs import ChronologyRef, DayOfMonth, Deictic, Shift, WeekdayRef, YearlessDate
 from ..temporal.values import AnchorKind, DateValue, Granularity, Mod, Timex, TimexType
 from .cleaning import clean_text, is_caption
-from .sentences import split_sentences
 from .words import words
 
 if TYPE_CHECKING:

@@ -14,8 +14,6 @@ PATH = Path(__file__).with_name("words.yaml")
 _WORDS = Items(Text(what="a word"))
 SCHEMA = Record(
     required={
-        "abbreviations": _WORDS,
-        "sentence_examples": Items(Record(required={"text": Text(), "sentences": Items(Text(), least=1)})),
         "span_words": _WORDS,
         "writing_time": Items(Regex()),
         "day_of_writing": Items(Regex()),
@@ -32,7 +30,6 @@ SCHEMA = Record(
 
 @dataclass(frozen=True)
 class Words:
-    abbreviations: frozenset[str]
     span_words: tuple[str, ...]
     writing_time: re.Pattern[str]
     day_of_writing: re.Pattern[str]
@@ -48,7 +45,6 @@ class Words:
 def words() -> Words:
     data = read(PATH, SCHEMA, "the word lists")
     return Words(
-        abbreviations=frozenset(str(w).lower() for w in data["abbreviations"]),
         span_words=tuple(str(w).lower() for w in data["span_words"]),
         writing_time=re.compile("|".join(f"(?:{p})" for p in data["writing_time"])),
         day_of_writing=re.compile("|".join(f"(?:{p})" for p in data["day_of_writing"])),
