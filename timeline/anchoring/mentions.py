@@ -15,9 +15,9 @@ from pathlib import Path
 
 from timeline.core.chronology import Chronology, KeyEvent
 from timeline.core.datafile import DataFileError, Flag, Items, Number, Record, Text, line_of, read
+from timeline.core.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 _CAPTION = re.compile(
     r"\[/caption\]|\(Photo\b|\bPhoto by\b|\bvia REUTERS\b|\bvia Reuters\b|REUTERS/|Getty Images|AP Photo"
     r"|/AFP\b|\bAFP via\b|\bpictured\b|\bPICTURED\b|Picture:|Photograph:|Image:|\bEPA\b",
@@ -38,11 +38,8 @@ class Layout:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        for m in _SENTENCE_END.finditer(text):
-            if m.end() > starts[-1]:
-                starts.append(m.end())
-        self.sentence_starts = starts
+        # the package's one splitter; a sentence runs on to the next one's start
+        self.sentence_starts = [0] + [start for start, _ in split_sentences(text)[1:]]
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
 
     def sentence(self, offset: int) -> int:
