@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
+from timeline.core.sentences import split_sentences
+
 from .cues import Cue, CueKind, fmt
 from .happenings import HappeningIndex, Relative, relative_sentences
 from .happenings import span as _span
@@ -100,7 +102,6 @@ PROFILE_KEEP = 1e-4  # days with less than this share of the profile count as th
 # some (on the January-June 2022 corpus the first days of the pile topped a third of profiles).
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
-_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +114,7 @@ def news_terms(text: str) -> NewsTerms:
     """The fingerprint of one article's text (see the module): term hashes and weights."""
     common, spellings = _vocabulary()
     counts: dict[int, float] = {}
-    parts = [p for p in _SENTENCE.split(text) if p and not p.isspace()]
+    parts = [text[start:end] for start, end in split_sentences(text, every_stop=True)]
     sentences: list[list[str | None]] = []
     for index, sentence in enumerate(parts):
         weight = LEAD_WEIGHT if index < LEAD_SENTENCES else 1.0
