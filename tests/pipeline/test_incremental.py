@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -255,3 +256,53 @@ def test_article_pages_are_rendered_again_only_when_their_inputs_change(
     (root / "content" / "articles" / new).write_text(articles[new] + "\nMore.\n", "utf-8")
     build(config_file=config, today=TODAY)
     assert len(rendered) == 2 and _tree(out)[changed[0]] == after[changed[0]]
+
+
+def test_a_page_placed_by_the_corpus_pass_is_kept_until_its_clue_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An undated report that dated articles place (the corpus pass): an edit that leaves its clue
+    as it was leaves its page as it is, not rendered; a dated article it is placed by moved to
+    another day renders it again (its clue changed). Each time the pages equal a cold build's.
+    (A new dated article changes every clue a little: the corpus's statistics change.)"""
+    import timeline.render.pages.articles as articles_mod
+
+    from ..anchoring.test_corpus_dating import UNDATED_REPORT, _pile
+
+    today = dt.date(2026, 12, 3)
+    articles = {p.name: p.read_text("utf-8") for p in _pile(tmp_path / "pile")}
+    articles["report.txt"] = UNDATED_REPORT
+    root = make_project(tmp_path / "p", articles)
+    config, out = root / "mkdocs.yml", root / "site_src" / "timeline"
+    build(config_file=config, today=today)
+    report = next(k for k in _tree(out) if "port-workers-wounded" in k)
+    assert b"reports the same news as" in _tree(out)[report]
+    rendered: list[str] = []
+    real = articles_mod.article_page
+    monkeypatch.setattr(
+        articles_mod, "article_page", lambda ctx, r: rendered.append(r.article.path) or real(ctx, r)
+    )
+
+    def same_as_cold(run: str) -> None:
+        cold = make_project(
+            tmp_path / run, {p.name: p.read_text("utf-8") for p in (root / "content" / "articles").iterdir()}
+        )
+        build(config_file=cold / "mkdocs.yml", today=today, use_cache=False)
+        assert _tree(out) == _tree(cold / "site_src" / "timeline")
+
+    # a dated article's last paragraph, which is not what the corpus pass compares: same clue
+    background = root / "content" / "articles" / "bg0.md"
+    background.write_text(
+        background.read_text("utf-8") + "\nThe debate is to resume after the recess.\n", "utf-8"
+    )
+    build(config_file=config, today=today)
+    assert "articles/bg0.md" in rendered and "articles/report.txt" not in rendered
+    same_as_cold("cold1")
+    rendered.clear()
+    strike = root / "content" / "articles" / "strike0.md"
+    strike.write_text(
+        strike.read_text("utf-8").replace("published: 2026-11-09", "published: 2026-11-12"), "utf-8"
+    )
+    build(config_file=config, today=today)
+    assert "articles/report.txt" in rendered
+    same_as_cold("cold2")

@@ -60,8 +60,8 @@ def collect(
     ``store``, the Timeline holds summaries and the store the full results (see the module).
     ``learn``: date the undated articles from the dated ones too (:func:`date_from_corpus`);
     off only to measure what that adds (``timeline eval-published``). ``result_keys`` (with a
-    ``cache_dir``) is filled with each article's cache key by slug, which names its whole result;
-    an article placed again by the corpus pass has none (pipeline/pages.py keeps no page of it).
+    ``cache_dir``) is filled with each article's cache key by slug, which names its whole result
+    (for an article placed again by the corpus pass: the key with its clues).
     """
     problems = problems if problems is not None else Problems()
     chronology_file = content_dir / "chronology.yml"
@@ -114,13 +114,18 @@ def collect(
                 result_keys[r.article.slug] = keys[i]
     if learn:
         full = (lambda r: store.get(r.article.slug)) if store is not None else (lambda r: r)
-        for index, result in date_from_corpus(done, chronology, ref, full, plan, cache, keys):
+        placed: dict[int, str] = {}  # index in done -> cache key of its result with its clues
+        for index, result in date_from_corpus(done, chronology, ref, full, plan, cache, keys, placed):
             if store is not None:
                 store.put(result)
                 result = summary(result, shared)
             done[index] = result
             if result_keys is not None:
-                result_keys.pop(result.article.slug, None)
+                # the key with the clues names the whole result, so its page can be kept too
+                if index in placed:
+                    result_keys[result.article.slug] = placed[index]
+                else:
+                    result_keys.pop(result.article.slug, None)
     if cache is not None:
         cache.prune()
     events = merge_events(done, chronology)
@@ -135,13 +140,15 @@ def date_from_corpus(
     plan: ExecutionPlan | None = None,
     cache: ResultCache | None = None,
     keys: Mapping[int, str] = MappingProxyType({}),
+    placed: dict[int, str] | None = None,
 ) -> Iterator[tuple[int, ArticleResult]]:
     """The second pass: the dated articles of ``results`` (metadata) teach when the undated ones
     were written (:mod:`timeline.anchoring.corpus`). Yields (index, new result) for each undated
     article that reports the same news as dated ones, extracted again with that clue. ``full``
     gives an article's whole result when ``results`` hold summaries. With a ``cache`` and the
     articles' cache ``keys`` (by index), a result given the same clue is taken from the cache, so
-    an incremental build extracts again only the undated articles whose clue changed."""
+    an incremental build extracts again only the undated articles whose clue changed; ``placed``
+    is then filled with the cache key of each result yielded (by index), which names it whole."""
     dated = [
         (DatedArticle(r.article.slug, r.article.title, r.published.value), r.terms)
         for r in results
@@ -170,6 +177,8 @@ def date_from_corpus(
             happening = index.happening_cue(fingerprint, span)
             clues = tuple(c for c in (near, profile, happening) if c is not None)
             key = _with_clue(keys[i], clues) if cache is not None and i in keys else None
+            if key is not None and placed is not None:
+                placed[i] = key
             hit = cache.get(key) if cache is not None and key is not None else None
             if hit is not None:
                 hits.append((i, hit))
