@@ -28,6 +28,14 @@ class Context:
 
     events: list[Event] = field(default_factory=list)  # sorted by date
     article_events: dict[str, list[Event]] = field(default_factory=dict)  # article slug -> its events
+    # event id -> its text as shown: cleaned once, then read by the month pages and each download
+    # (an LRU cache of the cleaning missed nearly every time over tens of thousands of events)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def text(self, event: Event) -> str:
+        """``display_text(event.text)``, cleaned once per build."""
+        shown = self.texts.get(event.id)
+        return shown if shown is not None else display_text(event.text)
 
     def title(self, slug: str) -> str:
         result = self.results.get(slug)
@@ -90,7 +98,8 @@ def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -
         for slug in event.sources:
             ctx.article_events.setdefault(slug, []).append(event)
     for event in timeline.events:
-        ctx.event_entities[event.id] = gazetteer.entities_in(display_text(event.text))
+        ctx.texts[event.id] = display_text(event.text)
+        ctx.event_entities[event.id] = gazetteer.entities_in(ctx.texts[event.id])
     for result in timeline.articles:  # read back one article's text at a time
         ctx.article_entities[result.article.slug] = gazetteer.entities_in(timeline.body_text(result))
     return ctx
@@ -142,7 +151,7 @@ def highlight_lines(ctx: Context, page: str, events: list[Event], limit: int) ->
     on a month page, with its date, precision and number of sources (home, phase, month pages)."""
     return [
         f"- **[{describe(event.date)}]({ctx.event_href(page, event)})** {badge(event.date)} "
-        f"{md(shorten(display_text(event.text), 160))} "
+        f"{md(shorten(ctx.text(event), 160))} "
         f"<small>({ctx.reported(event)})</small>"
         for event in highlights(events, limit)
     ]

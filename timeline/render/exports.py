@@ -25,7 +25,7 @@ from ..events import event_record
 from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key, highlights, rank_key
-from .text import clean, display_text, safe_url, shorten
+from .text import clean, safe_url, shorten
 
 PRODID = "-//news-timeline//timeline build//EN"
 
@@ -109,7 +109,7 @@ def timelinejs(ctx: Context) -> Iterator[str]:
 def _timelinejs_events(ctx: Context, events: list[Event]) -> Iterator[dict[str, Any]]:
     phases: dict[dt.date, Phase | None] = {}  # many events share a day
     for e in events:
-        text = display_text(e.text)
+        text = ctx.text(e)
         exact = precision(e.date) in ("day", "about")
         item: dict[str, Any] = {
             "unique_id": e.id,
@@ -191,7 +191,7 @@ def events_csv(ctx: Context) -> Iterator[str]:
             e.date.earliest.isoformat(),
             e.date.latest.isoformat(),
             BADGES[precision(e.date)],
-            display_text(e.text),
+            ctx.text(e),
             " | ".join(m.article for m in members),
             " | ".join(clean(t) for t in titles),
             " | ".join(urls),
@@ -240,7 +240,7 @@ def timeline_ics(ctx: Context) -> Iterator[str]:
     ]
     yield "".join(part + "\r\n" for line in head for part in _fold(line))
     for e in events:
-        text = display_text(e.text)
+        text = ctx.text(e)
         sources = [clean(ctx.title(m.article)) for m in sorted_members(e)]
         description = (
             f"{text}\\n\\nPrecision: {BADGES[precision(e.date)]} ({describe(e.date)}).\\nSources: "

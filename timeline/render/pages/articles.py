@@ -14,7 +14,7 @@ from ..article_text import article_html
 from ..context import NOT_SEARCHED, SEARCH_EXCLUDED, Context, badge, front_matter, plural, unsearched
 from ..dates import day_short, describe, month_key, month_name, span
 from ..layout import link, listed_day, vague_publication
-from ..text import attr, display_text, md, safe_url, shorten
+from ..text import attr, md, safe_url, shorten
 
 
 def confidence_words(confidence: float) -> str:
@@ -156,7 +156,7 @@ def article_page(ctx: Context, result: ArticleResult) -> str:
         for e in events:
             out.append(
                 f"- **[{describe(e.date)}]({ctx.event_href(page, e)})** {badge(e.date)} "
-                f"{md(shorten(display_text(e.text), 200))}"
+                f"{md(shorten(ctx.text(e), 200))}"
             )
         out.append("")
     out += [

@@ -53,7 +53,7 @@ def event_block(ctx: Context, page: str, event: Event) -> list[str]:
     out = [
         f'<div class="tl-event" id="{event_anchor(event)}" markdown="1">',
         "",
-        f"{badge(event.date)} {md(display_text(event.text))}"
+        f"{badge(event.date)} {md(ctx.text(event))}"
         + (" " + unsearched(f"<small>({ctx.reported(event)})</small>") if len(event.sources) > 1 else ""),
         "",
     ]

@@ -9,7 +9,7 @@ from ...core.results import ArticleResult, Event
 from ..context import NOT_SEARCHED, Context, front_matter, plural
 from ..dates import describe
 from ..layout import highlights, link, listed_day
-from ..text import display_text, md, shorten
+from ..text import md, shorten
 
 
 def tags_index(ctx: Context, used: dict[str, tuple[list[Event], list[ArticleResult]]]) -> str:
@@ -64,7 +64,7 @@ def tag_page(ctx: Context, entity: Entity, events: list[Event], articles: list[A
             ]
         for e in shown:
             href = ctx.event_href(page, e)
-            out.append(f"- **[{describe(e.date)}]({href})** {md(shorten(display_text(e.text), 200))}")
+            out.append(f"- **[{describe(e.date)}]({href})** {md(shorten(ctx.text(e), 200))}")
         out.append("")
     out += [f"## Articles {NOT_SEARCHED}", ""]  # searched on their own pages
     listed = articles
