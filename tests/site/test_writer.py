@@ -27,6 +27,21 @@ def test_writes_only_changed_files_and_removes_only_its_own_stale_files(tmp_path
     assert json.loads((root / MARKER).read_text())["files"] == ["index.md", "months/2022-04.md"]
 
 
+def test_a_killed_builds_temporary_files_are_removed_by_the_next_build(tmp_path: Path) -> None:
+    """A build killed while writing leaves '.tmp-...' beside the page it was replacing; the next
+    build removes it, so the folder is what an uninterrupted build leaves."""
+    root = tmp_path / "site_src" / "timeline"
+    write_output(root, {"index.md": "# Home\n", "articles/kirby.md": "# Kirby\n"})
+    (root / "articles" / ".tmp-8yhb_9i8").write_bytes(b"")
+    (root / ".tmp-abc").write_text("# Ho")
+    write_output(root, {"index.md": "# Home\n", "articles/kirby.md": "# Kirby\n"})
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
+        MARKER,
+        "articles/kirby.md",
+        "index.md",
+    ]
+
+
 @pytest.mark.parametrize("bad", ["../escape.md", "/etc/passwd", "a/../../b.md", "a\\..\\b.md", MARKER])
 def test_paths_cannot_leave_the_owned_folder(tmp_path: Path, bad: str) -> None:
     root = tmp_path / "out"

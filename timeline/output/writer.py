@@ -112,6 +112,15 @@ def _write_one(target: Path, content: Content) -> bool:
     return True
 
 
+def _remove_stale_temporaries(root: Path, base: Path) -> None:
+    """Remove the ``.tmp-*`` files a killed build left half-written in the owned folder: they are
+    this writer's own (core/atomic.py names them so) and no page, so the next build leaves the
+    folder as a build that was never interrupted would."""
+    for tmp in root.rglob(".tmp-*"):
+        if tmp.is_file() and not tmp.is_symlink() and tmp.resolve().is_relative_to(base):
+            tmp.unlink()
+
+
 def write_output(
     root: Path, files: Mapping[str, Content], keep: Callable[[str], bool] | None = None
 ) -> WriteReport:
@@ -135,6 +144,7 @@ def write_output(
     keys = {str(_checked(rel)): rel for rel in files}
     root.mkdir(parents=True, exist_ok=True)
     base = root.resolve()
+    _remove_stale_temporaries(root, base)
     # Record new names before writing them, so an interrupted build still knows what it owns.
     _write_manifest(root, previous | set(keys))
     for rel in sorted(keys):
