@@ -152,13 +152,17 @@ def _bridge_pile(folder: Path) -> list[Path]:
     return paths
 
 
+def _placed(folder: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
+    """The publication estimate of ``text``, undated, extracted with the bridge pile as its corpus."""
+    paths = _bridge_pile(folder)
+    (folder / name).write_text(text, "utf-8")
+    return _extract([*paths, folder / name], capsys)[name]["published"]
+
+
 def test_the_happening_places_the_undated_article_and_is_explained(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    paths = _bridge_pile(tmp_path)
-    undated = tmp_path / "undated.txt"
-    undated.write_text(UNDATED, "utf-8")
-    pub = _extract([*paths, undated], capsys)["undated.txt"]["published"]
+    pub = _placed(tmp_path, "undated.txt", UNDATED, capsys)
     assert pub["value"] == "2026-11-09"
     assert (
         dt.date.fromisoformat(pub["earliest"]) <= dt.date(2026, 11, 9) <= dt.date.fromisoformat(pub["latest"])
@@ -171,9 +175,6 @@ def test_the_happening_places_the_undated_article_and_is_explained(
 def test_old_news_recalled_is_not_pulled_onto_the_happening(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    paths = _bridge_pile(tmp_path)
-    recall = tmp_path / "recall.txt"
-    recall.write_text(RECALL, "utf-8")
-    pub = _extract([*paths, recall], capsys)["recall.txt"]["published"]
+    pub = _placed(tmp_path, "recall.txt", RECALL, capsys)
     assert not [e for e in pub["evidence"] if e["reason"].startswith("tells")]
     assert pub["value"] != "2026-11-09"
