@@ -45,7 +45,9 @@ def event_sort_key(event: Event) -> tuple[dt.date, int, dt.date, str]:
 class Section:
     """A heading on a month page: one day, one week, the whole month, or a longer period.
 
-    Orders coarse before fine on the same first day, so "During March 2022" precedes 1 March.
+    Orders coarse before fine on the same first day, so "During March 2022" precedes 1 March (the
+    "also mentioned" list). A month page's days and weeks are read in
+    :func:`~timeline.render.pages.months.reading_order` instead: a week after its days.
     """
 
     earliest: dt.date
