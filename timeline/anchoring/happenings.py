@@ -8,7 +8,7 @@ article's such sentence dates the happening (published 9 October, "on Saturday":
 an undated article that tells the same happening (rare names, places and figures in common, in
 one sentence) with "yesterday" was written the day after it.
 
-:func:`relative_sentences` finds those sentences (with the word list below) and keeps their rare
+:func:`relative_sentences` finds those sentences (with the words of ``happenings.yaml``) and keeps their rare
 terms as part of the article's fingerprint; :class:`HappeningIndex` indexes the dated ones by
 their rare terms (never all pairs) and turns the matches of an undated article into one soft
 clue, explained in words. The relative words of both sentences must agree: a dated "on Saturday"
@@ -19,6 +19,7 @@ carry no such word ("since the dam was destroyed in June 2023") and so add nothi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
 import re
@@ -26,8 +27,10 @@ import zlib
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from timeline.core.calendar_math import WEEKDAY_NAMES
+from timeline.core.datafile import Anything, Items, Record, Regex, Text, fail, read
 
 from .cues import Cue, CueKind, fmt
 from .model import Evidence, EvidenceSource
@@ -37,24 +40,67 @@ from .model import Evidence, EvidenceSource
 Relative = tuple[int, array]  # type: ignore[type-arg]
 TODAY, YESTERDAY, WEEKDAY = 0, 1, 10
 
-# Words that say when a happening was, counted from the day of writing (English news usage).
-_RELATIVE = re.compile(
-    r"\b(?:(?P<yesterday>yesterday|last night|overnight)|(?P<today>today|this morning|this afternoon)|"
-    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:'s)?\b",
-    re.IGNORECASE,
+PATH = Path(__file__).with_name("happenings.yaml")  # the words, with executable examples
+_WORDS = Items(Text(what="a word or words"), least=1)
+SCHEMA = Record(
+    required={
+        "yesterday": _WORDS,
+        "today": _WORDS,
+        "not_past": _WORDS,
+        "ahead": Items(Regex(re.IGNORECASE), least=1),
+        "dated_weekday": Regex(re.IGNORECASE),
+        "prefilter": _WORDS,
+        "examples": Items(
+            Record(required={"text": Text(what="a sentence"), "says": Anything("a day word or null")}),
+            least=1,
+        ),
+    }
 )
-_CHEAP = ("day", "night", "morning", "afternoon")  # every one of those words has one of these
+_SAYS = ("yesterday", "today", *(name.lower() for name in WEEKDAY_NAMES))
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of ``happenings.yaml``, compiled (see the file for what each says)."""
+
+    relative: re.Pattern[str]  # groups: yesterday, today, weekday
+    ahead: re.Pattern[str]
+    not_past: frozenset[str]
+    prefilter: tuple[str, ...]
+    examples: tuple[tuple[str, str | None], ...]  # (sentence, what it says), run by the tests
+
+
+@functools.cache
+def load_words(path: Path = PATH) -> Words:
+    """The words of ``happenings.yaml``; a mistake is a :class:`DataFileError` naming file:line."""
+    raw = read(path, SCHEMA, "the happening words")
+    names = [name.lower() for name in WEEKDAY_NAMES]
+    for key in ("yesterday", "today"):
+        for i, word in enumerate(raw[key]):
+            if not any(p in word.lower() for p in raw["prefilter"]):
+                raise fail(
+                    path, raw[key], i, f"{word!r} holds none of the prefilter words", "one of them in it"
+                )
+    for i, example in enumerate(raw["examples"]):
+        if example["says"] is not None and example["says"] not in _SAYS:
+            raise fail(path, raw["examples"], i, f"says: {example['says']!r}", "one of " + ", ".join(_SAYS))
+    if not all(any(p in name for p in raw["prefilter"]) for name in names):
+        raise fail(path, raw, "prefilter", "a weekday name holds none of these words", "'day' among them")
+
+    def alternatives(words: Sequence[str]) -> str:
+        return "|".join(re.escape(w.lower()) for w in words)
+
+    relative = re.compile(
+        rf"\b(?:(?P<yesterday>{alternatives(raw['yesterday'])})|(?P<today>{alternatives(raw['today'])})|"
+        rf"(?P<weekday>{alternatives(names)}))(?:'s)?\b",
+        re.IGNORECASE,
+    )
+    ahead = re.compile(rf"\b(?:{'|'.join(raw['ahead'])})\b|{raw['dated_weekday']}", re.IGNORECASE)
+    examples = tuple((e["text"], e["says"]) for e in raw["examples"])
+    return Words(relative, ahead, frozenset(raw["not_past"]), tuple(raw["prefilter"]), examples)
+
+
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
-# a sentence that looks ahead dates no happening yet ("talks will resume on Monday"); one with a
-# year or a month after its weekday dates it in full (a photo caption: "Pentagon, Friday, Jan. 28,
-# 2022", reused with the same photo for weeks), and the clues of the text read that
-_AHEAD = re.compile(
-    r"\b(?:will|would|plans? to|is due|are due|scheduled|expected to|(?:19|20)\d\d)\b|"
-    r"day,? (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)",
-    re.IGNORECASE,
-)
-# weekday words that do not date a happening of the past week
-_NOT_PAST = frozenset({"next", "coming", "following", "previous", "every", "each", "until"})
 
 MIN_TERMS = 3  # a sentence with fewer rare terms names no happening one can recognise
 MIN_SHARED = 3  # rare terms a dated sentence must share with the undated one
@@ -96,21 +142,22 @@ def relative_sentences(sentences: Sequence[Sequence[str | None]], raw: Sequence[
 def relative_code(sentence: str) -> int | None:
     """What ``sentence`` says of the day of writing: TODAY, YESTERDAY, WEEKDAY + n, or None
     (no such word, or several that disagree, or it looks ahead)."""
+    words = load_words()
     lower = sentence.lower()
-    if not any(word in lower for word in _CHEAP):  # most sentences: no regex at all
+    if not any(word in lower for word in words.prefilter):  # most sentences: no regex at all
         return None
     codes = set()
-    for m in _RELATIVE.finditer(lower):
+    for m in words.relative.finditer(lower):
         if m["yesterday"]:
             codes.add(YESTERDAY)
         elif m["today"]:
             codes.add(TODAY)
         else:
             before = lower[max(0, m.start() - 12) : m.start()].split()
-            if before and before[-1] in _NOT_PAST:
+            if before and before[-1] in words.not_past:
                 return None  # "next Monday", "every Saturday": not a happening of the past week
             codes.add(WEEKDAY + _WEEKDAYS[m["weekday"]])
-    if len(codes) != 1 or _AHEAD.search(sentence):
+    if len(codes) != 1 or words.ahead.search(sentence):
         return None
     return codes.pop()
 
