@@ -12,16 +12,16 @@ import pytest
 
 from timeline.anchoring import anchor_text
 from timeline.anchoring.infer import estimate_from_cues, find_cues
-from timeline.anchoring.newsdays import (
+from timeline.anchoring.news_tables import (
     DEFAULT_DIR,
     NewsDay,
     NewsDayError,
-    NewsMatcher,
     Term,
     load_news_days,
     load_words,
     specific_sets,
 )
+from timeline.anchoring.newsdays import NewsMatcher
 from timeline.core.chronology import load_chronology
 from timeline.temporal import tag
 

@@ -8,18 +8,19 @@ so it keeps working after the bundled news tables end.
 
 Two passes, as the build runs:
 
-1. Every article gets a fingerprint (:func:`news_terms`, computed with its extraction, so it is
-   cached and runs in parallel): its words that are not common in news, pairs of such words
-   ("kerch bridge"), and four-word phrases (quotes and wire copy are repeated word for word).
-   Words in the title and the opening count three times: that is where an article's own news is.
+1. Every article gets a fingerprint (:func:`.fingerprint.news_terms`, computed with its
+   extraction, so it is cached and runs in parallel): its words that are not common in news,
+   pairs of such words ("kerch bridge"), and four-word phrases (quotes and wire copy are repeated
+   word for word). Words in the title and the opening count three times.
 2. :class:`CorpusIndex` weighs every term by how rare it is in the pile (inverse document
    frequency) and by how bursty it is among the dated articles (the share of its dated articles
    within five days of one another: "Shishimarin" is news of one week, "sanctions" of every
    week). An undated article's nearest dated articles are found through an inverted index on
    those terms, never by comparing all pairs. Their days, weighted by similarity, become one
-   more soft clue in the likelihood of :mod:`timeline.anchoring.infer`: most of its weight on
-   those days and the two either side, some over the weeks around (follow-ups of a story), the
-   rest spread over every day, so old news recalled later cannot force a wrong day.
+   more soft clue (:mod:`.corpus_clue`) in the likelihood of :mod:`timeline.anchoring.infer`:
+   most of its weight on those days and the two either side, some over the weeks around
+   (follow-ups of a story), the rest spread over every day, so old news recalled later cannot
+   force a wrong day.
 3. The profile (:meth:`CorpusIndex.profile`): how much more common the article's terms are among
    each day's dated articles than in the whole pile. It ranks days well but its probabilities are
    not calibrated, so it only helps pick the day among those the other clues leave likely; a
@@ -34,31 +35,18 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-import re
-from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 
-from timeline.core.sentences import split_sentences
+from .corpus_clue import DatedArticle as DatedArticle
+from .corpus_clue import Neighbour, corpus_cue, profile_cue
+from .cues import Cue
+from .fingerprint import NewsTerms as NewsTerms
+from .fingerprint import news_terms as news_terms
+from .happenings import HappeningIndex
 
-from .cues import Cue, CueKind, fmt
-from .happenings import HappeningIndex, Relative, relative_sentences
-from .happenings import span as _span
-from .happenings import term_hash as _hash
-from .model import Evidence, EvidenceSource
-from .newsdays import load_words
-
-# A fingerprint: sorted term hashes (CRC-32 of the term: the same in every process, unlike hash())
-# and their weights, as compact arrays (tens of thousands stay in memory during a build), and the
-# sentences that date a happening relative to the day of writing (:mod:`.happenings`).
-NewsTerms = tuple[array, array, tuple[Relative, ...]]  # type: ignore[type-arg]
-
-LEAD_SENTENCES = 3  # the title and the first sentences: the article's own news
-LEAD_WEIGHT = 3.0
-PHRASE_WORDS = 4  # word-for-word phrases of this length (quotes, wire copy)
 NEIGHBOURS = 5  # dated articles whose days make the clue
 # Each dated article is indexed by its DATED_TERMS weightiest terms and an undated one looks them
 # up by its QUERY_TERMS weightiest (weights stay those of the whole vector): the light terms move
@@ -68,23 +56,12 @@ DATED_TERMS = 200
 QUERY_TERMS = 100
 BURST_DAYS = 2  # a term is bursty when its dated articles fall within +-2 days of one another
 MIN_SIMILARITY = 0.08  # below this cosine similarity a dated article reports other news
-# Where the clue puts a neighbour's weight, by days after the neighbour's publication day: the
-# same news is reported on the same day or the next, sometimes a day or two either side ...
-KERNEL = ((-2, 0.1), (-1, 0.2), (0, 0.35), (1, 0.25), (2, 0.1))
-# ... or it is a follow-up of the same story weeks apart (on the January-June 2022 corpus a fifth
-# of the nearest dated articles are more than a week from the undated one): a share spread over
-# a month either side, falling off with the distance (DRIFT_DAYS: the e-folding distance).
-NEAR_SHARE, DRIFT_SHARE = 0.6, 0.3
-DRIFT_SPAN, DRIFT_DAYS = 45, 15.0
-SHARE_SCALE = 3.0  # the clue reaches its full strength when the best similarity is 1/3 or more
-THIN = 0.2  # a best similarity below this is thin evidence, and the reason says so
 # Half of the clue's centre days are the nearest articles' days; the other half are the FIT_DAYS
 # days whose dated articles fit the article best (the profile below, smoothed with FIT_MU
 # articles' worth of the pile, so that a day is ranked by how many of its articles share the
 # article's terms rather than by how few lack them). Alone, those days are within 3 days of the
 # truth more often than the nearest article's (59% against 53% of the hidden fifth of the
 # January-June 2022 corpus, seed 1); together they add 1.2 points to the pipeline (three seeds).
-FIT_SHARE = 0.5
 FIT_DAYS = 5
 FIT_MU = 500.0
 # The profile: how common the article's terms are among the dated articles of each day (a
@@ -100,62 +77,6 @@ PROFILE_KEEP = 1e-4  # days with less than this share of the profile count as th
 # Scoring every day let the quietest ones win: the smoothing penalises a day for the articles
 # that lack the terms, so a day with one article and no match beat a day of 90 articles with
 # some (on the January-June 2022 corpus the first days of the pile topped a third of profiles).
-
-_TOKEN = re.compile(r"\d[\d,.]*\d|[^\W_]+(?:['’][^\W_]+)*")
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> tuple[frozenset[str], dict[str, str]]:
-    words = load_words()
-    return frozenset(words.news) | words.common, words.spellings
-
-
-def news_terms(text: str) -> NewsTerms:
-    """The fingerprint of one article's text (see the module): term hashes and weights."""
-    common, spellings = _vocabulary()
-    counts: dict[int, float] = {}
-    parts = [text[start:end] for start, end in split_sentences(text, every_stop=True)]
-    sentences: list[list[str | None]] = []
-    for index, sentence in enumerate(parts):
-        weight = LEAD_WEIGHT if index < LEAD_SENTENCES else 1.0
-        words = []
-        for raw in _TOKEN.findall(sentence):
-            word = raw.lower().replace("’", "'")
-            if word.endswith("'s") and len(word) > 2:
-                word = word[:-2]
-            words.append(spellings.get(word, word))
-        kept = [w if w not in common and not (w.isdigit() and len(w) < 2) else None for w in words]
-        sentences.append(kept)
-        for w in kept:
-            if w:
-                k = _hash(w)
-                counts[k] = counts.get(k, 0.0) + weight
-        for a, b in itertools.pairwise(kept):
-            if a and b:
-                k = _hash(f"{a} {b}")
-                counts[k] = counts.get(k, 0.0) + weight
-        for i in range(len(words) - PHRASE_WORDS + 1):
-            if any(kept[i : i + PHRASE_WORDS]):
-                k = _hash("#" + " ".join(words[i : i + PHRASE_WORDS]))
-                counts[k] = counts.get(k, 0.0) + weight
-    keys = sorted(counts)
-    relative = tuple(relative_sentences(sentences, parts))
-    return array("I", keys), array("f", [counts[k] for k in keys]), relative
-
-
-@dataclass(frozen=True)
-class DatedArticle:
-    """What the index knows of one dated article: its day, its page and its title (for the evidence)."""
-
-    slug: str
-    title: str
-    published: dt.date
-
-
-@dataclass
-class Neighbour:
-    article: DatedArticle
-    similarity: float
 
 
 @dataclass
@@ -330,19 +251,7 @@ class CorpusIndex:
     def profile_cue(self, terms: NewsTerms, horizon: tuple[dt.date, dt.date]) -> Cue | None:
         """The profile as a ranking-only clue (see :data:`PROFILE_TERMS`), or None."""
         shares = self.profile(terms)
-        if not shares:
-            return None
-        days = (horizon[1] - horizon[0]).days + 1
-        best = max(shares.values())
-        likely = sorted(d for d, v in shares.items() if v >= 0.5 * best)
-        reason = (
-            f"the rare words it shares with the dated articles are most frequent in those of {_span(likely)}"
-            " (this only helps pick the day among those the other clues leave likely)"
-        )
-        cue = Cue(CueKind.CORPUS_PROFILE, Evidence("", 0, 0, reason, EvidenceSource.CORPUS), rank_only=True)
-        cue.default = 0.1 / days
-        cue.daily = {d: 0.9 * v + cue.default for d, v in sorted(shares.items())}
-        return cue
+        return profile_cue(shares, horizon) if shares else None
 
 
 def _burstiness(days: list[int]) -> float:
@@ -359,59 +268,3 @@ def _burstiness(days: list[int]) -> float:
 
 
 _ONE_DAY = (1 + 0.5) / (1 + 1)
-
-
-def corpus_cue(
-    found: Sequence[Neighbour],
-    horizon: tuple[dt.date, dt.date],
-    fit: Sequence[tuple[dt.date, float]] = (),
-) -> Cue:
-    """A clue from the days of the nearest dated articles and, when given, the days whose dated
-    articles fit the article best (``fit``: days and shares; see :data:`FIT_MU`)."""
-    weights = [n.similarity**2 for n in found]
-    total = sum(weights)
-    knn_share = 1.0 - FIT_SHARE if fit else 1.0
-    centres = [(n.article.published, knn_share * w / total) for n, w in zip(found, weights, strict=True)]
-    fit_total = sum(v for _, v in fit)
-    centres += [(day, FIT_SHARE * v / fit_total) for day, v in fit if fit_total > 0]
-    near: dict[dt.date, float] = {}
-    mass: dict[dt.date, float] = {}
-    for centre, w in centres:
-        for offset, p in KERNEL:
-            day = centre + dt.timedelta(days=offset)
-            near[day] = near.get(day, 0.0) + p * w
-        for offset, p in _DRIFT:
-            day = centre + dt.timedelta(days=offset)
-            mass[day] = mass.get(day, 0.0) + DRIFT_SHARE * p * w
-    for day, m in near.items():
-        mass[day] = mass.get(day, 0.0) + NEAR_SHARE * m
-    share = min(1.0, found[0].similarity * SHARE_SCALE)
-    days = (horizon[1] - horizon[0]).days + 1
-    slugs = tuple(n.article.slug for n in found)
-    cue = Cue(CueKind.CORPUS, Evidence("", 0, 0, _reason(found, near), EvidenceSource.CORPUS, slugs))
-    cue.default = (1.0 - share * (NEAR_SHARE + DRIFT_SHARE)) / days
-    cue.daily = {day: share * m + cue.default for day, m in sorted(mass.items())}
-    return cue
-
-
-def _drift() -> tuple[tuple[int, float], ...]:
-    raw = [(o, math.exp(-abs(o) / DRIFT_DAYS)) for o in range(-DRIFT_SPAN, DRIFT_SPAN + 1)]
-    total = sum(p for _, p in raw)
-    return tuple((o, p / total) for o, p in raw)
-
-
-_DRIFT = _drift()
-
-
-def _reason(found: Sequence[Neighbour], mass: dict[dt.date, float]) -> str:
-    first = found[0].article
-    others = len(found) - 1
-    peak = max(mass.values())
-    when = _span(sorted(d for d, m in mass.items() if m >= 0.5 * peak))
-    title = first.title if len(first.title) <= 90 else first.title[:87].rstrip() + "..."
-    also = f" and {others} other dated article{'s' if others != 1 else ''}" if others else ""
-    text = f"reports the same news as '{title}' (published {fmt(first.published)}){also}"
-    text += f": probably written {when}"
-    if found[0].similarity < THIN or len(found) < 2:
-        text += " (thin evidence: few words in common, so it counts for little)"
-    return text
