@@ -27,8 +27,9 @@ from timeline.core.datafile import (
     Table,
     Text,
     check,
+    parse_text,
     read,
-    read_with_text,
+    read_text,
 )
 
 from .mentions import word_spans
@@ -175,7 +176,8 @@ def specific_sets(days: Sequence[NewsDay], words: Words) -> list[tuple[NewsDay, 
 
 def _read_month(path: Path, month: tuple[int, int], words: Words) -> Iterable[NewsDay]:
     name = str(path)
-    text, doc = read_with_text(path, None, "the news-day file", NewsDayError)
+    text = read_text(path, "the news-day file", NewsDayError)
+    doc = parse_text(text, path, None, NewsDayError)
     _check_numbers(name, text)
     if doc is None:
         return

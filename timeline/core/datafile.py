@@ -22,6 +22,8 @@ twice in one mapping is refused (YAML would silently keep the second).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ from .schema import (
     Spec,
     Table,
     Text,
+    pattern_rules,
 )
 from .yaml_lines import DataFileError, LineDict, LineList, fail, line_of, parse
 
@@ -64,9 +67,11 @@ __all__ = [
     "fail",
     "line_of",
     "parse",
+    "parse_text",
+    "pattern_rules",
     "read",
     "read_text",
-    "read_with_text",
+    "rule_fields",
 ]
 
 
@@ -90,23 +95,24 @@ def read(
     """Read, parse and check the data file ``path`` against ``schema``: the document, with lines.
     Any fault raises ``error`` (the loader's own subclass of :class:`DataFileError`, or that
     class) naming the file and the line."""
-    return read_with_text(path, schema, what, error, dates=dates)[1]
+    return parse_text(read_text(path, what, error), path, schema, error, dates=dates)
 
 
-def read_with_text(
-    path: str | Path,
-    schema: Spec | None,
-    what: str,
-    error: type[Exception] = DataFileError,
-    *,
-    dates: bool = False,
-) -> tuple[str, Any]:
-    """As :func:`read`, with the file's text (for checks on the text as written)."""
-    text = read_text(path, what, error)
+def parse_text(
+    text: str, path: str | Path, schema: Spec | None, error: type[Exception], *, dates: bool = False
+) -> Any:
+    """As :func:`read`, for the ``text`` of ``path`` already read (a loader that also checks the
+    text as written reads it with :func:`read_text` first)."""
     doc = parse(text, str(path), error, dates=dates)
     if schema is not None:
         schema.check(doc, At(str(path), error, line_of(doc), ""))
-    return text, doc
+    return doc
+
+
+def rule_fields(item: Mapping[str, Any], flags: int = 0) -> dict[str, Any]:
+    """What every rule of a :func:`pattern_rules` list has, for its loader's record: ``id``, ``why``
+    and the ``pattern`` compiled with ``flags``."""
+    return {"id": item["id"], "why": item["why"], "pattern": re.compile(item["pattern"], flags)}
 
 
 def check(value: Any, schema: Spec, path: str | Path, error: type[Exception] = DataFileError) -> None:

@@ -289,8 +289,25 @@ class Either(Spec):
         raise at.fail(f"found {_show(value)}", self.expected)
 
 
-# The id of a rule in a rule file (boilerplate, cleaning): what errors and tests name it by.
+# The id of a rule in a rule file (boilerplate, cleaning, captions): what errors and tests name it by.
 RULE_ID = Text(form=r"[a-z0-9-]+", what="an id (lower case, digits, -)")
+
+
+def pattern_rules(pattern: Regex, examples: Spec, optional: Mapping[str, Spec] | None = None) -> Items:
+    """A list of pattern rules as every rule file writes them: an ``id``, ``why`` (a sentence saying
+    what the rule finds), the ``pattern`` and its ``examples`` (which the tests run), and the
+    ``optional`` keys of that file."""
+    return Items(
+        Record(
+            required={
+                "id": RULE_ID,
+                "why": Text(what="a sentence saying what the rule finds"),
+                "pattern": pattern,
+                "examples": examples,
+            },
+            optional=optional or {},
+        )
+    )
 
 
 def _shape(spec: Spec) -> str:
