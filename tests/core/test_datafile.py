@@ -13,7 +13,7 @@ import pytest
 
 from timeline.anchoring import mentions, newsdays, outlet_ids, phrases, placement
 from timeline.content import boilerplate
-from timeline.core import datafile, gazetteer, sentences
+from timeline.core import captions, datafile, gazetteer, sentences
 from timeline.core.errors import TimelineError
 from timeline.events import cleaning, words
 from timeline.temporal import rules as rules_mod
@@ -69,6 +69,7 @@ KINDS: dict[str, tuple[str, str, Callable[[Path, pytest.MonkeyPatch], Any]]] = {
     "outlet_ids": ("anchoring/outlet_ids.yaml", "outlet_ids.yaml", lambda p, m: outlet_ids.load_outlets(p)),
     "boilerplate": ("content/boilerplate.yaml", "boilerplate.yaml", _patched(boilerplate, "load_rules")),
     "cleaning": ("events/cleaning.yaml", "cleaning.yaml", _patched(cleaning, "load_cleaning_rules")),
+    "captions": ("core/captions.yaml", "captions.yaml", _patched(captions, "_document")),
     "words": ("events/words.yaml", "words.yaml", _patched(words, "words")),
     "sentences": ("core/sentences.yaml", "sentences.yaml", _patched(sentences, "abbreviations")),
 }
@@ -137,7 +138,10 @@ BREAKS: list[tuple[str, str, str, str | None, str, str]] = [
     ("boilerplate", "type", r"    pattern: .*", "    pattern: '(unclosed'", "here", "does not compile"),
     ("cleaning", "missing", r"    why: .*", None, "entry", "missing key 'why'"),
     ("cleaning", "unknown", r"    why: (.*)", r"    whyy: \1", "here", "unknown key 'whyy'"),
-    ("cleaning", "type", r"    caption: true", "    caption: sometimes", "here", "expected true or false"),
+    ("cleaning", "type", r"    replace: .*", "    replace: [a]", "here", "found a list"),
+    ("captions", "missing", r"    why: .*", None, "entry", "missing key 'why'"),
+    ("captions", "unknown", r"    why: (.*)", r"    whyy: \1", "here", "unknown key 'whyy'"),
+    ("captions", "type", r"    pattern: .*", "    pattern: '(unclosed'", "here", "does not compile"),
     ("words", "missing", r"reporting_verbs:.*", BLOCK, "root", "missing key 'reporting_verbs'"),
     ("words", "unknown", r"stopwords:(.*)", r"stopword:\1", "here", "unknown key 'stopword'"),
     ("words", "type", r"stopwords: \[a,(.*)", r"stopwords: [no, a,\1", "here", "found true/false False"),

@@ -13,15 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.core.captions import caption_marks
 from timeline.core.chronology import Chronology, KeyEvent
 from timeline.core.datafile import DataFileError, Flag, Items, Number, Record, Text, line_of, read
 from timeline.core.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_CAPTION = re.compile(
-    r"\[/caption\]|\(Photo\b|\bPhoto by\b|\bvia REUTERS\b|\bvia Reuters\b|REUTERS/|Getty Images|AP Photo"
-    r"|/AFP\b|\bAFP via\b|\bpictured\b|\bPICTURED\b|Picture:|Photograph:|Image:|\bEPA\b",
-)
 
 
 @dataclass(frozen=True)
@@ -66,8 +63,9 @@ class Layout:
         return cache[key]
 
     def in_caption(self, offset: int) -> bool:
-        """True when the line holding ``offset`` looks like a photo caption or credit."""
-        return self.line_matches(_CAPTION, offset)
+        """True when the line holding ``offset`` looks like a photo caption or credit: one of the
+        ``marks`` of ``core/captions.yaml`` is in it."""
+        return self.line_matches(caption_marks(), offset)
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:

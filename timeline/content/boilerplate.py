@@ -11,24 +11,18 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..core.datafile import RULE_ID, Flag, Items, Record, Regex, Text, read
+from ..core.datafile import Flag, Items, Record, Regex, Text, pattern_rules, read, rule_fields
 
 PATH = Path(__file__).with_name("boilerplate.yaml")
 SCHEMA = Record(
     required={
-        "rules": Items(
+        "rules": pattern_rules(
+            Regex(re.IGNORECASE),
             Record(
-                required={
-                    "id": RULE_ID,
-                    "why": Text(what="a sentence saying what the rule removes"),
-                    "pattern": Regex(re.IGNORECASE),
-                    "examples": Record(
-                        optional={"junk": Items(Text(), least=1), "keep": Items(Text(), least=1)},
-                        what="a mapping with junk: [lines to mask] and keep: [lines to leave]",
-                    ),
-                },
-                optional={"case_sensitive": Flag()},
-            )
+                optional={"junk": Items(Text(), least=1), "keep": Items(Text(), least=1)},
+                what="a mapping with junk: [lines to mask] and keep: [lines to leave]",
+            ),
+            optional={"case_sensitive": Flag()},
         )
     }
 )
@@ -51,9 +45,7 @@ def load_rules() -> tuple[BoilerplateRule, ...]:
         examples = item["examples"]
         rules.append(
             BoilerplateRule(
-                id=item["id"],
-                why=item["why"],
-                pattern=re.compile(item["pattern"], 0 if item.get("case_sensitive") else re.IGNORECASE),
+                **rule_fields(item, 0 if item.get("case_sensitive") else re.IGNORECASE),
                 junk_examples=tuple(examples.get("junk", ())),
                 keep_examples=tuple(examples.get("keep", ())),
             )

@@ -1,6 +1,7 @@
 """The one text-cleaning function for everything shown to readers: events, article pages, exports.
 
-Rules are data (``cleaning.yaml``, with examples the tests run). Cleaning is expressed as spans to
+Rules are data, with examples the tests run: the photo credits of ``core/captions.yaml``, then
+``cleaning.yaml``. Cleaning is expressed as spans to
 replace, so :func:`junk_spans` can also mask text in place (same length) when offsets must stay valid,
 for instance on an article page that highlights dates by offset.
 """
@@ -18,41 +19,13 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from ..content.boilerplate import junk_rule
-from ..core.datafile import RULE_ID, Flag, Items, Record, Regex, Text, read
+from ..core import captions
+from ..core.captions import caption_sentence as caption_sentence
+from ..core.captions import caption_sentence_rules as caption_sentence_rules
+from ..core.datafile import Record, read, rule_fields
 
 PATH = Path(__file__).with_name("cleaning.yaml")
-SCHEMA = Record(
-    required={
-        "rules": Items(
-            Record(
-                required={
-                    "id": RULE_ID,
-                    "why": Text(what="a sentence saying what the rule removes"),
-                    "pattern": Regex(re.MULTILINE),
-                    "examples": Items(
-                        Record(required={"in": Text(), "out": Text(empty=True)}),
-                        least=1,
-                    ),
-                },
-                optional={"replace": Text(empty=True), "caption": Flag()},
-            )
-        )
-    },
-    optional={
-        "caption_sentences": Items(
-            Record(
-                required={
-                    "id": RULE_ID,
-                    "why": Text(what="a sentence saying what the rule recognizes"),
-                    "pattern": Regex(),
-                    "examples": Record(
-                        required={"caption": Items(Text(), least=1), "not_caption": Items(Text(), least=1)}
-                    ),
-                }
-            )
-        )
-    },
-)
+SCHEMA = Record(required={"rules": captions.STRIP_RULES})
 
 
 @dataclass(frozen=True)
@@ -81,18 +54,19 @@ class CleaningRule:
 
 @cache
 def load_cleaning_rules() -> tuple[CleaningRule, ...]:
-    data = read(PATH, SCHEMA, "the cleaning rules")
+    """The photo credits of ``core/captions.yaml`` (a line holding one is a caption), then the rules
+    of ``cleaning.yaml``, in this order."""
+    own = read(PATH, SCHEMA, "the cleaning rules")["rules"]
     return tuple(
         CleaningRule(
-            id=item["id"],
-            why=item["why"],
-            pattern=re.compile(item["pattern"], re.MULTILINE),
+            **rule_fields(item, re.MULTILINE),
             needs=required_literals(item["pattern"], re.MULTILINE),
             replace=item.get("replace", " "),
-            caption=bool(item.get("caption", False)),
-            examples=tuple((ex["in"], ex["out"]) for ex in item.get("examples", ())),
+            caption=caption,
+            examples=tuple((ex["in"], ex["out"]) for ex in item["examples"]),
         )
-        for item in data["rules"]
+        for rules, caption in ((captions.credits(), True), (own, False))
+        for item in rules
     )
 
 
@@ -265,42 +239,6 @@ def clean_text(text: str) -> str:
 
 
 def is_caption(line: str) -> bool:
-    """Whether a line carries photo-caption furniture (a credit, caption markup, glued agency name)."""
+    """Whether a line carries photo-caption furniture: one of the ``credits`` of ``core/captions.yaml``
+    (a credit, caption markup, a glued agency name)."""
     return any(rule.caption and rule.pattern.search(line) for rule in load_cleaning_rules())
-
-
-@dataclass(frozen=True)
-class CaptionSentenceRule:
-    id: str
-    why: str
-    pattern: re.Pattern[str]
-    caption: tuple[str, ...]  # examples that must match
-    not_caption: tuple[str, ...]  # examples that must not
-
-
-@cache
-def caption_sentence_rules() -> tuple[CaptionSentenceRule, ...]:
-    data = read(PATH, SCHEMA, "the cleaning rules")
-    return tuple(
-        CaptionSentenceRule(
-            id=item["id"],
-            why=item["why"],
-            pattern=re.compile(item["pattern"]),
-            caption=tuple(item["examples"]["caption"]),
-            not_caption=tuple(item["examples"]["not_caption"]),
-        )
-        for item in data.get("caption_sentences", ())
-    )
-
-
-def caption_sentence(sentence: str) -> bool:
-    """Whether one sentence is written as a photo caption even with no furniture left on its line
-    ("..., Ukraine, Friday, March 4, 2022.", "In this photo provided by ..."): the ``caption_sentences``
-    of ``cleaning.yaml``. Used for ranking (:mod:`.rank`), not to drop anything."""
-    return _caption_sentence_pattern().search(sentence) is not None
-
-
-@cache
-def _caption_sentence_pattern() -> re.Pattern[str]:
-    rules = caption_sentence_rules()
-    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) if rules else r"(?!x)x")
