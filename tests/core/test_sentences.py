@@ -1,5 +1,5 @@
 """The one sentence splitter (timeline/core/sentences.py): its data file's examples, offsets,
-and the cut at every full stop the corpus fingerprint keeps."""
+and the cuts the corpus fingerprint and the tense cues were tuned with."""
 
 from __future__ import annotations
 
@@ -59,3 +59,33 @@ def test_every_stop_cuts_where_the_careful_cut_does_not():
         "3.",
         "Kyiv stood.",
     ]
+
+
+def test_tense_cut_reads_as_the_tense_cues_were_tuned():
+    text = (
+        "Mr. Kirby said the strike came on Feb. 24. the ministry denied it.\n"
+        "“Talks resume Monday,” he said. Roe vs. Wade was cited. Officials in the U.S. Senate will vote!"
+    )
+    got = [text[s:e] for s, e in split_sentences(text, tense_cut=True)]
+    assert got == [
+        # a full stop before a digit ends a sentence here, unlike the careful cut's "Feb. 24";
+        # before a lower-case word it never does
+        "Mr. Kirby said the strike came on Feb.",
+        "24. the ministry denied it.",
+        "“Talks resume Monday,” he said.",
+        "Roe vs. Wade was cited.",
+        "Officials in the U.S. Senate will vote!",
+    ]
+    careful = [text[s:e] for s, e in split_sentences(text)]
+    assert careful[0].startswith("Mr. Kirby said the strike came on Feb. 24.")
+
+
+def test_tense_cut_knows_cyrillic_lower_case_and_sees_before_a_window():
+    text = "Він сказав, що у п'ятницю. росіяни атакували Київ. Mr. Kirby said so."
+    assert [text[s:e] for s, e in split_sentences(text, tense_cut=True)] == [
+        "Він сказав, що у п'ятницю. росіяни атакували Київ.",
+        "Mr. Kirby said so.",
+    ]
+    # a window that starts inside "Mr." still knows the title: no cut after "r."
+    start = text.index("r. Kirby")
+    assert [text[s:e] for s, e in split_sentences(text, start, tense_cut=True)] == ["r. Kirby said so."]

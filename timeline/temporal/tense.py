@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.core.datafile import Date, Flag, Items, Record, Regex, Text, read
+from timeline.core.sentences import split_sentences
 
 from .rules import RULES_DIR
 
@@ -38,12 +39,6 @@ SCHEMA = Record(
     optional={"told": Regex(), "clause_words": _WORDS, "back_words": _WORDS, "past_in": Regex()},
 )
 
-# a sentence ends at a line break or at a full stop before a word that is not in lower case: not
-# inside "99.3%", nor after an initial or a short title ("U.S. officials", "Roe vs. Wade ... killed")
-_SENTENCE_END = re.compile(
-    r"\n|(?<!\b[A-Z])(?<!\b(?:vs|Mr|Ms|Dr|St|Co|No|Lt))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Inc|Ltd))"
-    r"(?<!\b(?:Capt|Prof|Corp))\.[\"'”’»)\]]*(?=\s)(?!\s+[a-zа-яіїєґё])|[!?][\"'”’»)\]]*(?=\s)"
-)
 _IN = re.compile(r"\bin\s+(?:the\s+)?$", re.I)  # a date after "in"
 _NOT_TOLD = re.compile(r"\b(?:to|that|be)\b(?:\s+\w+)?", re.I)  # not told in the past: what follows
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|that)\b", re.I)  # what is reported follows
@@ -141,14 +136,11 @@ class Tense:
         """The words of the sentence before [start) (up to ``width``) and after [end) (up to
         ``ahead``, else half the width)."""
         lo = max(0, start - width)
-        stops = _SENTENCE_END.finditer(text, lo, min(len(text), start + 2))
-        ends = [m.end() for m in stops if m.end() <= start]
-        before = text[ends[-1] if ends else lo : start]
-        after = text[end : end + (ahead or width // 2)]
-        m = _SENTENCE_END.search(after + " X")
-        if m and m.start() < len(after):
-            after = after[: m.start()]
-        return before, after
+        hi = min(len(text), end + (ahead or width // 2))
+        sentences = split_sentences(text, lo, hi, tense_cut=True)
+        first = max((s for s, _ in sentences if s <= start), default=lo)
+        last = next((e for s, e in sentences if s <= end <= e), end)
+        return text[first:start], text[end:last]
 
 
 @functools.cache
