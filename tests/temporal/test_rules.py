@@ -9,6 +9,7 @@ import pytest
 
 from timeline import temporal
 from timeline.temporal import rules as rules_mod
+from timeline.temporal import values
 
 from ..rule_examples import check_rule
 
@@ -23,7 +24,7 @@ def test_every_rule_has_an_example() -> None:
 
 def test_every_rule_declares_its_anchor_and_type() -> None:
     for r in RULES:
-        assert isinstance(r.anchor, temporal.AnchorKind), r.id
+        assert isinstance(r.anchor, values.AnchorKind), r.id
         if not r.reject:
             assert r.type is not None, r.id
 

@@ -1,4 +1,4 @@
-"""Moving a date by a length of time is done once (``temporal.resolution.shift_date``), for the
+"""Moving a date by a length of time is done once (``temporal.relative.shift_date``), for the
 resolver and for the publication-date cues alike."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from timeline.anchoring.cues import shift
-from timeline.temporal.resolution import resolve_chronology, shift_date
+from timeline.temporal.relative import resolve_chronology, shift_date
 from timeline.temporal.specs import ChronologyRef
 from timeline.temporal.values import DurationUnit, DurationValue
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline import temporal
-from timeline.temporal import specs
+from timeline.temporal import specs, values
 
 PUB = dt.date(2022, 3, 30)
 ANCHORS = {
@@ -153,7 +153,7 @@ def test_previous_date_anchor(sentence: str, extent: str, value: str) -> None:
     # resolvable from the text alone: no publication date needed
     found = {t.text: t for t in temporal.tag(sentence)}
     t = found[extent]
-    assert t.anchor is temporal.AnchorKind.PREVIOUS
+    assert t.anchor is values.AnchorKind.PREVIOUS
     assert t.timex3() == value
 
 
@@ -217,7 +217,7 @@ def test_war_relative(
 ) -> None:
     bare = {t.text: t for t in temporal.tag(sentence)}
     t = bare[extent]
-    assert t.anchor is temporal.AnchorKind.CHRONOLOGY
+    assert t.anchor is values.AnchorKind.CHRONOLOGY
     assert t.anchor_name == name
     assert t.value is None  # no anchors given
     assert isinstance(t.spec, specs.ChronologyRef)
@@ -242,9 +242,9 @@ def test_without_publication_date_relative_values_wait_with_a_spec() -> None:
     assert [t.text for t in found] == ["Tuesday, March 22", "yesterday", "last week"]
     for t in found:
         assert t.value is None
-        assert t.anchor is temporal.AnchorKind.PUBLICATION
+        assert t.anchor is values.AnchorKind.PUBLICATION
         assert t.spec is not None
-    assert found[0].spec == specs.YearlessDate(temporal.Granularity.DAY, month=3, day=22, weekday=1)
+    assert found[0].spec == specs.YearlessDate(values.Granularity.DAY, month=3, day=22, weekday=1)
     temporal.resolve(found, PUB)
     assert [t.timex3() for t in found] == ["2022-03-22", "2022-03-29", "2022-W12"]
 
@@ -266,7 +266,7 @@ def test_intervals_and_granularity() -> None:
     t = temporal.tag("Fighting intensified in February 2022 around Kyiv.")[0]
     assert t.earliest == dt.date(2022, 2, 1)
     assert t.latest == dt.date(2022, 2, 28)
-    assert t.granularity is temporal.Granularity.MONTH
+    assert t.granularity is values.Granularity.MONTH
     assert t.rule == "date.month_year"
 
 
@@ -359,13 +359,13 @@ def test_unsupported_language_is_a_clear_error() -> None:
 def test_has_lasted_is_a_duration_and_present_tense_evidence() -> None:
     text = "The Ukrainian blitz has lasted just a week but they've already taken over dozens of villages."
     t = temporal.tag(text, anchors={"the blitz": dt.date(2024, 8, 6)})[0]
-    assert (t.text, t.type, t.timex3()) == ("just a week", temporal.TimexType.DURATION, "P1W")
-    assert t.anchor is temporal.AnchorKind.CHRONOLOGY
+    assert (t.text, t.type, t.timex3()) == ("just a week", values.TimexType.DURATION, "P1W")
+    assert t.anchor is values.AnchorKind.CHRONOLOGY
     assert t.anchor_name == "the ukrainian blitz"
     assert "the blitz" in t.spec.candidates
     assert isinstance(t.spec, specs.ChronologyRef)
     assert t.spec.present is True
-    assert t.spec.offset == temporal.DurationValue(1.0, "W")
+    assert t.spec.offset == values.DurationValue(1.0, "W")
 
 
 def test_curly_possessive_anchor() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.core.datafile import Choice, Items, Record, Regex, Text, read
-from timeline.temporal.resolution import shift_date
+from timeline.temporal.relative import shift_date
 from timeline.temporal.specs import ChronologyRef
 from timeline.temporal.values import SUB_DAY_UNITS, AnchorKind, DurationUnit, DurationValue, RefValue, Timex
 

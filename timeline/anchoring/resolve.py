@@ -14,7 +14,7 @@ import datetime as dt
 from timeline.core.chronology import Chronology
 from timeline.temporal import resolve as tag_resolve
 from timeline.temporal.discourse import NOTE as DISCOURSE_NOTE
-from timeline.temporal.resolution import resolve_shift
+from timeline.temporal.relative import resolve_shift
 from timeline.temporal.specs import ChronologyRef, Shift, YearlessDate
 from timeline.temporal.values import AnchorKind, DateValue, Timex, TimexType
 

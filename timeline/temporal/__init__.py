@@ -17,32 +17,10 @@ from collections.abc import Mapping
 
 from .resolution import resolve
 from .scanner import find
-from .values import (
-    AnchorKind,
-    DateValue,
-    DurationValue,
-    Granularity,
-    Mod,
-    RefValue,
-    SetValue,
-    Timex,
-    TimexType,
-)
+from .values import Timex
 
-__all__ = [
-    "AnchorKind",
-    "DateValue",
-    "DurationValue",
-    "Granularity",
-    "Mod",
-    "RefValue",
-    "SetValue",
-    "Timex",
-    "TimexType",
-    "find",
-    "resolve",
-    "tag",
-]
+# the tagger's types are in .values, the specs of relative dates in .specs
+__all__ = ["find", "resolve", "tag"]
 
 
 def tag(

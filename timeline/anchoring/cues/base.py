@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from timeline.core.calendar_math import day_text
-from timeline.temporal.resolution import shift_date
+from timeline.temporal.relative import shift_date
 from timeline.temporal.values import DurationValue
 
 from ..model import Evidence
