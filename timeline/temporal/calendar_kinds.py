@@ -104,8 +104,8 @@ def date(r: CaptureReader, rule: Rule, g: Getter, p: dict[str, Any]) -> tuple[An
         part_of_day=pod,
         clock=clock,
         mod=mod,
-        relation=rel,
         year_offset=int(r.rs.lookup("deictic_offsets", g("yrel") or "")) if g("yrel") else None,
+        relation=rel,
     )
     return None, spec, []
 

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from timeline.core.datafile import Choice, Date, Items, Number, Record, Text, read
+from timeline.core.datafile import Choice, Items, Number, Record, Text
 
-from .rules import RULES_DIR
+from .rules import TAGGED_EXAMPLES, read_words
 from .specs import DayOfMonth, Deictic, HolidayRef, WeekdayRef, YearlessDate
 from .tense import tense
 from .values import AnchorKind, DateValue, Granularity, RefValue, Timex
@@ -29,7 +29,6 @@ from .values import AnchorKind, DateValue, Granularity, RefValue, Timex
 NOTE = "anchored to the time the text is about"  # the start of the note a discourse anchor leaves
 
 _WORDS = Items(Text(form=r"[^\W\d_A-ZА-ЯІЇЄҐЁ]+(?:['’ʼ][^\W\d_A-ZА-ЯІЇЄҐЁ]+)*", what="a lower-case word"))
-_EXPECT = Record(required={"text": Text(), "value": Text()})
 SCHEMA = Record(
     required={
         "past_days": Number(low=0),
@@ -42,12 +41,7 @@ SCHEMA = Record(
         "year_stops": _WORDS,
         "the_units": Items(Choice(("D", "W", "WE", "M", "Q", "H", "Y", "DE", "CE"))),
         "pointing_words": _WORDS,
-        "examples": Items(
-            Record(
-                required={"text": Text(), "published": Date(), "expect": Items(_EXPECT)},
-            ),
-            least=1,
-        ),
+        "examples": TAGGED_EXAMPLES,
     }
 )
 
@@ -72,10 +66,7 @@ class Cues:
 @functools.cache
 def cues(language: str = "en") -> Cues:
     """The discourse data of ``language`` (a language without the file: the English one)."""
-    path = RULES_DIR / language / "discourse.yaml"
-    if not path.is_file():
-        path = RULES_DIR / "en" / "discourse.yaml"
-    data = read(path, SCHEMA, "a discourse file", dates=True)
+    data = read_words(language, "discourse.yaml", SCHEMA)
     return Cues(
         int(data["past_days"]),
         int(data["forward_days"]),

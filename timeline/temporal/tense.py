@@ -16,13 +16,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from timeline.core.datafile import Date, Flag, Items, Record, Regex, Text, read
+from timeline.core.datafile import Flag, Items, Record, Regex, Text
 from timeline.core.sentences import split_sentences
 
-from .rules import RULES_DIR
+from .rules import TAGGED_EXAMPLES, read_words
 
 _WORDS = Items(Text(what="a word or a regex piece"))
-_EXPECT = Record(required={"text": Text(), "value": Text()})
 SCHEMA = Record(
     required={
         "future_words": _WORDS,
@@ -31,10 +30,7 @@ SCHEMA = Record(
         "past_verb": Regex(),
         "past_words": _WORDS,
         "verb_anywhere": Flag(),
-        "examples": Items(
-            Record(required={"text": Text(), "published": Date(), "expect": Items(_EXPECT)}),
-            least=1,
-        ),
+        "examples": TAGGED_EXAMPLES,
     },
     optional={"told": Regex(), "clause_words": _WORDS, "back_words": _WORDS, "past_in": Regex()},
 )
@@ -146,10 +142,7 @@ class Tense:
 @functools.cache
 def tense(language: str = "en") -> Tense:
     """The tense cues of ``language`` (a language without the file: the English ones)."""
-    path = RULES_DIR / language / "tense.yaml"
-    if not path.is_file():
-        path = RULES_DIR / "en" / "tense.yaml"
-    data = read(path, SCHEMA, "a tense file", dates=True)
+    data = read_words(language, "tense.yaml", SCHEMA)
     future, ahead, strong = data["future_words"], data["looking_ahead"], data["strong_ahead"]
     clause = data.get("clause_words")
     back = data.get("back_words")

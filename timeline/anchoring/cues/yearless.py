@@ -50,9 +50,11 @@ def partial(r: Reading, tx: Timex, spec: YearlessDate) -> Iterable[Cue]:
         return
     partner = r.deictic_partner(tx)
     if spec.future or r.future_sentence(tx):
-        yield _future(r, tx, month, spec.day, days)
+        why = f"'{tx.text}' is still to come when written"
+        yield _in_window(r, tx, CueKind.FUTURE, why, month, spec.day, days)
     elif spec.relation == "last" and partner is None:
-        yield _last(r, tx, month, spec.day, days, named)
+        why = f"'{tx.text}': a {named} some weeks to a year before the article was written"
+        yield _in_window(r, tx, CueKind.LAST_DATE, why, month, spec.day, days)
     elif partner is not None:
         cue = _deictic(r, tx, month, spec.day, days, named, partner)
         if cue is not None:
@@ -73,28 +75,24 @@ def _fitting_days(r: Reading, month: int, day: int, weekday: int | None) -> list
     return [d for d in days if r.lo - dt.timedelta(days=30) <= d <= r.hi + dt.timedelta(days=30)]
 
 
-def _future(r: Reading, tx: Timex, month: int, day: int, days: list[dt.date]) -> Cue:
-    cue = Cue(
-        CueKind.FUTURE,
-        r.span_evidence(tx, f"'{tx.text}' is still to come when written"),
-        default=0.3 / 365,
-        group=f"pf:{month}:{day}",
-    )
-    for d in days:
-        cue.ranges.append((d - dt.timedelta(days=30), d, 0.7 / 31))
-    return cue
+# Windows around a date without its year in which the article is written, for a date still to
+# come ("will meet on March 22": the month before it) and for one named "last" ("last November 24":
+# some weeks to a year after it): (days from the date to the window's start and end, likelihood a
+# day inside, the default elsewhere, the cue group's prefix).
+_WINDOW = {
+    CueKind.FUTURE: (-30, 0, 0.7 / 31, 0.3 / 365, "pf"),
+    CueKind.LAST_DATE: (14, 380, 0.9 / 366, 0.1 / 365, "pl"),
+}
 
 
-def _last(r: Reading, tx: Timex, month: int, day: int, days: list[dt.date], named: str) -> Cue:
-    """ "last November 24": a November 24 that has passed some time ago, not days ago."""
-    cue = Cue(
-        CueKind.LAST_DATE,
-        r.span_evidence(tx, f"'{tx.text}': a {named} some weeks to a year before the article was written"),
-        default=0.1 / 365,
-        group=f"pl:{month}:{day}",
-    )
+def _in_window(
+    r: Reading, tx: Timex, kind: CueKind, why: str, month: int, day: int, days: list[dt.date]
+) -> Cue:
+    """The article is written in the ``_WINDOW`` of ``kind`` around one of ``days``."""
+    start, end, inside, default, group = _WINDOW[kind]
+    cue = Cue(kind, r.span_evidence(tx, why), default=default, group=f"{group}:{month}:{day}")
     for d in days:
-        cue.ranges.append((d + dt.timedelta(days=14), d + dt.timedelta(days=380), 0.9 / 366))
+        cue.ranges.append((d + dt.timedelta(days=start), d + dt.timedelta(days=end), inside))
     return cue
 
 

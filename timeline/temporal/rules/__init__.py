@@ -32,7 +32,17 @@ from .assemble import Matchers, assemble_scanner, trigger_regex
 from .patterns import GROUP, expand, first_chars, preceded, spaces, table_regex
 from .ruleset import Rule, RuleError, RuleSet, norm_word
 
-__all__ = ["RULES_DIR", "Rule", "RuleError", "RuleSet", "languages", "load", "tagger_language"]
+__all__ = [
+    "RULES_DIR",
+    "TAGGED_EXAMPLES",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "languages",
+    "load",
+    "read_words",
+    "tagger_language",
+]
 
 RULES_DIR = Path(__file__).parent
 
@@ -115,6 +125,29 @@ def tagger_language(code: str) -> str:
     """The rules an article in language ``code`` is tagged with: its own when they exist, else
     the English ones (a German article still has ISO dates and numbers)."""
     return code if code in languages() else "en"
+
+
+# The examples of a language's tense.yaml and discourse.yaml: a text published on a day, and the
+# value each listed date of it must get.
+TAGGED_EXAMPLES = Items(
+    Record(
+        required={
+            "text": Text(),
+            "published": Date(),
+            "expect": Items(Record(required={"text": Text(), "value": Text()})),
+        }
+    ),
+    least=1,
+)
+
+
+def read_words(language: str, name: str, schema: Spec) -> Any:
+    """The word file ``name`` (``tense.yaml``, ``discourse.yaml``) of ``language``, checked; a
+    language without one reads the English file."""
+    path = RULES_DIR / language / name
+    if not path.is_file():
+        path = RULES_DIR / "en" / name
+    return read(path, schema, f"a {name.removesuffix('.yaml')} file", dates=True)
 
 
 def _read_yaml(language: str, name: str, schema: Spec) -> Any:
