@@ -16,6 +16,7 @@ from timeline.content import boilerplate
 from timeline.core import captions, datafile, gazetteer, sentences
 from timeline.core.errors import TimelineError
 from timeline.events import cleaning, words
+from timeline.temporal import discourse, tense
 from timeline.temporal import rules as rules_mod
 
 PACKAGE = Path(datafile.__file__).parents[1]
@@ -29,6 +30,16 @@ def _rules(name: str) -> Callable[[Path, pytest.MonkeyPatch], Any]:
                 shutil.copy(other, path.parent / other.name)
         monkeypatch.setattr(rules_mod, "RULES_DIR", folder)
         return rules_mod.load.__wrapped__("en")
+
+    return load
+
+
+def _words(loader: Callable[[str], Any]) -> Callable[[Path, pytest.MonkeyPatch], Any]:
+    """A language's tense.yaml or discourse.yaml, read through rules.read_words from the copy's folder."""
+
+    def load(path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+        monkeypatch.setattr(rules_mod, "RULES_DIR", path.parent.parent)
+        return loader.__wrapped__("en")  # type: ignore[attr-defined]  # functools.cache keeps it
 
     return load
 
@@ -72,6 +83,8 @@ KINDS: dict[str, tuple[str, str, Callable[[Path, pytest.MonkeyPatch], Any]]] = {
     "captions": ("core/captions.yaml", "captions.yaml", _patched(captions, "_document")),
     "words": ("events/words.yaml", "words.yaml", _patched(words, "words")),
     "sentences": ("core/sentences.yaml", "sentences.yaml", _patched(sentences, "abbreviations")),
+    "tense": ("temporal/rules/en/tense.yaml", "en/tense.yaml", _words(tense.tense)),
+    "discourse": ("temporal/rules/en/discourse.yaml", "en/discourse.yaml", _words(discourse.cues)),
 }
 
 BLOCK = "<the key and the lines indented under it>"
@@ -139,6 +152,12 @@ BREAKS: list[tuple[str, str, str, str | None, str, str]] = [
     ("cleaning", "missing", r"    why: .*", None, "entry", "missing key 'why'"),
     ("cleaning", "unknown", r"    why: (.*)", r"    whyy: \1", "here", "unknown key 'whyy'"),
     ("cleaning", "type", r"    replace: .*", "    replace: [a]", "here", "found a list"),
+    ("tense", "missing", r"verb_anywhere: .*", None, "root", "missing key 'verb_anywhere'"),
+    ("tense", "unknown", r"back_words:(.*)", r"back_word:\1", "here", "unknown key 'back_word'"),
+    ("tense", "type", r"verb_anywhere: .*", "verb_anywhere: sometimes", "here", "expected true or false"),
+    ("discourse", "missing", r"own_year_chars: .*", None, "root", "missing key 'own_year_chars'"),
+    ("discourse", "unknown", r"year_stops:(.*)", r"year_stop:\1", "here", "unknown key 'year_stop'"),
+    ("discourse", "type", r"the_units: .*", "the_units: [M, MONTH]", "here", "expected one of"),
     ("captions", "missing", r"    why: .*", None, "entry", "missing key 'why'"),
     ("captions", "unknown", r"    why: (.*)", r"    whyy: \1", "here", "unknown key 'whyy'"),
     ("captions", "type", r"    pattern: .*", "    pattern: '(unclosed'", "here", "does not compile"),
