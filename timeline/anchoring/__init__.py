@@ -58,21 +58,27 @@ class Reading:
         timexes, cues = pickle.loads(data)  # our own bytes, written by this build
         return cls(timexes, cues)
 
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        published: dt.date | None,
+        chronology: Chronology,
+        *,
+        today: dt.date,
+        url: str | None = None,
+        language: str = "en",
+    ) -> Reading:
+        """The reading of ``text``: tagged with the rules of ``language`` and, when it has no
+        ``published`` date, the clues to it in the text and its address ``url``
+        (:func:`timeline.anchoring.infer.find_cues`)."""
+        timexes = tag(text, None, anchors=chronology.anchors, language=language)
+        cues = find_cues(text, timexes, chronology, today, url) if published is None else []
+        return cls(timexes, cues)
 
-def read_text(
-    text: str,
-    published: dt.date | None,
-    chronology: Chronology,
-    *,
-    today: dt.date,
-    url: str | None = None,
-    language: str = "en",
-) -> Reading:
-    """Tag ``text`` with the rules of ``language`` and, when it has no ``published`` date, find the
-    clues to it in the text and its address ``url`` (:func:`timeline.anchoring.infer.find_cues`)."""
-    timexes = tag(text, None, anchors=chronology.anchors, language=language)
-    cues = find_cues(text, timexes, chronology, today, url) if published is None else []
-    return Reading(timexes, cues)
+
+# The reading of a text, as the pipeline asks for it before placing the text (:func:`place_text`).
+read_text = Reading.of
 
 
 def place_text(
