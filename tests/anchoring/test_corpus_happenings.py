@@ -14,8 +14,17 @@ from pathlib import Path
 import pytest
 
 from timeline.anchoring.corpus import CorpusIndex, DatedArticle, news_terms
-from timeline.anchoring.happenings import TODAY as SAME_DAY
-from timeline.anchoring.happenings import WEEKDAY, YESTERDAY, happening_day, relative_code
+from timeline.anchoring.happening_words import (
+    EARLIER_MONTH,
+    EARLIER_WEEK,
+    LAST_WEEK,
+    WEEKDAY,
+    YESTERDAY,
+    happening_day,
+    relative_code,
+    written_after,
+)
+from timeline.anchoring.happening_words import TODAY as SAME_DAY
 
 from .test_corpus_dating import _extract, _md, _pile
 
@@ -178,3 +187,62 @@ def test_old_news_recalled_is_not_pulled_onto_the_happening(
     pub = _placed(tmp_path, "recall.txt", RECALL, capsys)
     assert not [e for e in pub["evidence"] if e["reason"].startswith("tells")]
     assert pub["value"] != "2026-11-09"
+
+
+# a follow-up a few days on: the strike is "last week", the article is about the repairs
+FOLLOW_UP = (
+    "Ferry replaces the Zatoka bridge\n\n"
+    "A pontoon ferry now carries lorries across the Dniester estuary to Bilhorod-Dnistrovskyi.\n"
+    "A Shahed drone struck the Zatoka road bridge over the Dniester estuary last week, cutting the only "
+    "road to Bilhorod-Dnistrovskyi, governor Oleh Kiper said.\n"
+)
+
+
+def test_the_calendar_words_place_the_day_of_writing_after_the_happening() -> None:
+    wednesday = dt.date(2026, 11, 4)
+    assert [d for d, _ in written_after(LAST_WEEK, wednesday)] == [
+        dt.date(2026, 11, 9) + dt.timedelta(days=n) for n in range(7)
+    ]
+    assert [d for d, _ in written_after(EARLIER_WEEK, wednesday)] == [
+        dt.date(2026, 11, 5) + dt.timedelta(days=n) for n in range(4)
+    ]
+    assert written_after(EARLIER_MONTH, wednesday)[-1][0] == dt.date(2026, 11, 30)
+    assert written_after(EARLIER_WEEK, STRIKE_SUNDAY) == []  # a Sunday is never earlier this week
+    with pytest.raises(ValueError, match="not on one day"):
+        happening_day(LAST_WEEK, wednesday)
+
+
+def test_a_follow_up_that_tells_the_happening_as_last_week_is_placed_the_week_after() -> None:
+    index, _ = _index()
+    terms = news_terms(FOLLOW_UP)
+    assert [code for code, _ in terms[2]] == [LAST_WEEK]
+    cue = index.happening_cue(terms, SPAN)
+    assert cue is not None
+    week_after = {STRIKE_SUNDAY + dt.timedelta(days=n) for n in range(1, 8)}  # 9 to 15 November
+    best = max(cue.daily.values())
+    assert {d for d, v in cue.daily.items() if v == best} == week_after
+    assert cue.evidence.reason.startswith(
+        "tells, as 'last week', the same happening as 'Bridge story bridge0' (published 9 November 2026),"
+        " which dates it 8 November 2026: probably written 9-15 November 2026"
+    )
+    assert 2 < best / cue.default < 20  # soft, as the other happenings
+    # told as "earlier this week", the Sunday strike cannot be it: no clue
+    assert index.happening_cue(news_terms(FOLLOW_UP.replace("last week", "earlier this week")), SPAN) is None
+
+
+def test_a_dated_last_week_dates_no_happening() -> None:
+    # a dated follow-up of 20 November says "last week": it tells no one day, so it is not indexed
+    later = (dt.date(2026, 11, 20), FOLLOW_UP.split("\n\n", 1)[1])
+    index, _ = _index({"later": later})
+    assert index.happenings is not None
+    assert {index.happenings.happenings[n].article for n in range(len(index.happenings.happenings))} == {0}
+
+
+def test_the_follow_up_is_placed_after_the_first_reports_and_is_explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pub = _placed(tmp_path, "follow.txt", FOLLOW_UP, capsys)
+    assert dt.date(2026, 11, 9) <= dt.date.fromisoformat(pub["value"]) <= dt.date(2026, 11, 15)
+    told = [e for e in pub["evidence"] if e["source"] == "corpus" and e["reason"].startswith("tells")]
+    assert len(told) == 1 and "as 'last week'" in told[0]["reason"]
+    assert pub["confidence"] < 0.8

@@ -7,13 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from timeline.anchoring.happenings import PATH, TODAY, WEEKDAY, YESTERDAY, load_words, relative_code
+from timeline.anchoring.happening_words import (
+    EARLIER_MONTH,
+    EARLIER_WEEK,
+    LAST_WEEK,
+    PATH,
+    TODAY,
+    WEEKDAY,
+    YESTERDAY,
+    load_words,
+    relative_code,
+)
 from timeline.core.calendar_math import WEEKDAY_NAMES
 from timeline.core.datafile import DataFileError
 
-CODES = {"yesterday": YESTERDAY, "today": TODAY} | {
-    name.lower(): WEEKDAY + n for n, name in enumerate(WEEKDAY_NAMES)
-}
+CODES = {
+    "yesterday": YESTERDAY,
+    "today": TODAY,
+    "last_week": LAST_WEEK,
+    "earlier_week": EARLIER_WEEK,
+    "earlier_month": EARLIER_MONTH,
+} | {name.lower(): WEEKDAY + n for n, name in enumerate(WEEKDAY_NAMES)}
 
 
 @pytest.mark.parametrize(("sentence", "says"), load_words().examples)
@@ -23,7 +37,7 @@ def test_each_example_of_the_file_says_what_it_is_written_to(sentence: str, says
 
 def test_the_examples_cover_each_kind_of_word() -> None:
     said = {says for _, says in load_words().examples}
-    assert {"yesterday", "today", None} <= said
+    assert {"yesterday", "today", "last_week", "earlier_week", "earlier_month", None} <= said
     assert said & {name.lower() for name in WEEKDAY_NAMES}
 
 
@@ -44,7 +58,7 @@ def test_a_word_the_prefilter_would_skip_is_refused_with_its_line(tmp_path: Path
         tmp_path, "[yesterday, last night, overnight]", "[yesterday, last night, overnight, earlier]"
     )
     with pytest.raises(
-        DataFileError, match=rf"happenings.yaml:{_line(path, 'earlier')}: 'earlier' holds none"
+        DataFileError, match=rf"happenings.yaml:{_line(path, 'overnight, earlier')}: 'earlier' holds none"
     ):
         load_words(path)
 

@@ -8,99 +8,36 @@ article's such sentence dates the happening (published 9 October, "on Saturday":
 an undated article that tells the same happening (rare names, places and figures in common, in
 one sentence) with "yesterday" was written the day after it.
 
-:func:`relative_sentences` finds those sentences (with the words of ``happenings.yaml``) and keeps their rare
-terms as part of the article's fingerprint; :class:`HappeningIndex` indexes the dated ones by
-their rare terms (never all pairs) and turns the matches of an undated article into one soft
-clue, explained in words. The relative words of both sentences must agree: a dated "on Saturday"
-that fell on a Friday is another happening, and is not used. Sentences that recall old news
-carry no such word ("since the dam was destroyed in June 2023") and so add nothing.
+:func:`relative_sentences` finds those sentences (the words and the calendar arithmetic are in
+:mod:`.happening_words`) and keeps their rare terms as part of the article's fingerprint;
+:class:`HappeningIndex` indexes the dated ones by their rare terms (never all pairs) and turns
+the matches of an undated article into one soft clue, explained in words. The relative words of
+both sentences must agree: a dated "on Saturday" that fell on a Friday is another happening, and
+is not used. Sentences that recall old news carry no such word ("since the dam was destroyed in
+June 2023") and so add nothing.
+
+A follow-up tells the happening as "last week", "earlier this week" or "earlier this month":
+it was written in that window after the day the corpus dates, not on the day of the first
+reports whose words it shares.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import math
-import re
 import zlib
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from timeline.core.calendar_math import WEEKDAY_NAMES
-from timeline.core.datafile import Anything, Items, Record, Regex, Text, fail, read
 
 from .cues import Cue, CueKind, fmt
+from .happening_words import CALENDAR, WEEKDAY, happening_day, relative_code, said, written_after
 from .model import Evidence, EvidenceSource
 
-# A relative sentence: (what it says of the day of writing, its rare-term hashes, sorted). The
-# code is TODAY, YESTERDAY, or WEEKDAY + the weekday (0 = Monday) for "on Saturday".
+# A relative sentence: (what it says of the day of writing, a code of :mod:`.happening_words`,
+# and its rare-term hashes, sorted).
 Relative = tuple[int, array]  # type: ignore[type-arg]
-TODAY, YESTERDAY, WEEKDAY = 0, 1, 10
-
-PATH = Path(__file__).with_name("happenings.yaml")  # the words, with executable examples
-_WORDS = Items(Text(what="a word or words"), least=1)
-SCHEMA = Record(
-    required={
-        "yesterday": _WORDS,
-        "today": _WORDS,
-        "not_past": _WORDS,
-        "ahead": Items(Regex(re.IGNORECASE), least=1),
-        "dated_weekday": Regex(re.IGNORECASE),
-        "prefilter": _WORDS,
-        "examples": Items(
-            Record(required={"text": Text(what="a sentence"), "says": Anything("a day word or null")}),
-            least=1,
-        ),
-    }
-)
-_SAYS = ("yesterday", "today", *(name.lower() for name in WEEKDAY_NAMES))
-
-
-@dataclass(frozen=True)
-class Words:
-    """The words of ``happenings.yaml``, compiled (see the file for what each says)."""
-
-    relative: re.Pattern[str]  # groups: yesterday, today, weekday
-    ahead: re.Pattern[str]
-    not_past: frozenset[str]
-    prefilter: tuple[str, ...]
-    examples: tuple[tuple[str, str | None], ...]  # (sentence, what it says), run by the tests
-
-
-@functools.cache
-def load_words(path: Path = PATH) -> Words:
-    """The words of ``happenings.yaml``; a mistake is a :class:`DataFileError` naming file:line."""
-    raw = read(path, SCHEMA, "the happening words")
-    names = [name.lower() for name in WEEKDAY_NAMES]
-    for key in ("yesterday", "today"):
-        for i, word in enumerate(raw[key]):
-            if not any(p in word.lower() for p in raw["prefilter"]):
-                raise fail(
-                    path, raw[key], i, f"{word!r} holds none of the prefilter words", "one of them in it"
-                )
-    for i, example in enumerate(raw["examples"]):
-        if example["says"] is not None and example["says"] not in _SAYS:
-            raise fail(path, raw["examples"], i, f"says: {example['says']!r}", "one of " + ", ".join(_SAYS))
-    if not all(any(p in name for p in raw["prefilter"]) for name in names):
-        raise fail(path, raw, "prefilter", "a weekday name holds none of these words", "'day' among them")
-
-    def alternatives(words: Sequence[str]) -> str:
-        return "|".join(re.escape(w.lower()) for w in words)
-
-    relative = re.compile(
-        rf"\b(?:(?P<yesterday>{alternatives(raw['yesterday'])})|(?P<today>{alternatives(raw['today'])})|"
-        rf"(?P<weekday>{alternatives(names)}))(?:'s)?\b",
-        re.IGNORECASE,
-    )
-    ahead = re.compile(rf"\b(?:{'|'.join(raw['ahead'])})\b|{raw['dated_weekday']}", re.IGNORECASE)
-    examples = tuple((e["text"], e["says"]) for e in raw["examples"])
-    return Words(relative, ahead, frozenset(raw["not_past"]), tuple(raw["prefilter"]), examples)
-
-
-_WEEKDAYS = {name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
 
 MIN_TERMS = 3  # a sentence with fewer rare terms names no happening one can recognise
 MIN_SHARED = 3  # rare terms a dated sentence must share with the undated one
@@ -113,14 +50,6 @@ TWIN = 0.9  # dated sentences this close to the best match tell the same thing
 # ("House Speaker Nancy Pelosi ... Thursday" is news of many Thursdays).
 BOOST = 8.0
 FULL = 0.6  # the similarity at which the clue has its full strength
-# When an undated article was written, by days after the happening: "yesterday" the day after
-# (or the same day for a reader in another time zone), "today" that day or the next, "on Friday"
-# in the week after it, mostly within two days (the weekday table of the anchoring cues).
-_AFTER: Mapping[int, tuple[float, ...]] = {
-    TODAY: (0.75, 0.25),
-    YESTERDAY: (0.15, 0.75, 0.1),
-    WEEKDAY: (0.26, 0.30, 0.15, 0.10, 0.08, 0.06, 0.05),
-}
 
 
 def relative_sentences(sentences: Sequence[Sequence[str | None]], raw: Sequence[str]) -> list[Relative]:
@@ -137,39 +66,6 @@ def relative_sentences(sentences: Sequence[Sequence[str | None]], raw: Sequence[
         if sum(1 for w in words if w) >= MIN_TERMS:
             out.append((code, array("I", sorted(keys))))
     return out
-
-
-def relative_code(sentence: str) -> int | None:
-    """What ``sentence`` says of the day of writing: TODAY, YESTERDAY, WEEKDAY + n, or None
-    (no such word, or several that disagree, or it looks ahead)."""
-    words = load_words()
-    lower = sentence.lower()
-    if not any(word in lower for word in words.prefilter):  # most sentences: no regex at all
-        return None
-    codes = set()
-    for m in words.relative.finditer(lower):
-        if m["yesterday"]:
-            codes.add(YESTERDAY)
-        elif m["today"]:
-            codes.add(TODAY)
-        else:
-            before = lower[max(0, m.start() - 12) : m.start()].split()
-            if before and before[-1] in words.not_past:
-                return None  # "next Monday", "every Saturday": not a happening of the past week
-            codes.add(WEEKDAY + _WEEKDAYS[m["weekday"]])
-    if len(codes) != 1 or words.ahead.search(sentence):
-        return None
-    return codes.pop()
-
-
-def happening_day(code: int, written: dt.date) -> dt.date:
-    """The day a happening told with ``code`` by an article written on ``written`` took place
-    ("on Saturday": the last Saturday up to the day of writing)."""
-    if code == TODAY:
-        return written
-    if code == YESTERDAY:
-        return written - dt.timedelta(days=1)
-    return written - dt.timedelta(days=(written.weekday() - (code - WEEKDAY)) % 7)
 
 
 def term_hash(term: str) -> int:
@@ -207,7 +103,7 @@ class HappeningIndex:
         """Index the relative sentences of dated article number ``article``."""
         for code, keys in sentences:
             vector = self._vector(keys)
-            if len(vector) < MIN_SHARED:
+            if len(vector) < MIN_SHARED or code in CALENDAR:  # "last week" dates no happening
                 continue
             n = len(self.happenings)
             self.happenings.append(Happening(happening_day(code, written), article))
@@ -240,6 +136,8 @@ class HappeningIndex:
             happening = self.happenings[n]
             if code >= WEEKDAY and happening.day.weekday() != code - WEEKDAY:
                 continue
+            if code in CALENDAR and not written_after(code, happening.day):
+                continue  # a happening of a Sunday is never "earlier this week"
             found.append(Match(happening, s))
         found.sort(key=lambda m: (-m.similarity, m.happening.day, m.happening.article))
         return found
@@ -269,9 +167,7 @@ class HappeningIndex:
         total = sum(s for s, _, _ in best)
         mass: dict[dt.date, float] = {}
         for s, code, happening in best:
-            table = _AFTER[min(code, WEEKDAY)]
-            for offset, p in enumerate(table):
-                day = happening.day + dt.timedelta(days=offset)
+            for day, p in written_after(code, happening.day):
                 mass[day] = mass.get(day, 0.0) + p * s / total
         boost = BOOST * min(1.0, best[0][0] / FULL)
         days = (horizon[1] - horizon[0]).days + 1
@@ -284,7 +180,7 @@ class HappeningIndex:
         others = len(slugs) - 1
         also = f" (and {others} other dated article{'s' if others != 1 else ''})" if others else ""
         reason = (
-            f"tells, as '{_WORD[min(top_code, WEEKDAY)](top_code)}', the same happening as '{title}'"
+            f"tells, as '{said(top_code)}', the same happening as '{title}'"
             f" (published {fmt(published)}){also}, which dates it {fmt(top.day)}:"
             f" probably written {span(likely)}"
         )
@@ -292,13 +188,6 @@ class HappeningIndex:
         cue.default = 1.0 / days
         cue.daily = {d: cue.default * (1.0 + boost * m / peak) for d, m in sorted(mass.items())}
         return cue
-
-
-_WORD: Mapping[int, Callable[[int], str]] = {
-    TODAY: lambda _c: "today",
-    YESTERDAY: lambda _c: "yesterday",
-    WEEKDAY: lambda c: f"on {WEEKDAY_NAMES[c - WEEKDAY]}",
-}
 
 
 def span(days: Sequence[dt.date]) -> str:
