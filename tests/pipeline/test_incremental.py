@@ -12,6 +12,7 @@ import timeline.pipeline.cache as cache_mod
 from timeline.content import load_articles
 from timeline.core.chronology import load_chronology
 from timeline.core.problems import Problems
+from timeline.events.probes import MergeMemory, Probes
 from timeline.json_view import result_record
 from timeline.pipeline.build import build
 from timeline.pipeline.cache import ResultCache, context_key
@@ -306,3 +307,75 @@ def test_a_page_placed_by_the_corpus_pass_is_kept_until_its_clue_changes(
     build(config_file=config, today=today)
     assert "articles/report.txt" in rendered
     same_as_cold("cold2")
+
+
+_REPORTS = [
+    "Russian forces shelled a school in {place} overnight, the regional governor said.",
+    "At least {n} civilians were killed when missiles struck a railway station in {place}, officials said.",
+    "Ukrainian troops retook {n} villages near {place}, according to the general staff.",
+    "A drone attack damaged a power substation in {place}, leaving {n} homes without electricity.",
+    "Rescuers pulled {n} people from the rubble of an apartment block in {place}, emergency services said.",
+]
+_PLACES = ["Kharkiv", "Mykolaiv", "Kherson", "Odesa", "Izium", "Chernihiv", "Sumy", "Dnipro"]
+
+
+def _wire_articles(count: int, seed: int) -> dict[str, str]:
+    """Short dated reports, many telling the same strikes in near-identical words (wire copy)."""
+    import random
+
+    rng = random.Random(seed)
+    out = {}
+    for k in range(count):
+        day = dt.date(2022, 3, 1) + dt.timedelta(days=rng.randrange(12))
+        lines = [f"---\npublished: {(day + dt.timedelta(days=1)).isoformat()}\n---", f"Report {seed}-{k}", ""]
+        for _ in range(3):
+            when = day - dt.timedelta(days=rng.randrange(2))
+            text = rng.choice(_REPORTS).format(place=rng.choice(_PLACES), n=rng.randrange(2, 9))
+            lines.append(f"On {when:%A}, {when:%B} {when.day}, 2022, {text[0].lower()}{text[1:]}")
+        out[f"wire-{seed}-{k:02d}.md"] = "\n\n".join(lines) + "\n"
+    return out
+
+
+def test_the_merge_keeps_its_probes_and_gives_a_cold_builds_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The event merge's memory (.cache/timeline/merge.pickle, issue 18): a new article, then an
+    edited and a deleted one, are merged by following the last build's probes (only new candidates
+    are probed in full, far fewer pairs compared); the pages and chronology.json equal a cold
+    build's, and the similar pairs found equal those of a first build."""
+    import timeline.pipeline.read_phase as read_mod
+
+    articles = _wire_articles(40, 1)
+    new, edited = "wire-1-39.md", "wire-1-10.md"
+    root = make_project(tmp_path / "p", {k: v for k, v in articles.items() if k != new})
+    config, out = root / "mkdocs.yml", root / "site_src" / "timeline"
+    memories: list[MergeMemory] = []
+    real = read_mod.merge_events
+    monkeypatch.setattr(read_mod, "merge_events", lambda r, c, m=None: memories.append(m) or real(r, c, m))
+    build(config_file=config, today=TODAY)
+    assert (root / ".cache" / "timeline" / "merge.pickle").is_file()
+    cold = memories[-1].compared
+    (root / "content" / "articles" / new).write_text(articles[new], "utf-8")
+    build(config_file=config, today=TODAY)
+    now, then = memories[-1].probes, memories[-2].probes
+    assert now is not None and then is not None
+    added = len(set(now.uids) - set(then.uids))
+    assert 0 < memories[-1].probed <= added < len(now.uids) and memories[-1].compared < cold
+    target = root / "content" / "articles" / edited
+    target.write_text(
+        target.read_text("utf-8") + "\nOn March 9, 2022, the TV tower was hit again.\n", "utf-8"
+    )
+    build(config_file=config, today=TODAY)
+    assert memories[-1].probed <= 4 and memories[-1].compared < cold
+    followed = memories[-1].probes
+    fresh = make_project(tmp_path / "cold", {p.name: p.read_text("utf-8") for p in target.parent.iterdir()})
+    build(config_file=fresh / "mkdocs.yml", today=TODAY, use_cache=False)
+    assert _tree(out) == _tree(fresh / "site_src" / "timeline")
+    build(config_file=fresh / "mkdocs.yml", today=TODAY)  # a first build with a cache: every probe made
+    assert _edges(followed) == _edges(memories[-1].probes) != set()
+
+
+def _edges(probes: object) -> set[tuple[object, object, float]]:
+    """The similar pairs a merge found, by the candidates' names."""
+    assert isinstance(probes, Probes)
+    return {(probes.uids[i], probes.uids[j], sim) for i, found in enumerate(probes.edges) for j, sim in found}

@@ -26,6 +26,7 @@ occurrence's event without any scan.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import math
@@ -33,13 +34,14 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..core.gazetteer import word_alternation
 from ..core.results import ArticleEvent, ArticleResult, Event
 from ..temporal.values import DateValue, Granularity
 from .cleaning import caption_sentence
+from .memo import remembered
+from .probes import MergeMemory, Probes, months, reusable, uid
 from .words import words
 
 MERGE_THRESHOLD = 0.5
@@ -60,10 +62,9 @@ NAME = "#2"  # suffix of the second token a capitalized word gives (names weigh 
 NUMBER = "#n:"  # prefix of number tokens ("7 ships" -> "#n:7")
 
 
-# The same texts are tokenised while merging, joining, ranking and again for the records; the
-# cache holds every candidate's text of 10,000 real articles (about 33,000) and is cleared after
-# the merge (chronicle.py). At 16,384 entries most texts were tokenised two or three times.
-@lru_cache(maxsize=1 << 16)
+# The same texts are tokenised while merging, joining, ranking and again for the records, and
+# again in the next build: remembered (memo.py), at 10,000 real articles some 50,000 texts.
+@remembered("tokens")
 def content_tokens(text: str) -> frozenset[str]:
     """The similarity tokens of a sentence.
 
@@ -146,22 +147,22 @@ def order_key(e: ArticleEvent) -> tuple[int, Any, Any, str, int]:
     return (int(e.date.granularity), e.date.earliest, e.date.latest, e.article, e.start)
 
 
-def _months(first: dt.date, last: dt.date) -> range:
-    """The month numbers (year * 12 + month - 1) that [first, last] touches."""
-    return range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
-
-
 def _gap_days(a: DateValue, b: DateValue) -> int:
     """Days between two intervals (0 when they overlap)."""
     return max(0, (b.earliest - a.latest).days, (a.earliest - b.latest).days)
 
 
-def merge_copies(results: list[ArticleResult], chronology: Any) -> list[Event]:
+def merge_copies(
+    results: list[ArticleResult], chronology: Any, memory: MergeMemory | None = None
+) -> list[Event]:
     """All articles' candidates merged into events (near-copies of one report joined), unranked, in
     the order of their first candidate.
 
     Candidates dated entirely outside the chronology's window (``chronology.window``) are background
-    ("in December 1990"), not events of this chronology, and are left out.
+    ("in December 1990"), not events of this chronology, and are left out. With a ``memory`` (the
+    last build's, from the build's cache), only the candidates whose probe would read something
+    different are probed again (:mod:`.probes`); the events are the same either way, and ``memory``
+    is then what this merge leaves for the next.
     """
     first, last = getattr(chronology, "window", (dt.date.min, dt.date.max))
     cands = sorted(
@@ -173,47 +174,103 @@ def merge_copies(results: list[ArticleResult], chronology: Any) -> list[Event]:
     prefixes = []
     for ts in tokens:
         ordered = sorted(ts, key=lambda t: (freq[t], t))
-        prefixes.append(ordered[: len(ordered) - math.ceil(MERGE_THRESHOLD * len(ordered)) + 1])
-
+        prefixes.append(tuple(ordered[: len(ordered) - math.ceil(MERGE_THRESHOLD * len(ordered)) + 1]))
+    firsts: dict[tuple[frozenset[str], DateValue], int] = {}
+    repeat_of = [-1] * len(cands)  # an exact repeat (same words, same date) -> its first occurrence
+    for i, cand in enumerate(cands):
+        if tokens[i]:
+            j = firsts.setdefault((tokens[i], cand.date), i)
+            if j != i:
+                repeat_of[i] = j
     names = [_names(ts) for ts in tokens]
-    numbers = [_numbers(ts) for ts in tokens]
     window = dt.timedelta(days=CONFLICT_WINDOW_DAYS)
+    uids = [uid(e) for e in cands]
+    repeat = [j >= 0 for j in repeat_of]
     index: dict[tuple[str, int], list[int]] = {}  # (token, month) -> candidates whose dates touch that month
+    for i, cand in enumerate(cands):
+        if not repeat[i]:  # an exact repeat joins its first occurrence's event: not indexed, not probed
+            for tok in prefixes[i]:
+                for month in months(cand.date.earliest, cand.date.latest):
+                    index.setdefault((tok, month), []).append(i)
+
+    def similar_enough(i: int, j: int) -> float | None:
+        sim = jaccard(tokens[i], tokens[j])
+        return (
+            sim if sim >= MERGE_THRESHOLD and not _clash(names[i], tokens[i], names[j], tokens[j]) else None
+        )
+
+    before = memory.probes if memory is not None else None
+    known, compared = reusable(uids, prefixes, repeat, window, before, index, POSTING_LIMIT, similar_enough)
+    edges: list[list[tuple[int, float]]] = []
+    probed = 0
+    for i, cand in enumerate(cands):
+        found = [] if repeat[i] else known[i]
+        if found is None:
+            probed += 1
+            found = []
+            seen: set[int] = set()
+            for tok in prefixes[i]:
+                for month in months(cand.date.earliest - window, cand.date.latest + window):
+                    posted = index.get((tok, month))
+                    if not posted:
+                        continue
+                    end = bisect.bisect_left(posted, i)  # the earlier candidates, the latest POSTING_LIMIT
+                    for j in posted[max(0, end - POSTING_LIMIT) : end]:
+                        if j in seen:
+                            continue
+                        seen.add(j)
+                        compared += 1
+                        sim = similar_enough(i, j)
+                        if sim is not None:
+                            found.append((j, sim))
+        edges.append(found)
+    if memory is not None:
+        memory.probes = Probes(uids, prefixes, repeat, edges)
+        memory.probed, memory.compared = probed, compared
+    clusters = _decide(cands, tokens, repeat_of, edges)
+
+    matcher = _AnchorMatcher(chronology, memory.mentions if memory is not None else None)
+    timexes = {r.article.slug: r.timexes for r in results}
+    events = [_event(cl, cands, tokens, matcher, timexes) for cl in clusters]
+    if memory is not None:
+        memory.mentions = matcher.now
+    return events
+
+
+def _decide(
+    cands: list[ArticleEvent],
+    tokens: list[frozenset[str]],
+    repeat_of: list[int],
+    edges: list[list[tuple[int, float]]],
+) -> list[_Cluster]:
+    """The clusters, from the probes' edges: in order, each candidate joins the most similar earlier
+    cluster whose date overlaps its own (ties: the earliest cluster), or starts one; conflicts are
+    noted on both sides."""
+    numbers = [_numbers(ts) for ts in tokens]
     cluster_of: list[int] = []
     clusters: list[_Cluster] = []
-    repeats: dict[tuple[frozenset[str], DateValue], int] = {}  # exact repeats join without a scan
     for i, cand in enumerate(cands):
-        repeat = repeats.get((tokens[i], cand.date)) if tokens[i] else None
-        if repeat is not None:
-            clusters[repeat].members.append(i)
-            cluster_of.append(repeat)
+        if repeat_of[i] >= 0:
+            c = cluster_of[repeat_of[i]]
+            clusters[c].members.append(i)
+            cluster_of.append(c)
             continue
-        seen: set[int] = set()
         best: tuple[float, int] | None = None  # (similarity, -cluster) of the best overlapping cluster
         conflicting: list[int] = []
-        probe = _months(cand.date.earliest - window, cand.date.latest + window)
-        for tok in prefixes[i]:
-            for month in probe:
-                for j in index.get((tok, month), ())[-POSTING_LIMIT:]:
-                    if j in seen:
-                        continue
-                    seen.add(j)
-                    sim = jaccard(tokens[i], tokens[j])
-                    if sim < MERGE_THRESHOLD or _clash(names[i], tokens[i], names[j], tokens[j]):
-                        continue
-                    c = cluster_of[j]
-                    if overlaps(cand.date, cands[clusters[c].members[0]].date):
-                        if best is None or (sim, -c) > best:
-                            best = (sim, -c)
-                    elif (
-                        sim >= CONFLICT_THRESHOLD
-                        and cands[j].article != cand.article
-                        and max(cand.date.granularity, cands[j].date.granularity) <= Granularity.WEEK
-                        and not overlaps(cand.date, cands[j].date)
-                        and _gap_days(cand.date, cands[j].date) <= CONFLICT_WINDOW_DAYS
-                        and not _clash(numbers[i], tokens[i], numbers[j], tokens[j])
-                    ):
-                        conflicting.append(j)
+        for j, sim in edges[i]:
+            c = cluster_of[j]
+            if overlaps(cand.date, cands[clusters[c].members[0]].date):
+                if best is None or (sim, -c) > best:
+                    best = (sim, -c)
+            elif (
+                sim >= CONFLICT_THRESHOLD
+                and cands[j].article != cand.article
+                and max(cand.date.granularity, cands[j].date.granularity) <= Granularity.WEEK
+                and not overlaps(cand.date, cands[j].date)
+                and _gap_days(cand.date, cands[j].date) <= CONFLICT_WINDOW_DAYS
+                and not _clash(numbers[i], tokens[i], numbers[j], tokens[j])
+            ):
+                conflicting.append(j)
         if best is None:
             clusters.append(_Cluster())
             c = len(clusters) - 1
@@ -221,18 +278,14 @@ def merge_copies(results: list[ArticleResult], chronology: Any) -> list[Event]:
             c = -best[1]
         clusters[c].members.append(i)
         cluster_of.append(c)
-        repeats[(tokens[i], cand.date)] = c
         for j in conflicting:
             if cluster_of[j] != c:
                 clusters[c].conflicts.add(j)
                 clusters[cluster_of[j]].conflicts.add(i)
-        for tok in prefixes[i]:
-            for month in _months(cand.date.earliest, cand.date.latest):
-                index.setdefault((tok, month), []).append(i)
+    return clusters
 
-    matcher = _AnchorMatcher(chronology)
-    timexes = {r.article.slug: r.timexes for r in results}
-    return [_event(cl, cands, tokens, matcher, timexes) for cl in clusters]
+
+caption_text = remembered("caption")(caption_sentence)
 
 
 def _representative(members: list[ArticleEvent], tokens: list[frozenset[str]]) -> int:
@@ -242,7 +295,7 @@ def _representative(members: list[ArticleEvent], tokens: list[frozenset[str]]) -
         range(len(members)),
         key=lambda k: (
             members[k].date.granularity,
-            members[k].caption or caption_sentence(members[k].text),
+            members[k].caption or caption_text(members[k].text),
             -len(tokens[k]),
             members[k].article,
             members[k].start,
@@ -300,7 +353,9 @@ def unique_ids(events: list[Event]) -> None:
 class _AnchorMatcher:
     """Finds the chronology key events a text mentions, through their aliases (whole words, any case)."""
 
-    def __init__(self, chronology: Any) -> None:
+    def __init__(self, chronology: Any, before: dict[str, list[str]] | None = None) -> None:
+        self.before = before or {}  # the last build's answers (same chronology: the cache's key)
+        self.now: dict[str, list[str]] = {}
         self.dates: dict[str, DateValue] = {}
         self.ids: set[str] = set()
         alias_to_id: dict[str, str] = {}
@@ -316,8 +371,13 @@ class _AnchorMatcher:
     def mentions(self, text: str) -> list[str]:
         if self.pattern is None:
             return []
-        found = {self.alias_to_id[m.group(0)] for m in self.pattern.finditer(_norm(text))}
-        return sorted(found)
+        found = self.now.get(text)
+        if found is None:
+            found = self.before.get(text)
+            if found is None:
+                found = sorted({self.alias_to_id[m.group(0)] for m in self.pattern.finditer(_norm(text))})
+            self.now[text] = found
+        return list(found)
 
 
 def _norm(text: str) -> str:

@@ -47,8 +47,8 @@ from typing import Any
 
 from ..core.datafile import Items, Record, Regex, Text, read
 from ..core.results import ArticleEvent, ArticleResult, Event
-from .cleaning import caption_sentence
-from .merge import NAME, content_tokens, jaccard
+from .memo import remembered
+from .merge import NAME, caption_text, content_tokens
 
 PATH = Path(__file__).with_name("ranking.yaml")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -133,12 +133,14 @@ def lists() -> Lists:
     )
 
 
+@remembered("lowered")  # the same sentences are asked by the ranking and the joining, build after build
 def lowered_as(text: str) -> list[str]:
     """Which lists of ``ranking.yaml`` put the sentence down: tally, setting, state, clutter."""
     found = lists()
     return [name for name in ("tally", "setting", "state", "clutter") if getattr(found, name).search(text)]
 
 
+@remembered("happened")
 def happened(text: str) -> bool:
     """Whether the sentence reports something that happened (a verb of ``happened`` in ``ranking.yaml``)."""
     found = lists()
@@ -184,17 +186,12 @@ def _names(text: str) -> int:
     return _tokens(text)[1]
 
 
-@cache
-def _caption_text(text: str) -> bool:
-    return caption_sentence(text)
-
-
 def _day(event: Event) -> dt.date | None:
     return event.date.earliest if event.date.earliest == event.date.latest else None
 
 
 def is_caption_member(member: ArticleEvent) -> bool:
-    return member.caption or _caption_text(member.text)
+    return member.caption or caption_text(member.text)
 
 
 def member_weight(member: ArticleEvent, event: Event, source: Source | None) -> float:
@@ -318,15 +315,19 @@ def _rarity(events: list[Event]) -> dict[str, float]:
     return {w: math.log(n / k) for w, k in df.items()}
 
 
-def _overlap(a: frozenset[str], b: frozenset[str], rarity: Mapping[str, float]) -> float:
+def _overlap(
+    a: frozenset[str], b: frozenset[str], rarity: Mapping[str, float], weight_a: float, weight_b: float
+) -> float:
     """How much two headlines tell one story: their token Jaccard, or the rarity-weighted cosine of
     their words when higher (paraphrases share the rare words: "the Senate approved a $40 billion
-    aid package" / "the Senate voted to pass $40 billion in new aid")."""
-    shared = sum(rarity.get(w, 0.0) for w in a & b)
+    aid package" / "the Senate voted to pass $40 billion in new aid"). ``weight_a``: the sum of
+    ``a``'s rarities (worked out once per headline, not once per pair)."""
+    inter = a & b
+    shared = sum(rarity.get(w, 0.0) for w in inter)
     if not shared:
         return 0.0
-    norm = math.sqrt(sum(rarity.get(w, 0.0) for w in a) * sum(rarity.get(w, 0.0) for w in b))
-    return max(jaccard(a, b), shared / norm if norm else 0.0)
+    norm = math.sqrt(weight_a * weight_b)
+    return max(len(inter) / (len(a) + len(b) - len(inter)), shared / norm if norm else 0.0)
 
 
 def rank_events(events: list[Event], sources: Mapping[str, Source]) -> None:
@@ -342,13 +343,15 @@ def rank_events(events: list[Event], sources: Mapping[str, Source]) -> None:
     rarity = _rarity(events)
     for day_events in per_day.values():
         day_events.sort(key=lambda e: (-e.score, e.id))
-        kept: list[frozenset[str]] = []
+        kept: list[tuple[frozenset[str], float]] = []
         for event in day_events:
             words = _words(event.text)
-            overlap = max((_overlap(words, k, rarity) for k in kept[:REDUNDANCY_WINDOW]), default=0.0)
+            weight = sum(rarity.get(w, 0.0) for w in words)
+            overlap = max(
+                (_overlap(words, k, rarity, weight, w) for k, w in kept[:REDUNDANCY_WINDOW]), default=0.0
+            )
             event.score *= max(MIN_FACTOR, 1 - REDUNDANCY * overlap)
-            kept.append(words)
+            kept.append((words, weight))
     for event in events:
         event.score = round(event.score, 3)
-    for cached in (_tokens, _caption_text):
-        cached.cache_clear()
+    _tokens.cache_clear()

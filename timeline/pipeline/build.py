@@ -18,11 +18,13 @@ from typing import Any
 
 from ..config import ConfigError, load_settings
 from ..core.problems import Problems
+from ..events import memo
 from ..output.writer import write_output
 from ..render import site_files
 from ..render.pages.articles import article_page_inputs
 from . import unchanged
 from .executors import ExecutionPlan
+from .merge_memory import MemoryFile
 from .pages import PageCache
 from .read_phase import collect
 from .store import ResultStore
@@ -61,35 +63,42 @@ def build(
         unchanged.forget(cache_dir)
     before = len(problems.items)
     result_keys: dict[str, str] = {}
-    with ResultStore(cache_dir) as store:
-        timeline = collect(
-            content,
-            today=today if today is not None else settings.today,
-            problems=problems,
-            progress=progress,
-            plan=plan,
-            cache_dir=cache_dir,
-            store=store,
-            result_keys=result_keys,
-        )
-        files = site_files(timeline, settings)
-        pages = None
-        if cache_dir is not None and files.ctx is not None:  # keep unchanged article pages (pages.py)
-            ctx = files.ctx
-            paths = ctx.site.article_paths
-            pages = PageCache(
-                cache_dir,
-                out,
-                timeline,
-                result_keys,
-                lambda slug: posixpath.relpath(paths[slug], settings.output) if slug in paths else None,
-                lambda full: article_page_inputs(ctx, full),
-                settings,
+    memory = MemoryFile(cache_dir) if cache_dir is not None else None
+    try:
+        with ResultStore(cache_dir) as store:
+            timeline = collect(
+                content,
+                today=today if today is not None else settings.today,
+                problems=problems,
+                progress=progress,
+                plan=plan,
+                cache_dir=cache_dir,
+                store=store,
+                result_keys=result_keys,
+                merge_memory=memory,
             )
-            pages.forget()
-        report = write_output(out, files, pages.keep if pages is not None else None)
-        if pages is not None:
-            pages.remember()
+            files = site_files(timeline, settings)
+            pages = None
+            if cache_dir is not None and files.ctx is not None:  # keep unchanged article pages (pages.py)
+                ctx = files.ctx
+                paths = ctx.site.article_paths
+                pages = PageCache(
+                    cache_dir,
+                    out,
+                    timeline,
+                    result_keys,
+                    lambda slug: posixpath.relpath(paths[slug], settings.output) if slug in paths else None,
+                    lambda full: article_page_inputs(ctx, full),
+                    settings,
+                )
+                pages.forget()
+            report = write_output(out, files, pages.keep if pages is not None else None)
+            if pages is not None:
+                pages.remember()
+            if memory is not None:  # after the pages: the event records' answers are in it too
+                memory.save()
+    finally:
+        memo.clear()  # kept in the memory file, or not needed any more
     head = f"{len(timeline.articles)} articles, {len(timeline.events)} events -> {out}"
     if cache_dir is not None and key is not None:
         unchanged.remember(cache_dir, key, out, Problems(problems.items[before:]), head)

@@ -37,6 +37,7 @@ from ..events import merge_events
 from .cache import Entry, ResultCache, context_key
 from .executors import ExecutionPlan, Work, iter_extraction
 from .extraction import FirstReading, extract_article, reference_today
+from .merge_memory import MemoryFile
 from .store import ResultStore, Shared, summary
 
 __all__ = ["collect", "date_from_corpus", "extract_article", "reference_today"]
@@ -53,6 +54,7 @@ def collect(
     store: ResultStore | None = None,
     learn: bool = True,
     result_keys: dict[str, str] | None = None,
+    merge_memory: MemoryFile | None = None,
 ) -> Timeline:
     """Read and resolve everything in ``content_dir``.
 
@@ -61,7 +63,9 @@ def collect(
     ``learn``: date the undated articles from the dated ones too (:func:`date_from_corpus`);
     off only to measure what that adds (``timeline eval-published``). ``result_keys`` (with a
     ``cache_dir``) is filled with each article's cache key by slug, which names its whole result
-    (for an article placed again by the corpus pass: the key with its clues).
+    (for an article placed again by the corpus pass: the key with its clues). ``merge_memory``
+    (with a ``cache_dir``): the last build's merge memory, loaded here under this build's context
+    key and updated by the merge; the caller saves it once the build is written.
     """
     problems = problems if problems is not None else Problems()
     chronology_file = content_dir / "chronology.yml"
@@ -128,7 +132,8 @@ def collect(
                     result_keys.pop(result.article.slug, None)
     if cache is not None:
         cache.prune()
-    events = merge_events(done, chronology)
+    memory = merge_memory.load(cache.context) if merge_memory is not None and cache is not None else None
+    events = merge_events(done, chronology, memory)
     return Timeline(done, events, chronology, problems, store)
 
 
