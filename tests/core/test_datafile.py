@@ -284,6 +284,26 @@ def test_an_unreadable_file_is_named(tmp_path: Path) -> None:
         datafile.read(tmp_path / "absent.yaml", None, "a test file")
 
 
+def test_a_text_already_read_is_checked_like_a_file(tmp_path: Path) -> None:
+    # a loader that also checks the text as written (the news days) reads it first, then parses it
+    path = tmp_path / "rules.yaml"
+    rules = datafile.Record(
+        required={"rules": datafile.pattern_rules(datafile.Regex(), datafile.Items(datafile.Text()))}
+    )
+    text = "rules:\n  - id: agency\n    why: A wire agency.\n    pattern: '(?:AP|AFP)'\n    examples: [AFP]\n"
+    path.write_text(text, "utf-8")
+    [item] = datafile.parse_text(text, path, rules, datafile.DataFileError)["rules"]
+    fields = datafile.rule_fields(item)
+    assert (fields["id"], fields["why"], fields["pattern"].fullmatch("AFP") is not None) == (
+        "agency",
+        "A wire agency.",
+        True,
+    )
+    broken = text.replace("    why: A wire agency.\n", "")
+    with pytest.raises(datafile.DataFileError, match=r"rules.yaml:2: .*missing key 'why'"):
+        datafile.parse_text(broken, path, rules, datafile.DataFileError)
+
+
 def test_either_checks_by_shape(tmp_path: Path) -> None:
     spec = datafile.Record(
         required={"expect": datafile.Either((datafile.Text(), datafile.Items(datafile.Text(), least=1)))}
