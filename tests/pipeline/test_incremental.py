@@ -379,3 +379,32 @@ def _edges(probes: object) -> set[tuple[object, object, float]]:
     """The similar pairs a merge found, by the candidates' names."""
     assert isinstance(probes, Probes)
     return {(probes.uids[i], probes.uids[j], sim) for i, found in enumerate(probes.edges) for j, sim in found}
+
+
+def test_download_pieces_are_taken_from_the_last_build_only_when_what_they_show_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows, calendar entries and records of the downloads are kept by what they show
+    (render/pieces.py, issue 18): after an article's address changes (its events do not), the
+    rows and records of its events show the new address (rendered again) and the other pieces are
+    the last build's; every download equals a cold build's."""
+    import timeline.pipeline.build as build_mod
+
+    articles = _wire_articles(30, 2)
+    name = "wire-2-07.md"
+    articles[name] = articles[name].replace("---\n", "---\nurl: https://news.example/kharkiv-1\n", 1)
+    root = make_project(tmp_path / "p", articles)
+    config, out = root / "mkdocs.yml", root / "site_src" / "timeline"
+    made: list[object] = []
+    real = build_mod.site_files
+    monkeypatch.setattr(build_mod, "site_files", lambda *a: made.append(f := real(*a)) or f)
+    build(config_file=config, today=TODAY)
+    target = root / "content" / "articles" / name
+    target.write_text(target.read_text("utf-8").replace("/kharkiv-1", "/kharkiv-2"), "utf-8")
+    build(config_file=config, today=TODAY)
+    pieces = made[-1].ctx.pieces  # type: ignore[attr-defined]
+    assert 0 < pieces.made < len(pieces.now) // 4
+    assert "kharkiv-2" in (out / "events.csv").read_text("utf-8")
+    fresh = make_project(tmp_path / "cold", {p.name: p.read_text("utf-8") for p in target.parent.iterdir()})
+    build(config_file=fresh / "mkdocs.yml", today=TODAY, use_cache=False)
+    assert _tree(out) == _tree(fresh / "site_src" / "timeline")

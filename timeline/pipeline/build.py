@@ -22,6 +22,7 @@ from ..events import memo
 from ..output.writer import write_output
 from ..render import site_files
 from ..render.pages.articles import article_page_inputs
+from ..render.pieces import Pieces
 from . import unchanged
 from .executors import ExecutionPlan
 from .merge_memory import MemoryFile
@@ -78,6 +79,8 @@ def build(
                 merge_memory=memory,
             )
             files = site_files(timeline, settings)
+            if memory is not None and files.ctx is not None:  # the downloads' pieces of the last build
+                files.ctx.pieces = Pieces(memory.pieces_for(settings))
             pages = None
             if cache_dir is not None and files.ctx is not None:  # keep unchanged article pages (pages.py)
                 ctx = files.ctx
@@ -96,6 +99,8 @@ def build(
             if pages is not None:
                 pages.remember()
             if memory is not None:  # after the pages: the event records' answers are in it too
+                if files.ctx is not None:
+                    memory.keep_pieces(settings, files.ctx.pieces.now)
                 memory.save()
     finally:
         memo.clear()  # kept in the memory file, or not needed any more

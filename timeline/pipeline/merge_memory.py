@@ -1,11 +1,13 @@
 """The event merge's memory between builds: ``.cache/timeline/merge.pickle`` (issue 18).
 
-It holds what the last build's merge worked out that the next can reuse: each candidate's probe
-(:class:`timeline.events.probes.MergeMemory`) and the answers of the pure functions of one sentence
-(:mod:`timeline.events.memo`: tokens, caption or not, ranking lists). It is kept under the build's
-context key (code and rule files, chronology, today: pipeline/cache.py), so a memory made by other
-code or for another chronology is not used. Nothing in it can make a build differ from a cold one:
-a probe is reused only when everything it read is unchanged, and each answer is the function's.
+It holds what the last build worked out that the next can reuse: each candidate's probe of the
+merge (:class:`timeline.events.probes.MergeMemory`), the answers of the pure functions of one
+sentence (:mod:`timeline.events.memo`: tokens, caption or not, ranking lists, text as shown) and
+the downloads' pieces (:mod:`timeline.render.pieces`, by a hash of what each shows; kept for the
+same settings only). It is kept under the build's context key (code and rule files, chronology,
+today: pipeline/cache.py), so a memory made by other code or for another chronology is not used.
+Nothing in it can make a build differ from a cold one: a probe is reused only when everything it
+read is unchanged, each answer is the function's, and a piece's key names all it shows.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class MemoryFile:
         self.path = cache_dir / NAME
         self.key: str | None = None
         self.memory = MergeMemory()
+        self.pieces: tuple[str, dict[str, str]] = ("", {})  # (settings, pieces) of the last build
 
     def load(self, key: str) -> MergeMemory:
         """The last build's memory when it was made under ``key``, else an empty one; the sentence
@@ -50,12 +53,22 @@ class MemoryFile:
         if ok and isinstance(state["memory"], MergeMemory):
             self.memory = state["memory"]
             memo.seed(state.get("texts", {}))
+            self.pieces = state.get("pieces", self.pieces)
         return self.memory
+
+    def pieces_for(self, settings: object) -> dict[str, str]:
+        """The last build's download pieces, when it had the same settings."""
+        made_with, pieces = self.pieces
+        return pieces if made_with == repr(settings) else {}
+
+    def keep_pieces(self, settings: object, pieces: dict[str, str]) -> None:
+        """This build's download pieces, saved with the memory."""
+        self.pieces = (repr(settings), pieces)
 
     def save(self) -> None:
         """The memory this build leaves (what its merge used), for the next build."""
         if self.key is None:
             return
-        state = {"key": self.key, "memory": self.memory, "texts": memo.taken()}
+        state = {"key": self.key, "memory": self.memory, "texts": memo.taken(), "pieces": self.pieces}
         with contextlib.suppress(OSError):  # without it the next build only probes everything
             write_atomic(self.path, pickle.dumps(state, protocol=5))

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from ..core.gazetteer import Entity, Gazetteer
 from ..core.results import ArticleEvent, ArticleResult, Event, Timeline
+from ..events.memo import remembered
 from ..events.rank import outlet_of
 from ..temporal.values import DateValue, Granularity, Timex
 from .dates import BADGES, day_short, describe, month_key, precision
 from .layout import SiteMap, event_anchor, event_sort_key, highlights, link, plan, section_of
+from .pieces import Pieces
 from .text import clean, display_text, md, shorten, yaml_str, yaml_title
 
 
@@ -31,6 +33,9 @@ class Context:
     # event id -> its text as shown: cleaned once, then read by the month pages and each download
     # (an LRU cache of the cleaning missed nearly every time over tens of thousands of events)
     texts: dict[str, str] = field(default_factory=dict)
+    # the downloads' pieces, kept from the last build by what they show (pieces.py)
+    pieces: Pieces = field(default_factory=Pieces)
+    event_keys: dict[str, str] = field(default_factory=dict)  # event id -> pieces.event_key
 
     def text(self, event: Event) -> str:
         """``display_text(event.text)``, cleaned once per build."""
@@ -90,6 +95,10 @@ class Context:
         return f"[{title}]({link(page, target, anchor)})" if target else title
 
 
+# each event's text as shown, remembered from one build to the next (events/memo.py)
+shown_text = remembered("shown")(display_text)
+
+
 def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -> Context:
     ctx = Context(timeline, settings, plan(timeline, settings), gazetteer)
     ctx.results = {r.article.slug: r for r in timeline.articles}
@@ -98,7 +107,7 @@ def make_context(timeline: Timeline, settings: Settings, gazetteer: Gazetteer) -
         for slug in event.sources:
             ctx.article_events.setdefault(slug, []).append(event)
     for event in timeline.events:
-        ctx.texts[event.id] = display_text(event.text)
+        ctx.texts[event.id] = shown_text(event.text)
         ctx.event_entities[event.id] = gazetteer.entities_in(ctx.texts[event.id])
     for result in timeline.articles:  # read back one article's text at a time
         ctx.article_entities[result.article.slug] = gazetteer.entities_in(timeline.body_text(result))

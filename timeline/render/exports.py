@@ -25,12 +25,19 @@ from ..events import event_record
 from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key, highlights, rank_key
+from .pieces import event_key
 from .text import clean, safe_url, shorten
 
 PRODID = "-//news-timeline//timeline build//EN"
 
 
+class Encoded(str):
+    """A value already encoded by :func:`_one` (a download's piece kept from the last build)."""
+
+
 def _one(value: Any) -> str:
+    if isinstance(value, Encoded):
+        return value
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # Lossless for JSON readers, inert if a page ever inlines the file: no raw <, > or &.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -176,7 +183,8 @@ def events_csv(ctx: Context) -> Iterator[str]:
         ]
     )
     yield row_text()
-    for e in sorted(ctx.timeline.events, key=event_sort_key):
+
+    def row(e: Event) -> str:
         members = sorted_members(e)
         titles = [ctx.title(m.article) for m in members]
         urls = [
@@ -185,7 +193,7 @@ def events_csv(ctx: Context) -> Iterator[str]:
         ]
         words = [(t.text if (t := ctx.timex(m)) else "") for m in members]
         conflicts = sorted({c.date.timex3() for c in e.conflicts})
-        row = [
+        cells = [
             e.id,
             e.date.timex3(),
             e.date.earliest.isoformat(),
@@ -198,8 +206,11 @@ def events_csv(ctx: Context) -> Iterator[str]:
             " | ".join(clean(w) for w in words),
             " | ".join(conflicts),
         ]
-        writer.writerow([_cell(str(v)) for v in row])
-        yield row_text()
+        writer.writerow([_cell(str(v)) for v in cells])
+        return row_text()
+
+    for e in sorted(ctx.timeline.events, key=event_sort_key):
+        yield ctx.pieces.get("csv " + event_key(ctx, e), partial(row, e))
 
 
 def _ics_text(value: str) -> str:
@@ -240,25 +251,29 @@ def timeline_ics(ctx: Context) -> Iterator[str]:
     ]
     yield "".join(part + "\r\n" for line in head for part in _fold(line))
     for e in events:
-        text = ctx.text(e)
-        sources = [clean(ctx.title(m.article)) for m in sorted_members(e)]
-        description = (
-            f"{text}\\n\\nPrecision: {BADGES[precision(e.date)]} ({describe(e.date)}).\\nSources: "
-            + "; ".join(sources)
-        )
-        lines = [
-            "BEGIN:VEVENT",
-            f"UID:{_ics_text(e.id)}@news-timeline",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{e.date.earliest.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(e.date.latest + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_ics_text(shorten(text, 120))}",
-            "DESCRIPTION:" + _ics_text(description).replace("\\\\n", "\\n"),
-            f"CATEGORIES:{_ics_text(BADGES[precision(e.date)])}",
-            "END:VEVENT",
-        ]
-        yield "".join(part + "\r\n" for line in lines for part in _fold(line))
+        yield ctx.pieces.get(f"ics {stamp} " + event_key(ctx, e), partial(_ics_event, ctx, e, stamp))
     yield "END:VCALENDAR\r\n"
+
+
+def _ics_event(ctx: Context, e: Event, stamp: str) -> str:
+    text = ctx.text(e)
+    sources = [clean(ctx.title(m.article)) for m in sorted_members(e)]
+    description = (
+        f"{text}\\n\\nPrecision: {BADGES[precision(e.date)]} ({describe(e.date)}).\\nSources: "
+        + "; ".join(sources)
+    )
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{_ics_text(e.id)}@news-timeline",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{e.date.earliest.strftime('%Y%m%d')}",
+        f"DTEND;VALUE=DATE:{(e.date.latest + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+        f"SUMMARY:{_ics_text(shorten(text, 120))}",
+        "DESCRIPTION:" + _ics_text(description).replace("\\\\n", "\\n"),
+        f"CATEGORIES:{_ics_text(BADGES[precision(e.date)])}",
+        "END:VEVENT",
+    ]
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
 
 def chronology_json(ctx: Context) -> Iterator[str]:
@@ -267,10 +282,17 @@ def chronology_json(ctx: Context) -> Iterator[str]:
     it, and the articles."""
     ranks = {e.id: n for n, e in enumerate(sorted(ctx.timeline.events, key=rank_key), start=1)}
 
-    events = (
-        event_record(e) | {"rank": ranks[e.id], "outlets": ctx.outlets(e)}
-        for e in sorted(ctx.timeline.events, key=event_sort_key)
-    )
+    def record(e: Event) -> Encoded:
+        # the piece is the record without its rank, which one new event shifts for every event
+        # ranked below it; the rank goes in at its place among the sorted keys, before "rule"
+        def make() -> str:
+            return _one(event_record(e) | {"outlets": ctx.outlets(e)})
+
+        piece = ctx.pieces.get("json " + event_key(ctx, e), make)
+        cut = piece.index(',"rule":')
+        return Encoded(f'{piece[:cut]},"rank":{ranks[e.id]}{piece[cut:]}')
+
+    events = (record(e) for e in sorted(ctx.timeline.events, key=event_sort_key))
     articles = (
         {
             "slug": r.article.slug,

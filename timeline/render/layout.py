@@ -159,14 +159,22 @@ class MonthPart:
     path: str  # docs-relative page path
     published: list[tuple[dt.date, str]] = field(default_factory=list)  # (day, article slug), sorted
     vague: list[Event] = field(default_factory=list)
+    # (first, last) once asked: the part is complete by then (plan() fills ``published`` without asking)
+    _span: tuple[dt.date, dt.date] | None = field(default=None, repr=False, compare=False)
 
     @property
     def first(self) -> dt.date:
-        return min([e.date.earliest for e in self.events] + [d for d, _ in self.published])
+        return self._bounds()[0]
 
     @property
     def last(self) -> dt.date:
-        return max([e.date.earliest for e in self.events] + [d for d, _ in self.published])
+        return self._bounds()[1]
+
+    def _bounds(self) -> tuple[dt.date, dt.date]:
+        if self._span is None:
+            days = [e.date.earliest for e in self.events] + [d for d, _ in self.published]
+            self._span = (min(days), max(days))
+        return self._span
 
 
 @dataclass
@@ -273,11 +281,17 @@ def plan(timeline: Timeline, settings: Settings) -> SiteMap:
             for n, part in enumerate(parts, start=1):
                 part.number, part.count = n, len(parts)
         site.months[key] = parts
+        # each part's first and last day as its articles are placed (the days it covers grow)
+        span = {id(p): (min(e.date.earliest for e in p.events), max(e.date.earliest for e in p.events))
+                for p in parts if p.events}  # fmt: skip
         for day, slug in sorted(published.get(key, [])):
             # the part whose days cover it, else the last part starting before it, else the first
-            home = next((p for p in parts if p.events and p.first <= day <= p.last), None)
-            home = home or next((p for p in reversed(parts) if p.events and p.first <= day), parts[0])
+            home = next((p for p in parts if p.events and span[id(p)][0] <= day <= span[id(p)][1]), None)
+            home = home or next((p for p in reversed(parts) if p.events and span[id(p)][0] <= day), parts[0])
             home.published.append((day, slug))
+            if home.events:
+                first, last = span[id(home)]
+                span[id(home)] = (min(first, day), max(last, day))
             site.day_page.setdefault(day, home.path)
         for part in parts:
             for event in part.events + part.vague:
