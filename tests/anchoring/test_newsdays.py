@@ -6,6 +6,9 @@ and dates a one-line report of every twentieth entry."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -215,3 +218,28 @@ def test_the_bundled_pipeline_reports_news_evidence() -> None:
     text = f"Update\n\nReports on Tuesday said {', '.join(words)} were confirmed.\n"
     pub = anchor_text(text, None, CHRON, today=TODAY).published
     assert any(e.reason.startswith("reports news of") for e in pub.evidence)
+
+
+def test_the_quoted_words_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # both term sets of one day match one sentence; the earliest span is quoted, in every process
+    write_month(tmp_path / "news", "2023-02.yaml", ENTRY)
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from timeline.anchoring.news_tables import load_news_days, load_words\n"
+        "from timeline.anchoring.newsdays import NewsMatcher\n"
+        "m = NewsMatcher(load_news_days(Path(sys.argv[1])), load_words())\n"
+        "text = 'Speaker Lindsay Hoyle gave Zelensky a pilot helmet in Westminster Hall.'\n"
+        "print([text[x.start : x.end] for x in m.find(text)])\n"
+    )
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "news")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seen.add(run.stdout.strip())
+    assert seen == {"['Lindsay Hoyle gave Zelensky a pilot helmet']"}

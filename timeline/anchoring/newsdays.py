@@ -93,8 +93,6 @@ class NewsMatcher:
             for i, w in enumerate(seq):
                 positions.setdefault(w, []).append(i)
             for news, terms in candidates:
-                if news.key in found:
-                    continue
                 spots = []
                 for term in terms:
                     spot = _find_term(seq, positions, term)
@@ -103,8 +101,12 @@ class NewsMatcher:
                     spots.append(spot)
                 else:
                     lo, hi = min(a for a, _ in spots), max(b for _, b in spots)
-                    found[news.key] = NewsMatch(news, tokens[lo][1], tokens[hi][2], sentence)
-        # news.key breaks ties: candidates come from a set, so insertion order varies with PYTHONHASHSEED
+                    match = NewsMatch(news, tokens[lo][1], tokens[hi][2], sentence)
+                    # candidates come from a set, whose order varies with PYTHONHASHSEED: of a
+                    # news day's matching term sets, the earliest span is quoted, whatever the order
+                    old = found.get(news.key)
+                    if old is None or (match.start, match.end) < (old.start, old.end):
+                        found[news.key] = match
         return sorted(found.values(), key=lambda m: (m.start, m.news.first, m.news.key))
 
 
