@@ -112,6 +112,17 @@ def _numbers(tokens: frozenset[str]) -> frozenset[str]:
     return frozenset(found) if found else _NONE
 
 
+@remembered("names")
+def names_of(text: str) -> frozenset[str]:
+    """The names of a sentence's tokens (remembered: asked of every candidate in every build)."""
+    return _names(content_tokens(text))
+
+
+@remembered("numbers")
+def numbers_of(text: str) -> frozenset[str]:
+    return _numbers(content_tokens(text))
+
+
 def _clash(
     own_a: frozenset[str], all_a: frozenset[str], own_b: frozenset[str], all_b: frozenset[str]
 ) -> bool:
@@ -171,9 +182,11 @@ def merge_copies(
     )
     tokens = [content_tokens(e.text) for e in cands]
     freq = Counter(t for ts in tokens for t in ts)
+    # each token's place in the order (rarest first, then alphabetical), once, not once per sentence
+    place = {t: n for n, t in enumerate(sorted(freq, key=lambda t: (freq[t], t)))}
     prefixes = []
     for ts in tokens:
-        ordered = sorted(ts, key=lambda t: (freq[t], t))
+        ordered = sorted(ts, key=place.__getitem__)
         prefixes.append(tuple(ordered[: len(ordered) - math.ceil(MERGE_THRESHOLD * len(ordered)) + 1]))
     firsts: dict[tuple[frozenset[str], DateValue], int] = {}
     repeat_of = [-1] * len(cands)  # an exact repeat (same words, same date) -> its first occurrence
@@ -182,7 +195,7 @@ def merge_copies(
             j = firsts.setdefault((tokens[i], cand.date), i)
             if j != i:
                 repeat_of[i] = j
-    names = [_names(ts) for ts in tokens]
+    names = [names_of(e.text) for e in cands]
     window = dt.timedelta(days=CONFLICT_WINDOW_DAYS)
     uids = [uid(e) for e in cands]
     repeat = [j >= 0 for j in repeat_of]
@@ -246,7 +259,7 @@ def _decide(
     """The clusters, from the probes' edges: in order, each candidate joins the most similar earlier
     cluster whose date overlaps its own (ties: the earliest cluster), or starts one; conflicts are
     noted on both sides."""
-    numbers = [_numbers(ts) for ts in tokens]
+    numbers = [numbers_of(e.text) for e in cands]
     cluster_of: list[int] = []
     clusters: list[_Cluster] = []
     for i, cand in enumerate(cands):

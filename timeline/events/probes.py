@@ -130,6 +130,17 @@ def reusable(
         posted = index.get(key, ())
         return bisect.bisect_left(posted, i) - bisect.bisect_right(posted, last // 2) >= limit
 
+    # the candidates that read a list that changed before them: a probe reaches 31 days either side
+    # of its date, so its own months (where the index holds it) are within two of the list's month
+    suspect: set[int] = set()
+    for key, places in dirty.items():
+        tok, month = key
+        for near in range(month - 2, month + 3):
+            for i in index.get((tok, near), ()):
+                if 2 * i > places[0] and i not in suspect:
+                    u = uids[i]
+                    if month in months(u[1] - window, u[2] + window) and not same_window(key, i):
+                        suspect.add(i)
     compared = 0
     for i, u in enumerate(uids):
         was_at = old_pos.get(u)
@@ -137,9 +148,7 @@ def reusable(
             continue  # a repeat is not probed; a new candidate is probed in full
         probe = months(u[1] - window, u[2] + window)
         edges = [(moved[j], sim) for j, sim in before.edges[was_at]]
-        if not changed[i] and (
-            not dirty or all(same_window((tok, m), i) for tok in prefixes[i] for m in probe)
-        ):
+        if not changed[i] and i not in suspect:
             out[i] = edges
             continue
         reads = _reads(index, prefixes[i], probe, i, limit)
