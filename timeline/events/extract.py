@@ -60,7 +60,7 @@ def writing_time(timex: Timex) -> bool:
     return bool(words().writing_time.fullmatch(" ".join(timex.text.lower().split())))
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
+NEAR_WORDS = 200  # characters each side of a day-of-writing word read for its tense
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?:-[a-z]+)*(?![\w'’-])")
 
 
@@ -76,17 +76,13 @@ def told_in_the_past(sentence: str) -> bool:
     return False
 
 
-def news_of_the_day(text: str, timex: Timex) -> bool:
+def news_of_the_day(sentence: str, timex: Timex) -> bool:
     """Whether a timex of the day of writing ("today", "this morning") dates news: its sentence tells
     what happened ("Russian forces this morning shelled Kharkiv"), see ``day_of_writing`` in
     ``words.yaml``."""
     if not words().day_of_writing.fullmatch(" ".join(timex.text.lower().split())):
         return False
-    before = text[max(0, timex.start - 200) : timex.start]
-    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
-    after = text[timex.end : timex.end + 200]
-    m = _SENTENCE_END.search(after)
-    return told_in_the_past(before[cut:] + " " + timex.text + " " + (after[: m.start()] if m else after))
+    return told_in_the_past(sentence)
 
 
 def ahead_of_writing(timex: Timex) -> bool:
@@ -112,14 +108,19 @@ def _span_bound(text: str, timex: Timex) -> bool:
     return False
 
 
-def datable(text: str, timex: Timex) -> bool:
-    """Whether ``timex`` (in ``text``) can give an event its date (rule 2 above)."""
+def datable(text: str, timex: Timex, sentence: tuple[int, int]) -> bool:
+    """Whether ``timex`` (in ``text``, in its sentence ``text[start:end]``) can give an event its
+    date (rule 2 above)."""
     if timex.type not in (TimexType.DATE, TimexType.TIME) or not isinstance(timex.value, DateValue):
         return False
     if timex.value.granularity >= Granularity.YEAR:
         return False
-    if writing_time(timex) and not news_of_the_day(text, timex):
-        return False
+    if writing_time(timex):
+        # only the words within NEAR_WORDS characters: a long quote's far end ("Today we publish
+        # the report, so that ... before it is too late," she said) tells nothing of its tense
+        start, end = max(sentence[0], timex.start - NEAR_WORDS), min(sentence[1], timex.end + NEAR_WORDS)
+        if not news_of_the_day(text[start:end], timex):
+            return False
     return not ahead_of_writing(timex) and not _span_bound(text, timex)
 
 
@@ -215,7 +216,7 @@ def article_events(
         previous_end, previous_in_span = timex.end, in_span
         if i < 0 or timex.end > sentences[i][1] or in_span:
             continue
-        if datable(body, timex):
+        if datable(body, timex, sentences[i]):
             by_sentence.setdefault(i, []).append((index, timex))
 
     newlines = [m.start() for m in re.finditer("\n", body)]
