@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.anchoring.corpus import CorpusIndex, DatedArticle, news_terms
+from timeline.anchoring.corpus import MIN_SIMILARITY, WEAK_SIMILARITY, CorpusIndex, DatedArticle, news_terms
 from timeline.cli import main
 from timeline.pipeline import unchanged
 
@@ -255,3 +255,45 @@ def test_the_profile_prefers_the_day_of_the_news_to_a_quiet_day_that_shares_noth
     top = max(profile, key=lambda d: profile[d])
     assert abs((top - busy).days) <= 1
     assert dt.date(2026, 9, 1) not in profile  # it shares no term: not a candidate at all
+
+
+# a local story no dated article reports: it shares one rare name (Tallinn) with a dated one
+CHOIR = (
+    "The chamber choir of Pärnu sang carols and folk songs at a charity concert for diesel generators "
+    "for village schools near Kharkiv. Students and pensioners filled the cathedral, and the conductor "
+    "Maarja Kask thanked the donors. Volunteers will drive the generators to Kharkiv in a convoy of "
+    "minibuses. The organisers said the collection beat their target by a third. Local bakers sold "
+    "gingerbread and mulled cider in the churchyard, adding their takings to the fund. A violinist from "
+    "Lviv, Oksana Hrytsenko, played a lullaby her grandmother taught her. Pupils of the Pärnu music "
+    "school painted posters showing sunflowers and snowmen."
+)
+CONCERT = "Choir sings for Kharkiv schools\n\n" + CHOIR + " A second concert is planned in Tallinn."
+
+
+def _weak_pile() -> CorpusIndex:
+    dated = [
+        (DatedArticle(f"bg{n}", f"Background {n}", dt.date.fromisoformat(day)), news_terms(body))
+        for n, (day, body) in enumerate(sorted(BACKGROUND.items()))
+    ]
+    dated += [(DatedArticle(f"strike{n}", "Strike", STRIKE_DAY), news_terms(b)) for n, b in enumerate(STRIKE)]
+    # another undated telling of the concert: its words are not unique to one article, so they count
+    undated = [UNDATED_REPORT, CONCERT, "Carols for generators\n\n" + CHOIR]
+    return CorpusIndex.build(dated, [news_terms(text) for text in undated])
+
+
+def test_a_weak_neighbour_is_thin_evidence_only_when_no_dated_article_reports_the_news() -> None:
+    index = _weak_pile()
+    found = index.neighbours(news_terms(CONCERT))
+    assert [n.article.slug for n in found] == ["bg2"]  # Tallinn, 21 October
+    assert WEAK_SIMILARITY <= found[0].similarity < MIN_SIMILARITY
+    span = (dt.date(2022, 1, 1), dt.date(2026, 12, 3))
+    days = (span[1] - span[0]).days + 1
+    cue = index.cue(news_terms(CONCERT), span)
+    assert cue is not None
+    assert "(thin evidence: few words in common, so it counts for little)" in cue.evidence.reason
+    # weak: most of its probability stays spread over every day, unlike a clue of the same news
+    assert cue.default * days > 0.7
+    strong = index.cue(news_terms(UNDATED_REPORT), span)
+    assert strong is not None and strong.default * days < 0.2
+    # an article that does report dated news gets only the neighbours that report it
+    assert all(n.similarity >= MIN_SIMILARITY for n in index.neighbours(news_terms(UNDATED_REPORT)))

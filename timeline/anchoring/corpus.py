@@ -55,7 +55,13 @@ NEIGHBOURS = 5  # dated articles whose days make the clue
 DATED_TERMS = 200
 QUERY_TERMS = 100
 BURST_DAYS = 2  # a term is bursty when its dated articles fall within +-2 days of one another
-MIN_SIMILARITY = 0.08  # below this cosine similarity a dated article reports other news
+MIN_SIMILARITY = 0.08  # below this cosine similarity a dated article reports other news ...
+# ... unless no dated article reaches it: then the nearest above WEAK_SIMILARITY still say a little
+# (a feature or a local story of a topic the pile covers on other days; the clue is weak, as its
+# strength grows with the best similarity, and its reason says the evidence is thin). On the
+# January-June 2022 corpus (seed 1) 8% of the hidden articles had no corpus clue and half of
+# those no single day; with it: within 3 days 60.5% -> 62.0%, coverage 90.8% -> 91.3%.
+WEAK_SIMILARITY = 0.03
 # Half of the clue's centre days are the nearest articles' days; the other half are the FIT_DAYS
 # days whose dated articles fit the article best (the profile below, smoothed with FIT_MU
 # articles' worth of the pile, so that a day is ranked by how many of its articles share the
@@ -175,14 +181,16 @@ class CorpusIndex:
         return vector
 
     def neighbours(self, terms: NewsTerms) -> list[Neighbour]:
-        """The :data:`NEIGHBOURS` most similar dated articles (cosine), best first; ties by day."""
+        """The :data:`NEIGHBOURS` most similar dated articles (cosine), best first; ties by day.
+        Only those above :data:`MIN_SIMILARITY`, or :data:`WEAK_SIMILARITY` when none is."""
         scores: dict[int, float] = {}
         postings = self.postings
         for k, x in self.vector(terms).items():
             for n, y in postings.get(k, ()):
                 scores[n] = scores.get(n, 0.0) + x * y
+        least = MIN_SIMILARITY if any(s >= MIN_SIMILARITY for s in scores.values()) else WEAK_SIMILARITY
         ranked = sorted(
-            ((s, n) for n, s in scores.items() if s >= MIN_SIMILARITY),
+            ((s, n) for n, s in scores.items() if s >= least),
             key=lambda sn: (-sn[0], self.dated[sn[1]].published, self.dated[sn[1]].slug),
         )
         return [Neighbour(self.dated[n], round(s, 6)) for s, n in ranked[:NEIGHBOURS]]
