@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import html
 import io
 import json
@@ -20,15 +21,53 @@ from functools import partial
 from typing import Any
 
 from ..core.chronology import Phase
-from ..core.results import Event
+from ..core.results import ArticleEvent, Event
 from ..events import event_record
 from .context import Context, sorted_members
 from .dates import BADGES, describe, precision
 from .layout import event_sort_key, highlights, rank_key
-from .pieces import event_key
 from .text import clean, safe_url, shorten
 
 PRODID = "-//news-timeline//timeline build//EN"
+
+
+def _member(ctx: Context, m: ArticleEvent) -> tuple[object, ...]:
+    result = ctx.results.get(m.article)
+    article = result.article if result is not None else None
+    timex = ctx.timex(m)
+    return (
+        m.article,
+        repr(m.date),
+        m.text,
+        m.start,
+        m.end,
+        m.timex,
+        m.caption,
+        (article.title, article.url, article.source, article.path) if article is not None else None,
+        timex.text if timex is not None else None,
+    )
+
+
+def event_key(ctx: Context, event: Event) -> str:
+    """A hash of everything of ``event`` and of the site that its download pieces show (worked out
+    once per build and event; render/pieces.py keeps the pieces by it)."""
+    key = ctx.event_keys.get(event.id)
+    if key is None:
+        raw = repr(
+            (
+                event.id,
+                repr(event.date),
+                event.text,
+                event.score,
+                event.anchors,
+                ctx.text(event),
+                [_member(ctx, m) for m in event.members],
+                [_member(ctx, m) for m in event.conflicts],
+            )
+        )
+        key = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        ctx.event_keys[event.id] = key
+    return key
 
 
 class Encoded(str):
