@@ -60,12 +60,12 @@ def remembered(name: str) -> Callable[[Callable[[str], T]], Memo[T]]:
 def seed(state: dict[str, dict[str, Any]]) -> None:
     """Offer the answers of the last build (what :func:`taken` gave then)."""
     for name, memo in _MEMOS.items():
-        memo.before = dict(state.get(name, {}))
+        memo.before = state.get(name, {})  # the state's own dicts: it is not used after
 
 
 def taken() -> dict[str, dict[str, Any]]:
     """The answers this build used, by memo."""
-    return {name: dict(memo.now) for name, memo in _MEMOS.items()}
+    return {name: memo.now for name, memo in _MEMOS.items()}
 
 
 def clear() -> None:
