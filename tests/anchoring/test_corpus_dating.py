@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from timeline.anchoring.corpus import MIN_SIMILARITY, WEAK_SIMILARITY, CorpusIndex, DatedArticle, news_terms
+from timeline.anchoring.infer import estimate_from_cues
 from timeline.cli import main
 from timeline.pipeline import unchanged
 
@@ -297,3 +298,18 @@ def test_a_weak_neighbour_is_thin_evidence_only_when_no_dated_article_reports_th
     assert strong is not None and strong.default * days < 0.2
     # an article that does report dated news gets only the neighbours that report it
     assert all(n.similarity >= MIN_SIMILARITY for n in index.neighbours(news_terms(UNDATED_REPORT)))
+
+
+def test_thin_evidence_may_pick_the_day_but_never_raises_the_confidence() -> None:
+    index = _weak_pile()
+    span = (dt.date(2022, 1, 1), dt.date(2026, 12, 3))
+    weak = index.cue(news_terms(CONCERT), span)
+    strong = index.cue(news_terms(UNDATED_REPORT), span)
+    assert weak is not None and strong is not None
+    alone = estimate_from_cues([weak], *span)
+    assert alone.value is not None and abs((alone.value - dt.date(2026, 10, 21)).days) <= 2  # it picks
+    assert alone.confidence < 0.05  # but vouches for nothing
+    # beside another clue, the confidence is at most what that clue gives alone
+    both = estimate_from_cues([strong, weak], *span)
+    assert both.confidence <= estimate_from_cues([strong], *span).confidence + 1e-9
+    assert estimate_from_cues([strong], *span).confidence > 10 * alone.confidence

@@ -203,7 +203,7 @@ class CorpusIndex:
             return None
         fit = self.profile(terms, FIT_MU)
         best = sorted(fit.items(), key=lambda dv: (-dv[1], dv[0]))[:FIT_DAYS]
-        return corpus_cue(found, horizon, best)
+        return corpus_cue(found, horizon, best, weak=found[0].similarity < MIN_SIMILARITY)
 
     def profile(self, terms: NewsTerms, mu: float = PROFILE_MU) -> dict[dt.date, float]:
         """How well each day's dated articles fit the article's terms, as probabilities over the

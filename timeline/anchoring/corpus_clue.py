@@ -23,6 +23,9 @@ DRIFT_SPAN, DRIFT_DAYS = 45, 15.0
 SHARE_SCALE = 3.0  # the clue reaches its full strength when the best similarity is 1/3 or more
 THIN = 0.2  # a best similarity below this is thin evidence, and the reason says so
 FIT_SHARE = 0.5  # the share of the clue centred on the best-fitting days (see corpus.FIT_MU)
+# The group of a clue made from weak neighbours only (corpus.WEAK_SIMILARITY): it may pick the
+# day, but :func:`timeline.anchoring.infer.estimate_from_cues` never lets it raise the confidence.
+THIN_GROUP = "corpus:thin"
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,11 @@ def corpus_cue(
     found: Sequence[Neighbour],
     horizon: tuple[dt.date, dt.date],
     fit: Sequence[tuple[dt.date, float]] = (),
+    weak: bool = False,
 ) -> Cue:
     """A clue from the days of the nearest dated articles and, when given, the days whose dated
-    articles fit the article best (``fit``: days and shares; see :data:`FIT_MU`)."""
+    articles fit the article best (``fit``: days and shares; see :data:`FIT_MU`). ``weak``: the
+    neighbours are only the weak ones (the clue is in :data:`THIN_GROUP`)."""
     weights = [n.similarity**2 for n in found]
     total = sum(weights)
     knn_share = 1.0 - FIT_SHARE if fit else 1.0
@@ -67,7 +72,8 @@ def corpus_cue(
     share = min(1.0, found[0].similarity * SHARE_SCALE)
     days = (horizon[1] - horizon[0]).days + 1
     slugs = tuple(n.article.slug for n in found)
-    cue = Cue(CueKind.CORPUS, Evidence("", 0, 0, _reason(found, near), EvidenceSource.CORPUS, slugs))
+    evidence = Evidence("", 0, 0, _reason(found, near), EvidenceSource.CORPUS, slugs)
+    cue = Cue(CueKind.CORPUS, evidence, group=THIN_GROUP if weak else "")
     cue.default = (1.0 - share * (NEAR_SHARE + DRIFT_SHARE)) / days
     cue.daily = {day: share * m + cue.default for day, m in sorted(mass.items())}
     return cue

@@ -21,6 +21,7 @@ from timeline.core.chronology import Chronology
 from timeline.temporal.values import Timex
 
 from .about import gate
+from .corpus_clue import THIN_GROUP
 from .cues import POINT_KINDS, Cue, CueFinder, fmt
 from .mentions import EventMatcher, Layout
 from .model import EstimateSource, Evidence, PublicationEstimate
@@ -248,6 +249,10 @@ def estimate_from_cues(
         best_value = max(ranked)
         peak = min(r.start for r, v in zip(ranked_spans, ranked, strict=True) if v == best_value)
     near3 = sum(_window(spans, values, max(0, peak - 3), peak + 4))
+    if any(c.group == THIN_GROUP for c in calibrated):  # thin evidence may pick the day, not vouch for it
+        rest = [c for c in calibrated if c.group != THIN_GROUP]
+        rest_spans, rest_values = _posterior_runs(rest, lo, hi, anchor)
+        near3 = min(near3, sum(_window(rest_spans, rest_values, max(0, peak - 3), peak + 4)))
     first, last = _interval(spans, values)
     first, last = min(first, peak), max(last, peak)
     earliest, latest = lo + dt.timedelta(days=first), lo + dt.timedelta(days=last)
