@@ -291,11 +291,17 @@ def test_a_weak_neighbour_is_thin_evidence_only_when_no_dated_article_reports_th
     days = (span[1] - span[0]).days + 1
     cue = index.cue(news_terms(CONCERT), span)
     assert cue is not None
-    assert "(thin evidence: few words in common, so it counts for little)" in cue.evidence.reason
+    # in words: a loose likeness, not a report of the same news
+    assert cue.evidence.reason.startswith(
+        "shares a few words with 'Background 2' (published 21 October 2026)"
+    )
+    assert "though none reports the same news" in cue.evidence.reason
+    assert "(weak evidence: it only helps pick the day" in cue.evidence.reason
     # weak: most of its probability stays spread over every day, unlike a clue of the same news
     assert cue.default * days > 0.7
     strong = index.cue(news_terms(UNDATED_REPORT), span)
     assert strong is not None and strong.default * days < 0.2
+    assert strong.evidence.reason.startswith("reports the same news as ")
     # an article that does report dated news gets only the neighbours that report it
     assert all(n.similarity >= MIN_SIMILARITY for n in index.neighbours(news_terms(UNDATED_REPORT)))
 

@@ -72,7 +72,7 @@ def corpus_cue(
     share = min(1.0, found[0].similarity * SHARE_SCALE)
     days = (horizon[1] - horizon[0]).days + 1
     slugs = tuple(n.article.slug for n in found)
-    evidence = Evidence("", 0, 0, _reason(found, near), EvidenceSource.CORPUS, slugs)
+    evidence = Evidence("", 0, 0, _reason(found, near, weak), EvidenceSource.CORPUS, slugs)
     cue = Cue(CueKind.CORPUS, evidence, group=THIN_GROUP if weak else "")
     cue.default = (1.0 - share * (NEAR_SHARE + DRIFT_SHARE)) / days
     cue.daily = {day: share * m + cue.default for day, m in sorted(mass.items())}
@@ -88,18 +88,28 @@ def _drift() -> tuple[tuple[int, float], ...]:
 _DRIFT = _drift()
 
 
-def _reason(found: Sequence[Neighbour], mass: dict[dt.date, float]) -> str:
+def _reason(found: Sequence[Neighbour], mass: dict[dt.date, float], weak: bool) -> str:
+    """The clue in words. It claims only what the similarity bears: "reports the same news" when
+    a dated article shares the news, "may report" when few words are shared, and for weak
+    neighbours only that some words are (the reader must not take a loose likeness for a report)."""
     first = found[0].article
     others = len(found) - 1
     peak = max(mass.values())
     when = _span(sorted(d for d, m in mass.items() if m >= 0.5 * peak))
     title = first.title if len(first.title) <= 90 else first.title[:87].rstrip() + "..."
     also = f" and {others} other dated article{'s' if others != 1 else ''}" if others else ""
-    text = f"reports the same news as '{title}' (published {fmt(first.published)}){also}"
-    text += f": probably written {when}"
+    cited = f"'{title}' (published {fmt(first.published)}){also}"
+    if weak:
+        return (
+            f"shares a few words with {cited}, though none reports the same news: perhaps written {when}"
+            " (weak evidence: it only helps pick the day among those the other clues allow)"
+        )
     if found[0].similarity < THIN or len(found) < 2:
-        text += " (thin evidence: few words in common, so it counts for little)"
-    return text
+        return (
+            f"may report the same news as {cited}: probably written {when}"
+            " (thin evidence: few words in common, so it counts for little)"
+        )
+    return f"reports the same news as {cited}: probably written {when}"
 
 
 def profile_cue(shares: dict[dt.date, float], horizon: tuple[dt.date, dt.date]) -> Cue:
