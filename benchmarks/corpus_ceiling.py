@@ -49,11 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 from timeline.anchoring.corpus import MIN_SIMILARITY, CorpusIndex, DatedArticle, news_terms  # noqa: E402
 from timeline.anchoring.corpus_clue import THIN  # noqa: E402
-from timeline.evaluation.published import (  # noqa: E402
-    _PLAIN_WORD,
-    PLAIN_MAX_DF,
-    read_articles,
-)
+from timeline.evaluation.published import plain_similarity, read_articles  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "eval" / "war-news-corpus" / "2022h1.jsonl.gz"
 WITHIN = 3
@@ -85,37 +81,6 @@ def fingerprint_scores(articles: list[dict[str, Any]], hidden: set[int]) -> Call
         out: Scores = {}
         for k, x in index.vector(terms[n], 10**6).items():
             for m, y in postings.get(k, ()):
-                out[m] = out.get(m, 0.0) + x * y
-        return out
-
-    return scores
-
-
-def tfidf_scores(articles: list[dict[str, Any]], hidden: set[int]) -> Callable[[int], Scores]:
-    """Cosine of plain TF-IDF vectors of whole articles (the evaluation's kNN baseline)."""
-    import math
-
-    counts = [Counter(w.lower() for w in _PLAIN_WORD.findall(f"{a['title']} {a['text']}")) for a in articles]
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    total = len(counts)
-    idf = {w: math.log((1 + total) / (1 + n)) + 1 for w, n in df.items() if n <= PLAIN_MAX_DF * total}
-    vectors = []
-    for c in counts:
-        raw = {w: tf * idf[w] for w, tf in c.items() if w in idf}
-        norm = math.sqrt(sum(x * x for x in raw.values())) or 1.0
-        vectors.append({w: x / norm for w, x in raw.items()})
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for m, vector in enumerate(vectors):
-        if m not in hidden:
-            for w, y in vector.items():
-                postings.setdefault(w, []).append((m, y))
-
-    def scores(n: int) -> Scores:
-        out: Scores = {}
-        for w, x in vectors[n].items():
-            for m, y in postings.get(w, ()):
                 out[m] = out.get(m, 0.0) + x * y
         return out
 
@@ -192,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     order = sorted(hidden)
     out: dict[str, Any] = {"corpus": str(args.corpus), "seed": args.seed, "hidden": len(order)}
     out["fingerprint"], oracle = ceiling(articles, order, fingerprint_scores(articles, hidden))
-    out["tfidf"], _ = ceiling(articles, order, tfidf_scores(articles, hidden))
+    out["tfidf"], _ = ceiling(articles, order, plain_similarity(articles, hidden))
     if args.rows:
         report = json.loads(args.rows.read_text("utf-8"))
         if report.get("seed") != args.seed:

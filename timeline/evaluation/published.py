@@ -15,6 +15,7 @@ import shutil
 import statistics
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,10 +60,9 @@ PLAIN_NEIGHBOURS = 5
 PLAIN_MAX_DF = 0.5  # words in more than half the articles are left out (they barely move the cosine)
 
 
-def knn_baseline(articles: list[dict[str, Any]], hidden: set[int]) -> dict[int, dt.date]:
-    """The plain method to beat: TF-IDF vectors of whole articles (title and text, lower-cased words),
-    the five most similar dated articles by cosine, the similarity-weighted median of their dates.
-    No tables, no knowledge of the war, no clues from the text."""
+def plain_similarity(articles: list[dict[str, Any]], hidden: set[int]) -> Callable[[int], dict[int, float]]:
+    """The plain method's similarity: TF-IDF vectors of whole articles (title and text, lower-cased
+    words), and for an article, its cosine with every dated (not ``hidden``) article sharing a word."""
     counts = [Counter(w.lower() for w in _PLAIN_WORD.findall(f"{a['title']} {a['text']}")) for a in articles]
     total = len(counts)
     df: Counter[str] = Counter()
@@ -79,13 +79,25 @@ def knn_baseline(articles: list[dict[str, Any]], hidden: set[int]) -> dict[int, 
         if n not in hidden:
             for w, x in vector.items():
                 postings.setdefault(w, []).append((n, x))
-    out = {}
-    for n in sorted(hidden):
-        scores: dict[int, float] = {}
+
+    def scores(n: int) -> dict[int, float]:
+        out: dict[int, float] = {}
         for w, x in vectors[n].items():
             for m, y in postings.get(w, ()):
-                scores[m] = scores.get(m, 0.0) + x * y
-        top = sorted(scores.items(), key=lambda ms: (-ms[1], ms[0]))[:PLAIN_NEIGHBOURS]
+                out[m] = out.get(m, 0.0) + x * y
+        return out
+
+    return scores
+
+
+def knn_baseline(articles: list[dict[str, Any]], hidden: set[int]) -> dict[int, dt.date]:
+    """The plain method to beat: the five dated articles most similar by :func:`plain_similarity`,
+    the similarity-weighted median of their dates. No tables, no knowledge of the war, no clues
+    from the text."""
+    similarity = plain_similarity(articles, hidden)
+    out = {}
+    for n in sorted(hidden):
+        top = sorted(similarity(n).items(), key=lambda ms: (-ms[1], ms[0]))[:PLAIN_NEIGHBOURS]
         if not top:
             continue
         dates = sorted((articles[m]["published"], s) for m, s in top)
