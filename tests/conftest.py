@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,21 @@ def shared_path(*parts: str) -> Path:
             f"needs the client's evaluation data at {path} (../shared from the repo root); not present"
         )
     return path
+
+
+def output_under_hash_seed(script: str, *args: str, seed: str) -> str:
+    """What ``python -c script args`` prints with PYTHONHASHSEED=seed: set and dict order must not
+    reach output, and only a new process changes the seed."""
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    return done.stdout
 
 
 @pytest.fixture

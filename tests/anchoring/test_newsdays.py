@@ -6,9 +6,6 @@ and dates a one-line report of every twentieth entry."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,7 +25,7 @@ from timeline.anchoring.newsdays import NewsMatcher
 from timeline.core.chronology import load_chronology
 from timeline.temporal import tag
 
-from ..conftest import ROOT, TODAY
+from ..conftest import ROOT, TODAY, output_under_hash_seed
 
 CHRON = load_chronology(ROOT / "content" / "chronology.yml")
 HORIZON = (CHRON.window[0], TODAY)
@@ -231,15 +228,5 @@ def test_the_quoted_words_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None
         "text = 'Speaker Lindsay Hoyle gave Zelensky a pilot helmet in Westminster Hall.'\n"
         "print([text[x.start : x.end] for x in m.find(text)])\n"
     )
-    seen = set()
-    for seed in ("0", "1", "2", "3", "4", "5"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
-        run = subprocess.run(
-            [sys.executable, "-c", script, str(tmp_path / "news")],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        seen.add(run.stdout.strip())
+    seen = {output_under_hash_seed(script, str(tmp_path / "news"), seed=seed).strip() for seed in "012345"}
     assert seen == {"['Lindsay Hoyle gave Zelensky a pilot helmet']"}

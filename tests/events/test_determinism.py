@@ -4,11 +4,8 @@ iteration order (PYTHONHASHSEED) must not reach dates, joins, scores or headline
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
-from ..conftest import ROOT
+from ..conftest import ROOT, output_under_hash_seed
 
 SCRIPT = """
 import datetime as dt, json, sys
@@ -21,16 +18,7 @@ json.dump([event_record(e) for e in timeline.events], sys.stdout, sort_keys=True
 
 
 def events_json(seed: str) -> str:
-    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(ROOT / "content")],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    return done.stdout
+    return output_under_hash_seed(SCRIPT, str(ROOT / "content"), seed=seed)
 
 
 def test_the_sample_articles_give_the_same_events_whatever_the_hash_seed():
