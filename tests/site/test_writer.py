@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
 
+from timeline.output import writer
 from timeline.output.writer import MARKER, OutputError, write_output
 
 
@@ -75,3 +78,48 @@ def test_bytes_and_text_are_both_written_exactly(tmp_path: Path) -> None:
     write_output(root, {"data/events.csv": "a,b\r\n", "data/x.bin": b"\x00\x01"})
     assert (root / "data" / "events.csv").read_bytes() == b"a,b\r\n"
     assert (root / "data" / "x.bin").read_bytes() == b"\x00\x01"
+
+
+class _PagesByProcess(dict[str, str]):
+    """Pages whose text names the process that rendered them (to see which process wrote each)."""
+
+    def __getitem__(self, rel: str) -> str:
+        return f"# {super().__getitem__(rel)}\n\nrendered by {os.getpid()}\n"
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_parallel_pages_are_written_by_worker_processes_with_the_same_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages named ``parallel`` go to forked workers; every file lands once, the report is
+    the one a single process gives, and a second build writes nothing."""
+    monkeypatch.setattr(writer, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(writer, "CHUNK", 7)
+    pages = {f"articles/2022-03-{n:02d}-shelling-of-kharkiv.md": f"Kharkiv {n}" for n in range(1, 31)}
+    files = _PagesByProcess({**pages, "index.md": "Home", "months/2022-03.md": "March"})
+    root = tmp_path / "site_src" / "timeline"
+    report = write_output(root, files, parallel=set(pages), workers=2)
+    assert report.written == sorted(files)
+    here = f"rendered by {os.getpid()}"
+    assert here in (root / "index.md").read_text()  # not a parallel page: this process
+    by = {(root / rel).read_text().rsplit(" ", 1)[1] for rel in pages}
+    assert str(os.getpid()) + "\n" not in by and len(by) >= 1  # every article page from a worker
+    same = {rel: (root / rel).read_text() for rel in files}
+    again = write_output(root, same, parallel=set(pages), workers=2)
+    assert again.written == [] and again.unchanged == sorted(files)
+
+
+def test_a_refused_path_in_a_worker_stops_the_build_with_the_same_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link out of the owned folder is refused whichever process meets it."""
+    monkeypatch.setattr(writer, "PARALLEL_THRESHOLD", 2)
+    root = tmp_path / "site_src" / "timeline"
+    root.mkdir(parents=True)
+    write_output(root, {"index.md": "x"})
+    (tmp_path / "elsewhere").mkdir()
+    (root / "articles").symlink_to(tmp_path / "elsewhere")
+    pages = {"articles/a.md": "a", "articles/b.md": "b", "articles/c.md": "c"}
+    with pytest.raises(OutputError, match="would leave"):
+        write_output(root, {"index.md": "x", **pages}, parallel=set(pages), workers=2)
+    assert not any((tmp_path / "elsewhere").iterdir())

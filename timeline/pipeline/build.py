@@ -95,7 +95,13 @@ def build(
                     settings,
                 )
                 pages.forget()
-            report = write_output(out, files, pages.keep if pages is not None else None)
+            report = write_output(
+                out,
+                files,
+                pages.keep if pages is not None else None,
+                parallel=files.pages,
+                workers=_writers(plan),
+            )
             if pages is not None:
                 pages.remember()
             if memory is not None:  # after the pages: the event records' answers are in it too
@@ -111,3 +117,9 @@ def build(
         f"{head}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
     )
+
+
+def _writers(plan: ExecutionPlan | None) -> int:
+    """Processes that may write pages: as many as extract articles, one when extraction is serial."""
+    plan = plan or ExecutionPlan()
+    return 1 if plan.executor == "serial" else plan.workers()

@@ -27,10 +27,16 @@ class SiteFiles(Mapping[str, str | Iterable[str]]):
     up (a page as a string, a download as an iterable of pieces), never kept."""
 
     def __init__(
-        self, makers: dict[str, Callable[[], str | Iterable[str]]], ctx: Context | None = None
+        self,
+        makers: dict[str, Callable[[], str | Iterable[str]]],
+        ctx: Context | None = None,
+        pages: frozenset[str] = frozenset(),
     ) -> None:
         self._makers = makers
         self.ctx = ctx  # what the pages were made from (the build's page cache asks it, pipeline/pages.py)
+        # the paths whose rendering only reads ``ctx``: any process may render them (the downloads
+        # record their pieces in ``ctx.pieces`` for the next build, so they stay in the builder's)
+        self.pages = pages
 
     def __getitem__(self, path: str) -> str | Iterable[str]:
         return self._makers[path]()
@@ -44,8 +50,13 @@ class SiteFiles(Mapping[str, str | Iterable[str]]):
 
 def site_files(timeline: Timeline, settings: Settings, gazetteer: Gazetteer | None = None) -> SiteFiles:
     ctx = make_context(timeline, settings, gazetteer or default_gazetteer())
-    makers: dict[str, Callable[[], str | Iterable[str]]] = {**page_makers(ctx), **export_makers(ctx)}
-    return SiteFiles({posixpath.relpath(path, settings.output): make for path, make in makers.items()}, ctx)
+    pages = page_makers(ctx)
+    makers: dict[str, Callable[[], str | Iterable[str]]] = {**pages, **export_makers(ctx)}
+    return SiteFiles(
+        {posixpath.relpath(path, settings.output): make for path, make in makers.items()},
+        ctx,
+        frozenset(posixpath.relpath(path, settings.output) for path in pages),
+    )
 
 
 def render_site(
