@@ -145,7 +145,7 @@ def test_the_scanner_parsed_from_its_parts_is_the_scanner_parsed_whole(
         return real(*args)
 
     monkeypatch.setattr(assemble, "compile_cached", spy)
-    rules_mod.load.__wrapped__("en")
+    assert rules_mod.load.__wrapped__("en").scanner  # compiled when first asked for
     ((pattern, flags, parse),) = calls
     assembled = parse()
     assert assembled is not None, "the splice gave up on these rules"

@@ -1,9 +1,10 @@
 """Find the date expressions of a text with the compiled rules of its language.
 
-The rule set (:mod:`.rules`) is one scanner regex; only the stretches of text around trigger
-words and numbers are scanned. Reject rules consume their text and produce nothing; every
-other match is handed to the builder of its rule (:mod:`.builders`), and a match that does
-not make a valid value is dropped.
+The rule set (:mod:`.rules`) gives, for each place, the rules that can begin there
+(:mod:`.rules.starts`); only the stretches of text around trigger words and numbers are
+scanned. Reject rules consume their text and produce nothing; every other match is handed to
+the builder of its rule (:mod:`.builders`), and a match that does not make a valid value is
+dropped.
 """
 
 from __future__ import annotations
@@ -12,20 +13,20 @@ import functools
 import re
 
 from .builders import Builder, BuildError
-from .rules import Rule, RuleSet, languages, load
+from .rules import RuleSet, languages, load
 from .values import Timex
 
 SUPPORTED_LANGUAGES = languages()  # one rules folder each
 
 
 @functools.cache
-def _compiled(language: str) -> tuple[RuleSet, Builder, dict[int, tuple[str, Rule]]]:
+def _compiled(language: str) -> tuple[RuleSet, Builder]:
     if language not in SUPPORTED_LANGUAGES:
         raise ValueError(
             f"no temporal rules for language {language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})"
         )
     rs = load(language)
-    return rs, Builder(rs), rs.index_to_rule
+    return rs, Builder(rs)
 
 
 # How far around a trigger word a rule match may reach (see windows()).
@@ -60,21 +61,18 @@ def find(text: str, language: str = "en", *, full_scan: bool = False) -> list[Ti
 
     Only the windows around trigger words are scanned; ``full_scan`` scans everything
     (same result, slower; used by the tests to prove it)."""
-    rs, builder, by_group = _compiled(language)
+    rs, builder = _compiled(language)
     out: list[Timex] = []
     spans = [(0, len(text))] if full_scan else windows(text, rs.trigger)
-    for m in (m for s, e in spans for m in rs.scanner.finditer(text, s, e)):
-        gi = m.lastindex
-        if gi is None:
-            continue
-        prefix, rule = by_group[gi]
-        if rule.reject:
-            continue
-        full = rs.matchers[rule.id].match(text, m.start())
-        if full is None or full.end() != m.end():  # cannot happen: same pattern, same place
-            continue
-        try:
-            out.append(builder.build(rule, full, prefix, text))
-        except BuildError:
-            continue
+    for s, e in spans:
+        for start, end, rule in rs.starts.scan(text, s, e):
+            if rule.reject:
+                continue
+            full = rs.matchers[rule.id].match(text, start)
+            if full is None or full.end() != end:  # the rule's own regex, read past the window
+                continue
+            try:
+                out.append(builder.build(rule, full, "", text))
+            except BuildError:
+                continue
     return out

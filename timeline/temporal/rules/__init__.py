@@ -28,9 +28,10 @@ from timeline.core.datafile import (
 )
 
 from ..values import AnchorKind, TimexType
-from .assemble import Matchers, assemble_scanner, trigger_regex
+from .assemble import Matchers, trigger_regex
 from .patterns import GROUP, expand, first_chars, preceded, spaces, table_regex
 from .ruleset import Rule, RuleError, RuleSet, norm_word
+from .starts import StartTable
 
 __all__ = [
     "RULES_DIR",
@@ -188,10 +189,8 @@ def load(language: str = "en") -> RuleSet:
         fragments[name] = spaces(str(pat))
 
     rules, starts_of = _read_rules(language, fragments)
-    scanner, index_to_rule = assemble_scanner(rules, starts_of)
-    return RuleSet(
-        language, tables, rules, scanner, index_to_rule, Matchers(rules), trigger_regex(trigger_words)
-    )
+    starts = StartTable(rules, starts_of)  # compiles every rule: a bad one is named here
+    return RuleSet(language, tables, rules, starts, starts_of, Matchers(rules), trigger_regex(trigger_words))
 
 
 def _read_rules(language: str, fragments: dict[str, str]) -> tuple[list[Rule], dict[str, frozenset[str]]]:

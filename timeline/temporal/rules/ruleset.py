@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,10 +34,27 @@ class RuleSet:
     language: str
     tables: dict[str, dict[str, Any]]
     rules: list[Rule]
-    scanner: re.Pattern[str]
-    index_to_rule: dict[int, tuple[str, Rule]] = field(default_factory=dict)
+    starts: Any  # the rules to try at a place (starts.StartTable): how the scanner finds spans
+    starts_of: dict[str, frozenset[str]] = field(default_factory=dict)  # first characters (patterns.py)
     matchers: dict[str, re.Pattern[str]] = field(default_factory=dict)  # compiled on first use
     trigger: re.Pattern[str] = re.compile(r"\d")
+
+    @functools.cached_property
+    def _one_regex(self) -> tuple[re.Pattern[str], dict[int, tuple[str, Rule]]]:
+        from .assemble import assemble_scanner
+
+        return assemble_scanner(self.rules, self.starts_of)
+
+    @property
+    def scanner(self) -> re.Pattern[str]:
+        """All rules as one regex (assemble.py), compiled when first asked for: what
+        :class:`~.starts.StartTable` finds, the tests compare with it."""
+        return self._one_regex[0]
+
+    @property
+    def index_to_rule(self) -> dict[int, tuple[str, Rule]]:
+        """The rule each marker group of :attr:`scanner` names, by group index."""
+        return self._one_regex[1]
 
     def lookup(self, table: str, word: str) -> Any:
         """The table value of ``word`` (case- and period-insensitive), or None."""
