@@ -123,3 +123,39 @@ def test_a_refused_path_in_a_worker_stops_the_build_with_the_same_error(
     with pytest.raises(OutputError, match="would leave"):
         write_output(root, {"index.md": "x", **pages}, parallel=set(pages), workers=2)
     assert not any((tmp_path / "elsewhere").iterdir())
+
+
+class _Asked:
+    """A keep that keeps nothing and notes every file it is asked about, as the page cache
+    works out each page's key where the page is rendered."""
+
+    def __init__(self) -> None:
+        self.asked: dict[str, int] = {}
+        self.new: dict[str, int] = {}
+
+    def __call__(self, rel: str) -> bool:
+        self.asked[rel] = self.new[rel] = os.getpid()
+        return False
+
+    def taken(self) -> object:
+        new, self.new = self.new, {}
+        return new
+
+    def learn(self, what: object) -> None:
+        assert isinstance(what, dict)
+        self.asked.update(what)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_what_keep_learns_in_a_worker_comes_back_to_the_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(writer, "CHUNK", 4)
+    pages = {f"articles/2022-04-{n:02d}-kherson.md": f"# Kherson {n}\n" for n in range(1, 21)}
+    asked = _Asked()
+    root = tmp_path / "site_src" / "timeline"
+    write_output(root, {**pages, "index.md": "# Home\n"}, asked, parallel=set(pages), workers=2)
+    assert set(asked.asked) == {*pages, "index.md"}  # every file, wherever it was written
+    assert {pid for rel, pid in asked.asked.items() if rel in pages} - {os.getpid()}
+    assert asked.asked["index.md"] == os.getpid()

@@ -90,10 +90,17 @@ class Timeline:
     chronology: Chronology
     problems: Problems
     store: FullResults | None = None
+    # the last full result read back: a page's key and the page itself read the same one in turn
+    _last: tuple[str, ArticleResult] | None = field(default=None, repr=False, compare=False)
 
     def full(self, result: ArticleResult) -> ArticleResult:
-        """``result`` with its text, every timex and the evidence."""
-        return self.store.get(result.article.slug) if self.store is not None else result
+        """``result`` with its text, every timex and the evidence (nothing may change it)."""
+        if self.store is None:
+            return result
+        slug = result.article.slug
+        if self._last is None or self._last[0] != slug:
+            self._last = (slug, self.store.get(slug))
+        return self._last[1]
 
     def body_text(self, result: ArticleResult) -> str:
         """The article's visible text (:attr:`~timeline.content.Article.body_text`), even of a summary."""

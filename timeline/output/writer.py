@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Protocol, runtime_checkable
 
 from ..core.atomic import temporary_beside, write_atomic
 from ..core.errors import TimelineError
@@ -132,13 +133,29 @@ def _remove_stale_temporaries(root: Path, base: Path) -> None:
             tmp.unlink()
 
 
+@runtime_checkable
+class Keeper(Protocol):
+    """A ``keep`` that learns something of each file it is asked about (the page cache works out
+    each page's key: pipeline/pages.py); a worker process sends that back to the writer's."""
+
+    def __call__(self, rel: str) -> bool: ...
+
+    def taken(self) -> object:
+        """What was learned since the last call (in a worker)."""
+
+    def learn(self, what: object) -> None:
+        """What a worker learned (in the writer's process)."""
+
+
 _JOB: dict[str, object] = {}  # what forked writer workers inherit (set just before forking)
 
 
-def _write_some(rels: list[str]) -> list[tuple[str, bool]]:
-    """In a forked worker: write ``rels`` as :func:`write_output` would; (path, written) each."""
+def _write_some(rels: list[str]) -> tuple[list[tuple[str, bool]], object]:
+    """In a forked worker: write ``rels`` as :func:`write_output` would; (path, written) each, and
+    what ``keep`` learned meanwhile (see :class:`Keeper`)."""
     root, base, files, keys, keep = (_JOB[k] for k in ("root", "base", "files", "keys", "keep"))
-    return [(rel, _write_checked(root, base, rel, files, keys, keep)) for rel in rels]  # type: ignore[arg-type]
+    done = [(rel, _write_checked(root, base, rel, files, keys, keep)) for rel in rels]  # type: ignore[arg-type]
+    return done, keep.taken() if isinstance(keep, Keeper) else None
 
 
 def _write_checked(
@@ -154,7 +171,7 @@ def _write_checked(
     target = root / rel
     if not target.parent.resolve().is_relative_to(base) or target.is_symlink():
         raise OutputError(f"refusing to write {rel!r}: it would leave {root}")
-    if keep is not None and target.is_file() and keep(rel):
+    if keep is not None and keep(rel) and target.is_file():  # keep() asked of every file: see Keeper
         return False
     return _write_one(target, files[keys[rel]])
 
@@ -202,7 +219,7 @@ def write_output(
     pool = _fork_pool(workers) if aside else None
     written: dict[str, bool] = {}
     try:
-        tasks: list[Future[list[tuple[str, bool]]]] = []
+        tasks: list[Future[tuple[list[tuple[str, bool]], object]]] = []
         if pool is not None:
             _JOB.update(root=root, base=base, files=files, keys=keys, keep=keep)
             gc.freeze()  # the workers' collector then leaves the inherited heap alone (no copy-on-write)
@@ -213,7 +230,10 @@ def write_output(
         for rel in here:
             written[rel] = _write_checked(root, base, rel, files, keys, keep)
         for task in tasks:
-            written.update(task.result())
+            done, learned = task.result()
+            written.update(done)
+            if isinstance(keep, Keeper):
+                keep.learn(learned)
     finally:
         _JOB.clear()
         if pool is not None:

@@ -98,7 +98,7 @@ def build(
             report = write_output(
                 out,
                 files,
-                pages.keep if pages is not None else None,
+                pages,
                 parallel=files.pages,
                 workers=_writers(plan),
             )

@@ -36,7 +36,13 @@ def _state(path: Path) -> list[int] | None:
 
 
 class PageCache:
-    """The keys of this build's article pages and the record of the last build's."""
+    """The keys of this build's article pages and the record of the last build's.
+
+    A page's key is worked out when the writer first asks whether to keep the page, in the
+    process that renders it (output/writer.py may render pages in worker processes): it reads the
+    article's full result, which the page then reads again from memory. The keys a worker worked
+    out come back to this process (:meth:`taken`, :meth:`learn`) for :meth:`remember`.
+    """
 
     def __init__(
         self,
@@ -54,24 +60,48 @@ class PageCache:
         self.record = cache_dir / RECORD
         self.out = out
         self.keys: dict[str, str] = {}  # path in the output folder -> key of the page
+        self._new: dict[str, str] = {}  # keys worked out since the last taken()
+        self._timeline, self._inputs, self._settings = timeline, inputs, settings
         try:
             last = json.loads(self.record.read_text("utf-8"))
             self.last: dict[str, list[object]] = last["pages"] if last.get("format") == FORMAT else {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.last = {}
+        self._pages: dict[str, tuple[ArticleResult, str]] = {}  # path -> (summary, result key)
         for result in timeline.articles:
             slug = result.article.slug
             rel = page_of(slug)
-            if slug not in result_keys or rel is None:
-                continue
-            raw = repr((FORMAT, settings, result_keys[slug], slug, inputs(timeline.full(result))))
-            self.keys[rel] = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+            if slug in result_keys and rel is not None:
+                self._pages[rel] = (result, result_keys[slug])
 
-    def keep(self, rel: str) -> bool:
-        """Whether the file at ``rel`` is the page this build would render."""
+    def key(self, rel: str) -> str | None:
+        """The key of the page at ``rel`` (None: not a page kept across builds)."""
         key = self.keys.get(rel)
+        if key is None and rel in self._pages:
+            result, result_key = self._pages[rel]
+            slug = result.article.slug
+            full = self._timeline.full(result)
+            raw = repr((FORMAT, self._settings, result_key, slug, self._inputs(full)))
+            key = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+            self.keys[rel] = self._new[rel] = key
+        return key
+
+    def __call__(self, rel: str) -> bool:
+        """Whether the file at ``rel`` is the page this build would render (the writer's ``keep``:
+        :class:`~timeline.output.writer.Keeper`)."""
+        key = self.key(rel)
         old = self.last.get(rel)
         return key is not None and old is not None and old[0] == key and old[1:] == _state(self.out / rel)
+
+    def taken(self) -> dict[str, str]:
+        """The keys worked out here since the last call (a worker sends them back)."""
+        new, self._new = self._new, {}
+        return new
+
+    def learn(self, what: object) -> None:
+        """Keys a worker worked out (what its :meth:`taken` gave)."""
+        if isinstance(what, dict):
+            self.keys.update(what)
 
     def forget(self) -> None:
         """Before writing: a build that stops half-way leaves no record to trust."""
@@ -81,9 +111,10 @@ class PageCache:
     def remember(self) -> None:
         """After writing: each page's key with the size and time of its file."""
         pages: dict[str, list[object]] = {}
-        for rel, key in self.keys.items():
+        for rel in sorted(self._pages):
+            key = self.key(rel)
             state = _state(self.out / rel)
-            if state is not None:
+            if key is not None and state is not None:
                 pages[rel] = [key, *state]
         with contextlib.suppress(OSError):  # without a record the next build renders every page
             os.makedirs(self.record.parent, exist_ok=True)
