@@ -45,6 +45,12 @@ class CleaningRule:
         needs = "|".join(re.escape(s) for s in self.needs or ())
         object.__setattr__(self, "_needs", re.compile(needs).search if needs else None)
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's first match; a text with none of the needed strings is not scanned."""
+        if self._needs is not None and self._needs(text) is None:
+            return None
+        return self.pattern.search(text)
+
     def finditer(self, text: str) -> list[re.Match[str]]:
         """The pattern's matches; a text with none of the needed strings is not scanned."""
         if self._needs is not None and self._needs(text) is None:
@@ -241,4 +247,4 @@ def clean_text(text: str) -> str:
 def is_caption(line: str) -> bool:
     """Whether a line carries photo-caption furniture: one of the ``credits`` of ``core/captions.yaml``
     (a credit, caption markup, a glued agency name)."""
-    return any(rule.caption and rule.pattern.search(line) for rule in load_cleaning_rules())
+    return any(rule.caption and rule.search(line) for rule in load_cleaning_rules())
