@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from re import _constants as sre_c  # type: ignore[attr-defined]  # the parser's opcodes (stable since 3.11)
@@ -39,23 +39,19 @@ class CleaningRule:
     # Every match contains one of these strings (derived from the pattern, see required_literals):
     # texts with none of them skip the regex. None: no such set is known.
     needs: tuple[str, ...] | None = None
-    _needs: Callable[[str], re.Match[str] | None] | None = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        needs = "|".join(re.escape(s) for s in self.needs or ())
-        object.__setattr__(self, "_needs", re.compile(needs).search if needs else None)
+    def _skips(self, text: str) -> bool:
+        """Whether ``text`` holds none of the needed strings (substring tests: on a whole article,
+        half the time of one regex of them all)."""
+        return self.needs is not None and not any(s in text for s in self.needs)
 
     def search(self, text: str) -> re.Match[str] | None:
         """The pattern's first match; a text with none of the needed strings is not scanned."""
-        if self._needs is not None and self._needs(text) is None:
-            return None
-        return self.pattern.search(text)
+        return None if self._skips(text) else self.pattern.search(text)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """The pattern's matches; a text with none of the needed strings is not scanned."""
-        if self._needs is not None and self._needs(text) is None:
-            return []
-        return list(self.pattern.finditer(text))
+        return [] if self._skips(text) else list(self.pattern.finditer(text))
 
 
 @cache
