@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import multiprocessing
 import random
 import re
 from types import SimpleNamespace
@@ -16,7 +17,7 @@ import timeline.events.merge as merge_mod
 from timeline.content.article import Article
 from timeline.core.chronology import KeyEvent
 from timeline.core.results import ArticleEvent, ArticleResult, Event
-from timeline.events import merge_events
+from timeline.events import merge_events, probing
 from timeline.events.probes import MergeMemory
 from timeline.temporal.values import DateValue
 
@@ -231,3 +232,49 @@ def test_real_articles_probe_again_only_near_the_change() -> None:
         warm = merge_events(results, CHRONOLOGY, memory)
         assert _view(warm) == _view(merge_events(results, CHRONOLOGY)), what
         assert memory.compared < cold // 20, (what, memory.compared, cold)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_probes_split_among_worker_processes_give_a_serial_merges_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cold merge's probes run in forked workers when there are many (events/probing.py): the
+    same edges, events and count of compared pairs as one process, in chunks that split clusters."""
+    results = _corpus(3, 150)
+    serial_memory = MergeMemory()
+    serial = _view(merge_events(results, CHRONOLOGY, serial_memory))
+    calls: list[int] = []
+    real = probing.ProbeIndex.probe
+
+    def counted(self: probing.ProbeIndex, i: int) -> tuple[list[tuple[int, float]], int]:
+        calls.append(i)  # in a worker, this list is the worker's copy
+        return real(self, i)
+
+    monkeypatch.setattr(probing, "PARALLEL_PROBES", 10)
+    monkeypatch.setattr(probing, "CHUNK", 37)
+    monkeypatch.setattr(probing.ProbeIndex, "probe", counted)  # inherited by the forked workers
+    parallel_memory = MergeMemory()
+    assert _view(merge_events(results, CHRONOLOGY, parallel_memory)) == serial
+    assert parallel_memory.compared == serial_memory.compared > 0
+    assert parallel_memory.probes is not None and serial_memory.probes is not None
+    assert parallel_memory.probes.edges == serial_memory.probes.edges
+    assert calls == []  # the chunks ran in the workers, not here
+
+
+def test_a_pair_refused_by_its_sizes_could_not_have_reached_the_threshold() -> None:
+    """The size test before the intersection refuses only pairs whose Jaccard stays below the
+    threshold: every pair of real-looking reports gets the edge a plain Jaccard gives."""
+    rng = random.Random(11)
+    texts = [_sentence(rng) for _ in range(150)]
+    tokens = [merge_mod.content_tokens(t) for t in texts]
+    names = [merge_mod.names_of(t) for t in texts]
+    day = (D(2022, 3, 1), D(2022, 3, 1))
+    index = probing.ProbeIndex([day] * len(texts), [], tokens, names, {}, dt.timedelta(days=31), 100, 0.5)
+    kept = 0
+    for i in range(len(texts)):
+        for j in range(i):
+            plain = merge_mod.similar(tokens[i], tokens[j])
+            expected = plain if plain >= 0.5 else None
+            assert index.similar(i, j) == expected, (texts[i], texts[j])
+            kept += expected is not None
+    assert kept > 20

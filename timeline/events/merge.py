@@ -26,7 +26,6 @@ occurrence's event without any scan.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 import math
@@ -42,6 +41,7 @@ from ..temporal.values import DateValue, Granularity
 from .cleaning import caption_sentence
 from .memo import remembered
 from .probes import MergeMemory, Probes, months, reusable, uid
+from .probing import ProbeIndex, probe_all
 from .words import words
 
 MERGE_THRESHOLD = 0.5
@@ -206,40 +206,19 @@ def merge_copies(
                 for month in months(cand.date.earliest, cand.date.latest):
                     index.setdefault((tok, month), []).append(i)
 
-    def similar_enough(i: int, j: int) -> float | None:
-        sim = jaccard(tokens[i], tokens[j])
-        return (
-            sim if sim >= MERGE_THRESHOLD and not _clash(names[i], tokens[i], names[j], tokens[j]) else None
-        )
-
+    dates = [(c.date.earliest, c.date.latest) for c in cands]
+    probe = ProbeIndex(dates, prefixes, tokens, names, index, window, POSTING_LIMIT, MERGE_THRESHOLD)
     before = memory.probes if memory is not None else None
-    known, compared = reusable(uids, prefixes, repeat, window, before, index, POSTING_LIMIT, similar_enough)
-    edges: list[list[tuple[int, float]]] = []
-    probed = 0
-    for i, cand in enumerate(cands):
-        found = [] if repeat[i] else known[i]
-        if found is None:
-            probed += 1
-            found = []
-            seen: set[int] = set()
-            for tok in prefixes[i]:
-                for month in months(cand.date.earliest - window, cand.date.latest + window):
-                    posted = index.get((tok, month))
-                    if not posted:
-                        continue
-                    end = bisect.bisect_left(posted, i)  # the earlier candidates, the latest POSTING_LIMIT
-                    for j in posted[max(0, end - POSTING_LIMIT) : end]:
-                        if j in seen:
-                            continue
-                        seen.add(j)
-                        compared += 1
-                        sim = similar_enough(i, j)
-                        if sim is not None:
-                            found.append((j, sim))
-        edges.append(found)
+    known, compared = reusable(uids, prefixes, repeat, window, before, index, POSTING_LIMIT, probe.similar)
+    todo = [i for i in range(len(cands)) if not repeat[i] and known[i] is None]
+    probed, more = probe_all(probe, todo)
+    edges: list[list[tuple[int, float]]] = [
+        [] if repeat[i] else probed[i] if known[i] is None else known[i]  # type: ignore[misc]
+        for i in range(len(cands))
+    ]
     if memory is not None:
         memory.probes = Probes(uids, prefixes, repeat, edges)
-        memory.probed, memory.compared = probed, compared
+        memory.probed, memory.compared = len(todo), compared + more
     clusters = _decide(cands, tokens, repeat_of, edges)
 
     matcher = _AnchorMatcher(chronology, memory.mentions if memory is not None else None)
