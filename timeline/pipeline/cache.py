@@ -5,9 +5,15 @@ published override, the chronology file, the injected 'today', and a fingerprint
 and rule files of the package. Change any of them and the entry is simply not found (no stale
 result is ever reused); old entries are pruned after each build.
 
-The same folder keeps each article as read from its file (:meth:`ResultCache.read`), keyed by the
+The same store keeps each article as read from its file (:meth:`ResultCache.read`), keyed by the
 file's bytes and path: an unchanged file is then neither decoded, parsed nor language-detected
 again (2.5 ms an article of real news: 25 s of a one-article build at 10,000 articles, issue 18).
+
+Entries live in one SQLite file (Python's own ``sqlite3``), written in one transaction per build:
+a file per entry cost a cold build at 10,000 real articles 20,000 file creations, 0.3 to 0.6 ms
+each on a disk whose folders are crowded (issue 18). A build stopped half-way loses only its new
+entries. A cache that cannot be opened, is locked by another build for too long or is damaged
+only costs time: it is set aside (and a damaged file replaced), never trusted.
 """
 
 from __future__ import annotations
@@ -16,17 +22,19 @@ import contextlib
 import datetime as dt
 import hashlib
 import pickle
+import sqlite3
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..content import Article
 from ..content.loader import MAX_BYTES, read_article
-from ..core.atomic import write_atomic
 from ..core.problems import Problems
 from ..core.results import ArticleResult
 
-FORMAT = 2
+FORMAT = 3
+DATABASE = "results.sqlite3"
+WAIT = 10.0  # seconds to wait for another build that holds the cache
 # what an entry holds: an ArticleResult without its Article (published, timexes, events, terms)
 Entry = tuple[object, list[object], list[object], object]
 _PACKAGE = Path(__file__).resolve().parents[1]  # the whole timeline package
@@ -59,9 +67,8 @@ class ResultCache:
         self.folder = folder
         self.context = context
         self._used: set[str] = set()
-
-    def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        self._db: sqlite3.Connection | None = _open(folder / DATABASE)
+        self._writing = False
 
     def key(self, digest: str, published: dt.date | None, path: str) -> str:
         raw = f"{self.context}|{digest}|{published}|{path}"
@@ -72,11 +79,35 @@ class ResultCache:
 
     def _load(self, key: str) -> Any:
         self._used.add(key)
-        try:
-            with self._file(key).open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        if self._db is None:
             return None
+        try:
+            row = self._db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
+            return pickle.loads(row[0]) if row is not None else None
+        except sqlite3.Error:
+            self._lose()
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, IndexError):
+            pass
+        return None
+
+    def _store(self, key: str, data: bytes) -> None:
+        """Keep ``data`` under ``key`` (a cache that cannot be written only costs time)."""
+        if self._db is None:
+            return
+        try:
+            if not self._writing:
+                self._db.execute("BEGIN IMMEDIATE")  # one transaction for the build's new entries
+                self._writing = True
+            self._db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)", (key, data))
+        except sqlite3.Error:
+            self._lose()
+
+    def _lose(self) -> None:
+        """Stop using a cache that failed (locked too long, damaged): this build goes on without it."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
 
     def result(self, key: str, article: Article) -> ArticleResult | None:
         """The cached result for ``key``, with ``article`` (the cache keeps no text), or None."""
@@ -105,24 +136,57 @@ class ResultCache:
             return hit[0]
         found = Problems()
         article = read_article(path, rel, found, today=today)
-        with contextlib.suppress(OSError):
-            write_atomic(self._file(key), pickle.dumps((article, found.items), protocol=5))
+        self._store(key, pickle.dumps((article, found.items), protocol=5))
         problems.items.extend(found.items)
         return article
 
     def put(self, key: str, result: ArticleResult) -> None:
         self._used.add(key)
-        data = pickle.dumps((result.published, result.timexes, result.events, result.terms), protocol=5)
-        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-            write_atomic(self._file(key), data)
+        self._store(
+            key, pickle.dumps((result.published, result.timexes, result.events, result.terms), protocol=5)
+        )
 
     def prune(self) -> int:
-        """Delete entries this build did not use (other code versions, deleted articles)."""
-        removed = 0
-        if not self.folder.is_dir():
+        """Delete entries this build did not use (other code versions, deleted articles), keep the
+        new ones and close the cache."""
+        for legacy in self.folder.glob("*/*.pickle"):  # one file per entry, as before FORMAT 3
+            legacy.unlink(missing_ok=True)
+        if self._db is None:
             return 0
-        for file in self.folder.glob("*/*.pickle"):
-            if file.stem not in self._used:
-                file.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        db, self._db = self._db, None
+        try:
+            if not self._writing:
+                db.execute("BEGIN IMMEDIATE")
+            db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY) WITHOUT ROWID")
+            db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((k,) for k in self._used))
+            removed = db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)").rowcount
+            db.execute("COMMIT")
+            return removed
+        except sqlite3.Error:
+            return 0
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+
+
+def _open(file: Path) -> sqlite3.Connection | None:
+    """The cache's database, made if missing; a damaged file is replaced; None if it cannot be used."""
+    for _attempt in range(2):
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(file, timeout=WAIT, isolation_level=None, check_same_thread=False)
+            try:
+                # a cache: after a crash of the machine it may be lost, and is then rebuilt
+                db.execute("PRAGMA synchronous = OFF")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID"
+                )
+                return db
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                    return None  # another build holds it: go on without
+                file.unlink(missing_ok=True)  # not a database (damaged): start again
+        except (OSError, sqlite3.Error):
+            return None
+    return None
