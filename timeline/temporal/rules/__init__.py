@@ -28,7 +28,7 @@ from timeline.core.datafile import (
 )
 
 from ..values import AnchorKind, TimexType
-from .assemble import Matchers, trigger_regex
+from .assemble import Matchers, assemble_scanner, trigger_regex
 from .patterns import GROUP, expand, first_chars, preceded, spaces, table_regex
 from .ruleset import Rule, RuleError, RuleSet, norm_word
 from .starts import StartTable
@@ -190,7 +190,8 @@ def load(language: str = "en") -> RuleSet:
 
     rules, starts_of = _read_rules(language, fragments)
     starts = StartTable(rules, starts_of)  # compiles every rule: a bad one is named here
-    return RuleSet(language, tables, rules, starts, starts_of, Matchers(rules), trigger_regex(trigger_words))
+    one_regex = functools.partial(assemble_scanner, rules, starts_of)
+    return RuleSet(language, tables, rules, starts, one_regex, Matchers(rules), trigger_regex(trigger_words))
 
 
 def _read_rules(language: str, fragments: dict[str, str]) -> tuple[list[Rule], dict[str, frozenset[str]]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,15 +36,14 @@ class RuleSet:
     tables: dict[str, dict[str, Any]]
     rules: list[Rule]
     starts: Any  # the rules to try at a place (starts.StartTable): how the scanner finds spans
-    starts_of: dict[str, frozenset[str]] = field(default_factory=dict)  # first characters (patterns.py)
+    # all rules as one regex and the rule of each marker group (assemble.py), made when first asked
+    assemble: Callable[[], tuple[re.Pattern[str], dict[int, tuple[str, Rule]]]]
     matchers: dict[str, re.Pattern[str]] = field(default_factory=dict)  # compiled on first use
     trigger: re.Pattern[str] = re.compile(r"\d")
 
     @functools.cached_property
     def _one_regex(self) -> tuple[re.Pattern[str], dict[int, tuple[str, Rule]]]:
-        from .assemble import assemble_scanner
-
-        return assemble_scanner(self.rules, self.starts_of)
+        return self.assemble()
 
     @property
     def scanner(self) -> re.Pattern[str]:
