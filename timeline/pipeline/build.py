@@ -27,7 +27,7 @@ from . import unchanged
 from .executors import ExecutionPlan
 from .merge_memory import MemoryFile
 from .pages import PageCache
-from .read_phase import collect
+from .read_phase import collect, no_gc
 from .store import ResultStore
 
 
@@ -65,8 +65,10 @@ def build(
     before = len(problems.items)
     result_keys: dict[str, str] = {}
     memory = MemoryFile(cache_dir) if cache_dir is not None else None
+    # Without the cyclic collector: the build's objects hold almost no cycles (a cold build of
+    # 10,000 real articles: 18 full collections freed 0 to 14 objects each, and cost 2.4 s)
     try:
-        with ResultStore(cache_dir) as store:
+        with no_gc(), ResultStore(cache_dir) as store:
             timeline = collect(
                 content,
                 today=today if today is not None else settings.today,

@@ -12,6 +12,7 @@ of articles (``Executor.map`` would submit, and hold, every article at once).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -54,6 +55,7 @@ _STATE: dict[str, object] = {}
 
 
 def _init_worker(chronology: Chronology, today: dt.date, keep_reading: bool = False) -> None:
+    gc.enable()  # forked from a build that paused it (pipeline/build.py): tagging makes and drops cycles
     _STATE["chronology"] = chronology
     _STATE["today"] = today
     _STATE["keep"] = keep_reading

@@ -40,7 +40,7 @@ from .extraction import FirstReading, extract_article, reference_today
 from .merge_memory import MemoryFile
 from .store import ResultStore, Shared, summary
 
-__all__ = ["collect", "date_from_corpus", "extract_article", "reference_today"]
+__all__ = ["collect", "date_from_corpus", "extract_article", "no_gc", "reference_today"]
 
 
 def collect(
@@ -162,7 +162,7 @@ def date_from_corpus(
     undated = [i for i, r in enumerate(results) if r.published.source != "metadata" and r.terms is not None]
     if not dated or not undated:
         return
-    with _no_gc():  # millions of small objects and no cycles: the collector would only rescan the pile
+    with no_gc():  # millions of small objects and no cycles: the collector would only rescan the pile
         index = CorpusIndex.build(dated, [results[i].terms for i in undated])  # type: ignore[misc]
     span = horizon(chronology, today)
     pending: deque[tuple[int, str | None]] = deque()  # sent to extraction: (index, cache key with clues)
@@ -213,8 +213,9 @@ def _again(first: ArticleResult, clues: tuple[Cue, ...]) -> Work:
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """The cyclic garbage collector off for a while (back on as it was afterwards)."""
+def no_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for a while (back on as it was afterwards). Worker
+    processes started meanwhile turn it on again (executors.py): they make and drop cycles."""
     was = gc.isenabled()
     gc.disable()
     try:
