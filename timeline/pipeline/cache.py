@@ -69,6 +69,13 @@ class ResultCache:
         self._used: set[str] = set()
         self._db: sqlite3.Connection | None = _open(folder / DATABASE)
         self._writing = False
+        # the keys it holds, read at once: a cold build asks for 20,000 it does not hold
+        self._keys: set[str] = set()
+        if self._db is not None:
+            try:
+                self._keys = {key for (key,) in self._db.execute("SELECT key FROM entries")}
+            except sqlite3.Error:
+                self._lose()
 
     def key(self, digest: str, published: dt.date | None, path: str) -> str:
         raw = f"{self.context}|{digest}|{published}|{path}"
@@ -79,7 +86,7 @@ class ResultCache:
 
     def _load(self, key: str) -> Any:
         self._used.add(key)
-        if self._db is None:
+        if self._db is None or key not in self._keys:
             return None
         try:
             row = self._db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
@@ -99,6 +106,7 @@ class ResultCache:
                 self._db.execute("BEGIN IMMEDIATE")  # one transaction for the build's new entries
                 self._writing = True
             self._db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)", (key, data))
+            self._keys.add(key)
         except sqlite3.Error:
             self._lose()
 
