@@ -14,9 +14,9 @@ Guarantees, each tested:
   file given in pieces (an iterable of strings: the large downloads) is streamed to disk.
 
 The files a caller names as ``parallel`` (rendering them reads the mapping's inputs and changes
-nothing: the article pages) may be rendered and written by forked worker processes while this
-process writes the others: at 10,000 real articles rendering and writing were 24 s on one core
-with the other idle (issue 18). Which process writes a file changes nothing in it.
+nothing: the pages, not the downloads) may be rendered and written by forked worker processes
+while this process writes the others: at 10,000 real articles rendering and writing were 24 s on
+one core with the other idle (issue 18). Which process writes a file changes nothing in it.
 """
 
 from __future__ import annotations
