@@ -1,4 +1,4 @@
-"""What a loaded rule set is: its rules, its word tables and the compiled scanner."""
+"""What a loaded rule set is: its rules, its word tables and how its rules are tried (the start table)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ class RuleSet:
     language: str
     tables: dict[str, dict[str, Any]]
     rules: list[Rule]
-    starts: Any  # the rules to try at a place (starts.StartTable): how the scanner finds spans
+    # the rules to try at a place (starts.StartTable, which reads Rule from here): how spans are found
+    starts: Any
     # all rules as one regex and the rule of each marker group (assemble.py), made when first asked
     assemble: Callable[[], tuple[re.Pattern[str], dict[int, tuple[str, Rule]]]]
     matchers: dict[str, re.Pattern[str]] = field(default_factory=dict)  # compiled on first use
