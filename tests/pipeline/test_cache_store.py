@@ -81,3 +81,16 @@ def test_a_cache_held_by_another_build_is_done_without(
     with_cache = _tree(root / "site_src" / "timeline")
     build(config_file=root / "mkdocs.yml", use_cache=False)
     assert with_cache == _tree(root / "site_src" / "timeline") != pages
+
+
+def test_a_cache_file_of_another_shape_is_replaced(built: tuple[Path, dict[str, bytes]]) -> None:
+    """A database that opens but does not hold entries as this version writes them (another
+    version's, or damaged past its header) is replaced too, not left to cost every later build."""
+    root, pages = built
+    database = root / ".cache" / "timeline" / cache_mod.DATABASE
+    database.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE entries (k TEXT, v BLOB)")
+    build(config_file=root / "mkdocs.yml")
+    assert _tree(root / "site_src" / "timeline") == pages
+    assert _entries(root) == 10

@@ -67,15 +67,9 @@ class ResultCache:
         self.folder = folder
         self.context = context
         self._used: set[str] = set()
-        self._db: sqlite3.Connection | None = _open(folder / DATABASE)
-        self._writing = False
         # the keys it holds, read at once: a cold build asks for 20,000 it does not hold
-        self._keys: set[str] = set()
-        if self._db is not None:
-            try:
-                self._keys = {key for (key,) in self._db.execute("SELECT key FROM entries")}
-            except sqlite3.Error:
-                self._lose()
+        self._db, self._keys = _open(folder / DATABASE)
+        self._writing = False
 
     def key(self, digest: str, published: dt.date | None, path: str) -> str:
         raw = f"{self.context}|{digest}|{published}|{path}"
@@ -177,8 +171,9 @@ class ResultCache:
                 db.close()
 
 
-def _open(file: Path) -> sqlite3.Connection | None:
-    """The cache's database, made if missing; a damaged file is replaced; None if it cannot be used."""
+def _open(file: Path) -> tuple[sqlite3.Connection | None, set[str]]:
+    """The cache's database, made if missing, and the keys it holds; a damaged file is replaced;
+    (None, no keys) if it cannot be used."""
     for _attempt in range(2):
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -189,12 +184,12 @@ def _open(file: Path) -> sqlite3.Connection | None:
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID"
                 )
-                return db
+                return db, {key for (key,) in db.execute("SELECT key FROM entries")}
             except sqlite3.DatabaseError as exc:
                 db.close()
                 if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                    return None  # another build holds it: go on without
+                    return None, set()  # another build holds it: go on without
                 file.unlink(missing_ok=True)  # not a database (damaged): start again
         except (OSError, sqlite3.Error):
-            return None
-    return None
+            return None, set()
+    return None, set()
