@@ -16,10 +16,10 @@ from .merge import (
     MERGE_THRESHOLD,
     content_tokens,
     event_id,
-    jaccard,
     name_clash,
     similar,
 )
+from .probing import jaccard
 from .record import event_record
 
 __all__ = [

@@ -41,7 +41,7 @@ from ..temporal.values import DateValue, Granularity
 from .cleaning import caption_sentence
 from .memo import remembered
 from .probes import MergeMemory, Probes, months, reusable, uid
-from .probing import ProbeIndex, probe_all
+from .probing import ProbeIndex, clash, jaccard, probe_all
 from .words import words
 
 MERGE_THRESHOLD = 0.5
@@ -92,13 +92,6 @@ def content_tokens(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter)
-
-
 _NONE: frozenset[str] = frozenset()
 
 
@@ -123,20 +116,14 @@ def numbers_of(text: str) -> frozenset[str]:
     return _numbers(content_tokens(text))
 
 
-def _clash(
-    own_a: frozenset[str], all_a: frozenset[str], own_b: frozenset[str], all_b: frozenset[str]
-) -> bool:
-    return not own_a <= all_b and not own_b <= all_a
-
-
 def name_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether each token set names something (a capitalized word) the other does not mention."""
-    return _clash(_names(a), a, _names(b), b)
+    return clash(_names(a), a, _names(b), b)
 
 
 def number_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether each token set has a number the other lacks ("7 ships" and "9 ships")."""
-    return _clash(_numbers(a), a, _numbers(b), b)
+    return clash(_numbers(a), a, _numbers(b), b)
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> float:
@@ -260,7 +247,7 @@ def _decide(
                 and max(cand.date.granularity, cands[j].date.granularity) <= Granularity.WEEK
                 and not overlaps(cand.date, cands[j].date)
                 and _gap_days(cand.date, cands[j].date) <= CONFLICT_WINDOW_DAYS
-                and not _clash(numbers[i], tokens[i], numbers[j], tokens[j])
+                and not clash(numbers[i], tokens[i], numbers[j], tokens[j])
             ):
                 conflicting.append(j)
         if best is None:

@@ -10,18 +10,28 @@ refused before its tokens are intersected. The edges are the same however the wo
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import multiprocessing
 import os
 from bisect import bisect_left
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from ..core.forked import fork_pool
 from .probes import Edges, months
 
 PARALLEL_PROBES = 4000  # fewer probes than this are run here: forking would cost more than it saves
 CHUNK = 1000  # probes per task sent to a worker
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def clash(own_a: frozenset[str], all_a: frozenset[str], own_b: frozenset[str], all_b: frozenset[str]) -> bool:
+    """Whether each side has one of its ``own`` tokens (names, numbers) that the other lacks."""
+    return not own_a <= all_b and not own_b <= all_a
 
 
 @dataclass
@@ -48,14 +58,8 @@ class ProbeIndex:
         small = min(la, lb)
         if small == 0 or small < self.threshold * (la + lb - small) - 1e-9:
             return None
-        inter = len(a & b)
-        sim = inter / (la + lb - inter)
-        if sim < self.threshold:
-            return None
-        names_a, names_b = self.names[i], self.names[j]
-        if not names_a <= b and not names_b <= a:  # a name clash
-            return None
-        return sim
+        sim = jaccard(a, b)
+        return None if sim < self.threshold or clash(self.names[i], a, self.names[j], b) else sim
 
     def probe(self, i: int) -> tuple[Edges, int]:
         """Candidate i's edges to earlier candidates, and how many pairs it compared."""
@@ -93,18 +97,15 @@ def probe_all(index: ProbeIndex, todo: list[int], workers: int | None = None) ->
     """The edges of the candidates ``todo`` by candidate, and the pairs compared; in forked workers
     when there are many (``workers``: processes, default one per core)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if len(todo) < PARALLEL_PROBES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        done = [index.probe(i) for i in todo]
-    else:
-        _INDEX.append(index)
-        gc.freeze()  # the workers' collector then leaves the inherited heap alone
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with fork_pool(workers if len(todo) >= PARALLEL_PROBES else 1) as pool:
+        if pool is None:
+            done = [index.probe(i) for i in todo]
+        else:
+            _INDEX.append(index)
+            try:
                 chunks = [todo[n : n + CHUNK] for n in range(0, len(todo), CHUNK)]
                 done = [edge for part in pool.map(_probe_some, chunks) for edge in part]
-        finally:
-            _INDEX.clear()
-            gc.unfreeze()
+            finally:
+                _INDEX.clear()
     edges = {i: found for i, (found, _) in zip(todo, done, strict=True)}
     return edges, sum(compared for _, compared in done)

@@ -21,18 +21,17 @@ one core with the other idle (issue 18). Which process writes a file changes not
 
 from __future__ import annotations
 
-import gc
 import json
-import multiprocessing
 import os
 from collections.abc import Callable, Collection, Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Protocol, runtime_checkable
 
 from ..core.atomic import temporary_beside, write_atomic
 from ..core.errors import TimelineError
+from ..core.forked import fork_pool
 
 MARKER = ".timeline-generated.json"
 # Fewer parallel files than this are written here: forking workers would cost more than it saves.
@@ -176,12 +175,6 @@ def _write_checked(
     return _write_one(target, files[keys[rel]])
 
 
-def _fork_pool(workers: int) -> ProcessPoolExecutor | None:
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-
-
 def write_output(
     root: Path,
     files: Mapping[str, Content],
@@ -216,29 +209,25 @@ def write_output(
     _write_manifest(root, previous | set(keys))
     ordered = sorted(keys)
     aside = [rel for rel in ordered if keys[rel] in parallel] if len(parallel) >= PARALLEL_THRESHOLD else []
-    pool = _fork_pool(workers) if aside else None
     written: dict[str, bool] = {}
-    try:
-        tasks: list[Future[tuple[list[tuple[str, bool]], object]]] = []
-        if pool is not None:
-            _JOB.update(root=root, base=base, files=files, keys=keys, keep=keep)
-            gc.freeze()  # the workers' collector then leaves the inherited heap alone (no copy-on-write)
-            tasks = [pool.submit(_write_some, aside[n : n + CHUNK]) for n in range(0, len(aside), CHUNK)]
-            here = [rel for rel in ordered if keys[rel] not in parallel]
-        else:
-            here = ordered
-        for rel in here:
-            written[rel] = _write_checked(root, base, rel, files, keys, keep)
-        for task in tasks:
-            done, learned = task.result()
-            written.update(done)
-            if isinstance(keep, Keeper):
-                keep.learn(learned)
-    finally:
-        _JOB.clear()
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-            gc.unfreeze()
+    with fork_pool(workers if aside else 1) as pool:
+        try:
+            tasks: list[Future[tuple[list[tuple[str, bool]], object]]] = []
+            if pool is not None:
+                _JOB.update(root=root, base=base, files=files, keys=keys, keep=keep)
+                tasks = [pool.submit(_write_some, aside[n : n + CHUNK]) for n in range(0, len(aside), CHUNK)]
+                here = [rel for rel in ordered if keys[rel] not in parallel]
+            else:
+                here = ordered
+            for rel in here:
+                written[rel] = _write_checked(root, base, rel, files, keys, keep)
+            for task in tasks:
+                done, learned = task.result()
+                written.update(done)
+                if isinstance(keep, Keeper):
+                    keep.learn(learned)
+        finally:
+            _JOB.clear()
     for rel in ordered:
         (report.written if written[rel] else report.unchanged).append(rel)
     for rel in sorted(previous - set(keys)):
